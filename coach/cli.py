@@ -1,0 +1,91 @@
+"""The `coach` command: the application by default, and tools for trainers.
+
+    coach                          start the application
+    coach pack check PATH...       validate lesson packs
+    coach pack extract PATH        write a pack's translation template (.pot)
+    coach screenshot ...           render the real window to a PNG, off screen
+
+Heavy modules (Qt above all) are imported inside the command that needs them, so
+`coach pack check` starts fast and works where Qt cannot load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _parse_size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, not {value!r}") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"size {value} is too small (at least 320x240)")
+    return width, height
+
+
+def _parse_scale(value: str) -> int:
+    try:
+        percent = int(value.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"scale must be a percentage such as 150, not {value!r}") from None
+    if not 100 <= percent <= 200:
+        raise argparse.ArgumentTypeError(f"scale must be between 100 and 200, not {percent}")
+    return percent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coach", description="Digital skills lessons, read aloud.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the application (the default)")
+    run.add_argument("--lang", help="the client's language tag, such as fr or ar")
+    run.add_argument("--worker-lang", help="the worker's language tag")
+
+    pack = commands.add_parser("pack", help="tools for lesson packs")
+    pack_commands = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+    check = pack_commands.add_parser("check", help="validate packs; print file:line: problems")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder or .zip")
+    extract = pack_commands.add_parser("extract", help="write locales/ID.pot from a pack's texts")
+    extract.add_argument("path", metavar="PATH", help="a pack folder")
+
+    shot = commands.add_parser("screenshot", help="render the real window to a PNG file")
+    shot.add_argument("--pack", help="pack id (default: the library screen)")
+    shot.add_argument("--lesson", help="lesson id in that pack")
+    shot.add_argument("--step", type=int, default=1, help="step number, from 1 (default 1)")
+    shot.add_argument("--screen", choices=["languages", "library", "lesson", "end", "packs"],
+                      help="which screen to show (default: lesson if --lesson, else library)")
+    shot.add_argument("--lang", default="fr", help="the client's language (default fr)")
+    shot.add_argument("--worker-lang", help="also show the step in the worker's language")
+    shot.add_argument("--size", type=_parse_size, default=(1280, 800), help="WxH (default 1280x800)")
+    shot.add_argument("--scale", type=_parse_scale, default=100, help="text size, 100 to 200 (default 100)")
+    shot.add_argument("--contrast", choices=["normal", "high"], default="normal")
+    shot.add_argument("--out", required=True, help="the PNG file to write")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "run"):
+        from coach.ui.app import run_app
+
+        return run_app(getattr(args, "lang", None), getattr(args, "worker_lang", None))
+    if args.command == "pack":
+        if args.pack_command == "check":
+            from coach.packs.check import check_command
+
+            return check_command(args.paths, sys.stdout)
+        from coach.packs.extract import extract_command
+
+        return extract_command(args.path, sys.stdout)
+    if args.command == "screenshot":
+        from coach.ui.screenshot import screenshot_command
+
+        return screenshot_command(args)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

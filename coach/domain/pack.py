@@ -1,0 +1,160 @@
+"""Lesson packs as plain values: what a trainer wrote, independent of files and Qt.
+
+Every client-facing string is a `Text`: its gettext context (naming lesson, step and
+field) and its source-language text. `Pack.translate` turns it into a language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Protocol
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable pack string: its msgctxt and its text in the source language."""
+
+    context: str
+    source: str
+
+
+class Resources(Protocol):
+    """Read access to the files of a pack, whether it is a folder or a .zip."""
+
+    def read_bytes(self, relative_path: str) -> bytes: ...
+
+    def exists(self, relative_path: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One language's translations of a pack: (msgctxt, msgid) -> msgstr."""
+
+    language: str
+    messages: Mapping[tuple[str, str], str]
+    reviewed: bool = True
+    """False when the translation was not reviewed by a native speaker."""
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A skill a pack teaches, mapped to EU DigComp 2.2 competences such as "2.1"."""
+
+    id: str
+    title: Text
+    digcomp: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A real service's page; shown to the client as a QR code, never opened."""
+
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of a lesson: one picture and one short sentence.
+
+    `kind` names a registered step kind (see coach.domain.steps); `options` holds
+    the kind's own fields. `audio` maps a language tag to a recorded file.
+    """
+
+    id: str
+    kind: str
+    text: Text
+    picture: str
+    picture_description: Text
+    audio: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: Text
+    icon: str
+    skills: tuple[str, ...]
+    steps: tuple[Step, ...]
+    links: tuple[Link, ...] = ()
+    file: str = ""
+    """The lesson's file inside its pack, for error messages."""
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded, valid lesson pack with its translations."""
+
+    id: str
+    version: str
+    title: Text
+    source_language: str
+    languages: tuple[str, ...]
+    license: str
+    authors: tuple[str, ...]
+    skills: tuple[Skill, ...]
+    lessons: tuple[Lesson, ...]
+    resources: Resources
+    location: str
+    """Where the pack was loaded from (a folder or a .zip), for messages."""
+    icon: str = ""
+    description: Text | None = None
+    catalogs: Mapping[str, Catalog] = field(default_factory=dict)
+    builtin: bool = False
+    format_version: int = FORMAT_VERSION
+
+    def translate(self, text: Text, language: str) -> str:
+        """`text` in `language`, falling back to the base language, then the source."""
+        catalog = self.catalog_for(language)
+        if catalog is not None:
+            translated = catalog.messages.get((text.context, text.source))
+            if translated:
+                return translated
+        return text.source
+
+    def catalog_for(self, language: str) -> Catalog | None:
+        """The catalog used for `language` ("fa-AF" falls back to "fa"), if any."""
+        for tag in _candidates(language):
+            if tag == self.source_language:
+                return None
+            if tag in self.catalogs:
+                return self.catalogs[tag]
+        return None
+
+    def has_language(self, language: str) -> bool:
+        """True when the pack's texts exist in `language` (or its base language)."""
+        return any(t == self.source_language or t in self.catalogs for t in _candidates(language))
+
+    def is_reviewed(self, language: str) -> bool:
+        """False when the texts shown in `language` were not reviewed by a native speaker."""
+        catalog = self.catalog_for(language)
+        return True if catalog is None else catalog.reviewed
+
+    def lesson(self, lesson_id: str) -> Lesson:
+        for lesson in self.lessons:
+            if lesson.id == lesson_id:
+                return lesson
+        raise KeyError(f"pack {self.id!r} has no lesson {lesson_id!r}")
+
+    def skill(self, skill_id: str) -> Skill:
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill
+        raise KeyError(f"pack {self.id!r} has no skill {skill_id!r}")
+
+
+def _candidates(language: str) -> tuple[str, ...]:
+    """Language tags to try, most specific first: "fa-AF" -> ("fa-AF", "fa")."""
+    tag = language.replace("_", "-")
+    base = tag.split("-", 1)[0]
+    return (tag,) if base == tag else (tag, base)
+
+
+def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only view of `mapping`, for the mappings held by frozen values."""
+    return MappingProxyType(dict(mapping))

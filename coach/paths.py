@@ -1,0 +1,79 @@
+"""Where Coach keeps things: data, cache, settings and the built-in resources.
+
+`COACH_HOME` (an environment variable) overrides every writable folder, so tests,
+kiosks and portable installs keep everything in one place; platformdirs gives the
+usual per-user folders otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "coach"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class AppDirs:
+    """The writable folders of one Coach installation."""
+
+    data: Path
+    cache: Path
+    config: Path
+    logs: Path
+
+    @property
+    def packs(self) -> Path:
+        """Installed (non built-in) lesson packs, one folder or .zip each."""
+        return self.data / "packs"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+
+def app_dirs(environ: dict[str, str] | None = None) -> AppDirs:
+    """Return the folders to use, honouring `COACH_HOME` when it is set.
+
+    >>> app_dirs({"COACH_HOME": "/tmp/c"}).cache
+    PosixPath('/tmp/c/cache')
+    """
+    env = os.environ if environ is None else environ
+    home = env.get("COACH_HOME")
+    if home:
+        root = Path(home).expanduser()
+        return AppDirs(root / "data", root / "cache", root / "config", root / "logs")
+    return AppDirs(
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def resource_dir(name: str) -> Path:
+    """A read-only resource folder shipped with Coach: lessons, locales or assets.
+
+    An installed wheel carries them in coach/_data/; a source checkout (editable
+    install) has them at the top of the repository.
+    """
+    bundled = _PACKAGE_DIR / "_data" / name
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE_DIR.parent / name
+
+
+def builtin_packs_dir() -> Path:
+    return resource_dir("lessons")
+
+
+def locales_dir() -> Path:
+    return resource_dir("locales")
+
+
+def assets_dir() -> Path:
+    return resource_dir("assets")
