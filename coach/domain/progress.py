@@ -9,10 +9,10 @@ and the end screen can go back to the last step.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     STEP_REACHED = "step_reached"
     HELP_REQUESTED = "help_requested"
     DID_IT = "did_it"

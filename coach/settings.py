@@ -1,0 +1,83 @@
+"""The desk's display settings, kept as JSON in the config folder.
+
+A damaged file never stops Coach: it is set aside as settings.json.bad and the
+defaults are used, so nothing the worker set is silently overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the desk chose for the screen: languages, text size, contrast."""
+
+    client_language: str = ""
+    """Empty until a client picks one: Coach then opens on the language picker."""
+    worker_language: str = "fr"
+    show_worker_text: bool = False
+    text_scale: int = 100
+    high_contrast: bool = False
+
+    def with_scale_step(self, direction: int) -> Settings:
+        """One step bigger (+1) or smaller (-1) on the 100–200 % scale."""
+        index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
+        index = max(0, min(len(TEXT_SCALES) - 1, index + direction))
+        return replace(self, text_scale=TEXT_SCALES[index])
+
+
+def load_settings(path: Path) -> Settings:
+    """The settings in `path`, or the defaults when it is missing or damaged."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not a JSON object")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s is damaged (%s); using defaults", path, exc)
+        _set_aside(path)
+        return Settings()
+    known = {f.name: f.type for f in fields(Settings)}
+    defaults = Settings()
+    values = {}
+    for name, value in raw.items():
+        default = getattr(defaults, name, None)
+        if name in known and isinstance(value, type(default)):
+            values[name] = value
+    settings = replace(defaults, **values)
+    if settings.text_scale not in TEXT_SCALES:
+        settings = replace(settings, text_scale=min(TEXT_SCALES, key=lambda s: abs(s - settings.text_scale)))
+    return settings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(asdict(settings), out, indent=2, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _set_aside(path: Path) -> None:
+    try:
+        os.replace(path, path.with_name(path.name + ".bad"))
+    except OSError:
+        pass

@@ -1,0 +1,64 @@
+"""The composition root: the QApplication, the packs, the settings and the window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from coach import __version__
+from coach.i18n.languages import is_known, normalize_tag
+from coach.packs.loader import Library, load_library
+from coach.paths import app_dirs, builtin_packs_dir
+from coach.settings import Settings, load_settings
+from coach.ui.player.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, created on first use."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Coach")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Coach")
+    app.setStyle("Fusion")
+    return app
+
+
+def load_packs() -> Library:
+    dirs = app_dirs()
+    return load_library(builtin_packs_dir(), dirs.packs)
+
+
+def build_window(library: Library, settings: Settings, remember: bool = True) -> MainWindow:
+    path = app_dirs().settings_file if remember else None
+    return MainWindow(list(library.packs), list(library.broken), settings, path)
+
+
+def run_app(client_language: str | None = None, worker_language: str | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("COACH_LOG", "WARNING"))
+    app = application()
+    settings = load_settings(app_dirs().settings_file)
+    for name, value in (("client_language", client_language), ("worker_language", worker_language)):
+        if value:
+            if not is_known(value):
+                print(f"coach: unknown language tag {value!r}", file=sys.stderr)
+                return 2
+            settings = replace(settings, **{name: normalize_tag(value)})
+    library = load_packs()
+    for broken in library.broken:
+        log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))
+    window = build_window(library, settings)
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()

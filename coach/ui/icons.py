@@ -1,0 +1,79 @@
+"""Icons and pictures: SVG and raster files drawn into pixmaps at the size asked.
+
+Interface icons are single-colour SVGs (drawn in #1f2933); they are recoloured for
+the high-contrast theme. Pack pictures come as bytes from the pack's resources.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from coach.paths import assets_dir
+
+ICON_INK = "#1f2933"
+
+
+@lru_cache(maxsize=128)
+def _icon_svg(name: str, colour: str) -> bytes:
+    path = assets_dir() / "icons" / f"{name}.svg"
+    try:
+        data = path.read_text(encoding="utf-8")
+    except OSError:
+        return b""
+    return data.replace(ICON_INK, colour).encode("utf-8")
+
+
+def icon(name: str, colour: str = ICON_INK, size: int = 48) -> QIcon:
+    """An interface icon from assets/icons/NAME.svg, in `colour`; empty if missing."""
+    data = _icon_svg(name, colour)
+    if not data:
+        return QIcon()
+    pixmap = render_picture(data, QSize(size, size), svg=True)
+    return QIcon(pixmap) if not pixmap.isNull() else QIcon()
+
+
+def is_svg(data: bytes) -> bool:
+    head = data[:512].lstrip()
+    return head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:2048])
+
+
+def picture_size(data: bytes) -> QSize:
+    """The natural size of a picture (SVG or raster); empty when unreadable."""
+    if is_svg(data):
+        renderer = QSvgRenderer(QByteArray(data))
+        return renderer.defaultSize() if renderer.isValid() else QSize()
+    image = QImage.fromData(data)
+    return image.size()
+
+
+def render_picture(data: bytes, box: QSize, svg: bool | None = None, ratio: float = 1.0) -> QPixmap:
+    """`data` drawn as large as fits in `box`, keeping its proportions."""
+    if box.width() <= 0 or box.height() <= 0:
+        return QPixmap()
+    if svg is None:
+        svg = is_svg(data)
+    if svg:
+        renderer = QSvgRenderer(QByteArray(data))
+        if not renderer.isValid():
+            return QPixmap()
+        natural = renderer.defaultSize()
+        target = natural.scaled(box, Qt.AspectRatioMode.KeepAspectRatio) if not natural.isEmpty() else box
+        pixmap = QPixmap(target * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
+        painter.end()
+        return pixmap
+    image = QImage.fromData(data)
+    if image.isNull():
+        return QPixmap()
+    scaled = image.scaled(box * ratio, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    pixmap = QPixmap.fromImage(scaled)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap

@@ -1,0 +1,90 @@
+"""The client's and the worker's languages, and what changes when one of them does.
+
+The player follows the client's language, worker-facing parts the worker's. On a
+client-language change this swaps Qt's own `qtbase` translations (standard dialogs,
+context menus) and the application's layout direction, then tells every screen to
+re-read its texts. Nothing is translated at import time.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+
+from coach.i18n.languages import Language, language, normalize_tag
+from coach.i18n.ui_strings import ui_strings
+
+Gettext = Callable[[str], str]
+
+
+class LanguageState(QObject):
+    """Holds the two languages; emits `client_changed` / `worker_changed` with the new tag."""
+
+    client_changed = Signal(str)
+    worker_changed = Signal(str)
+
+    def __init__(self, client: str, worker: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._client = language(client)
+        self._worker = language(worker)
+        self._qt_translator: QTranslator | None = None
+        self._install_qt_translations()
+
+    @property
+    def client(self) -> Language:
+        return self._client
+
+    @property
+    def worker(self) -> Language:
+        return self._worker
+
+    def client_strings(self) -> gettext.NullTranslations:
+        return ui_strings(self._client.tag)
+
+    def worker_strings(self) -> gettext.NullTranslations:
+        return ui_strings(self._worker.tag)
+
+    def set_client(self, tag: str) -> None:
+        new = language(normalize_tag(tag))
+        if new == self._client:
+            return
+        self._client = new
+        self._install_qt_translations()
+        self.client_changed.emit(new.tag)
+
+    def set_worker(self, tag: str) -> None:
+        new = language(normalize_tag(tag))
+        if new == self._worker:
+            return
+        self._worker = new
+        self.worker_changed.emit(new.tag)
+
+    def _install_qt_translations(self) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if self._qt_translator is not None:
+            QCoreApplication.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        translator = QTranslator(self)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(self._client.babel_id), "qtbase", "_", folder):
+            QCoreApplication.installTranslator(translator)
+            self._qt_translator = translator
+        if isinstance(app, QGuiApplication):
+            app.setLayoutDirection(direction(self._client))
+
+
+def direction(lang: Language) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
+
+
+def font_for(lang: Language, base: QFont) -> QFont:
+    """`base` with the families that carry `lang`'s script put first."""
+    font = QFont(base)
+    families = [*lang.fonts, *[f for f in base.families() if f not in lang.fonts]]
+    font.setFamilies(families)
+    return font

@@ -1,0 +1,104 @@
+"""The end of a lesson: praise, and clear ways on: again, another lesson, or back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from coach.ui.icons import icon
+from coach.ui.language_state import LanguageState
+from coach.ui.theme import colours
+from coach.ui.widgets import PictureView
+
+
+class EndPage(QWidget):
+    again = Signal()
+    library = Signal()
+    back = Signal()
+
+    def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._languages = languages
+        self._lesson_title = ""
+        self._high_contrast = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.setSpacing(20)
+        self.picture = PictureView(minimum=120)
+        layout.addWidget(self.picture, 1)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.subtitle = QLabel()
+        self.subtitle.setProperty("role", "step-text")
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.subtitle)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.back_button = QPushButton()
+        self.back_button.setProperty("role", "nav")
+        self.again_button = QPushButton()
+        self.again_button.setProperty("role", "nav")
+        self.library_button = QPushButton()
+        self.library_button.setProperty("role", "primary")
+        for button in (self.back_button, self.again_button, self.library_button):
+            button.setIconSize(QSize(32, 32))
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.again_button)
+        row.addWidget(self.library_button)
+        layout.addLayout(row)
+        self.back_button.clicked.connect(self.back)
+        self.again_button.clicked.connect(self.again)
+        self.library_button.clicked.connect(self.library)
+        self.retranslate()
+
+    def show_for(self, lesson_title: str) -> None:
+        self._lesson_title = lesson_title
+        self.retranslate()
+        self.library_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_high_contrast(self, high: bool) -> None:
+        self._high_contrast = high
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = self._languages.client_strings().gettext
+        c = colours(self._high_contrast)
+        rtl = self._languages.client.rtl
+        self.picture.set_picture(_done_picture(c.done))
+        self.picture.setAccessibleName(_("Well done"))
+        self.picture.setAccessibleDescription(_("A big green tick."))
+        self.title.setText(_("Well done! You finished the lesson."))
+        self.subtitle.setText(self._lesson_title)
+        for button, label, description, name, ink in (
+            (self.back_button, _("Back"), _("Go back to the last step."), "next" if rtl else "back", c.icon),
+            (self.again_button, _("Do it again"), _("Start this lesson again from step 1."), "restart", c.icon),
+            (self.library_button, _("Other lessons"), _("Choose another lesson."), "home", c.accent_text),
+        ):
+            button.setText(label)
+            button.setIcon(icon(name, ink))
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(description)
+
+
+def _done_picture(colour: str) -> bytes:
+    """A large tick in a circle, drawn here so the end screen needs no pack file."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200">'
+        f'<circle cx="100" cy="100" r="90" fill="{colour}"/>'
+        '<path d="M55 105 L88 138 L148 70" fill="none" stroke="#ffffff" stroke-width="18" '
+        'stroke-linecap="round" stroke-linejoin="round"/></svg>'
+    ).encode()

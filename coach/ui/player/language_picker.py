@@ -1,0 +1,119 @@
+"""The first screen: every language written in itself, big, in its own script.
+
+Under each name, smaller, its name in the worker's language, so the worker can help
+a client who cannot read the desk's language pick theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from babel import Locale
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from coach.i18n.languages import Language
+from coach.ui.flow_layout import FlowLayout
+from coach.ui.language_state import LanguageState, direction, font_for
+from coach.ui.theme import MIN_TOUCH
+
+
+class LanguageButton(QPushButton):
+    """A language's own name, large, with its name in the worker's language below."""
+
+    def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = lang
+        self.setProperty("role", "language")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        self.endonym = QLabel(lang.endonym)
+        self.endonym.setProperty("role", "section")
+        self.endonym.setLayoutDirection(direction(lang))
+        self.endonym.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.endonym.setFont(font_for(lang, self.font()))
+        self.translated = QLabel()
+        self.translated.setProperty("role", "small")
+        self.translated.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.endonym, self.translated):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = self.layout().sizeHint()
+        return QSize(max(hint.width(), 200), max(hint.height(), MIN_TOUCH))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+
+class LanguagePickerPage(QWidget):
+    """Emits `language_chosen(tag)` when the client taps a language."""
+
+    language_chosen = Signal(str)
+
+    def __init__(self, languages: LanguageState, offered: Sequence[Language], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._languages = languages
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(20)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        grid_holder = QWidget()
+        self.grid = FlowLayout(grid_holder, spacing=20)
+        layout.addWidget(grid_holder)
+        layout.addStretch(1)
+        self.buttons: list[LanguageButton] = []
+        for lang in offered:
+            button = LanguageButton(lang)
+            button.clicked.connect(lambda _=False, tag=lang.tag: self.language_chosen.emit(tag))
+            self.grid.addWidget(button)
+            self.buttons.append(button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = self._languages.client_strings().gettext
+        worker = self._languages.worker
+        self.title.setText(_("Choose your language"))
+        self.title.setAccessibleName(self.title.text())
+        names = _worker_names(worker.babel_id)
+        for button in self.buttons:
+            lang = button.language
+            in_worker = names.get(lang.babel_id) or names.get(lang.base) or lang.english_name
+            in_worker = in_worker[:1].upper() + in_worker[1:]
+            button.translated.setText(in_worker)
+            button.setAccessibleName(lang.endonym)
+            button.setAccessibleDescription(_("Show Coach in this language: {language}").format(language=in_worker))
+            button.setToolTip(in_worker)
+
+    def focus_current(self) -> None:
+        for button in self.buttons:
+            if button.language == self._languages.client:
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        if self.buttons:
+            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _worker_names(worker_babel_id: str) -> dict[str, str]:
+    """Language names as written in the worker's language, from CLDR."""
+    try:
+        names = dict(Locale.parse(worker_babel_id).languages)
+    except (ValueError, LookupError):
+        return {}
+    if "fa_AF" not in names and "prs" in names:
+        names["fa_AF"] = names["prs"]
+    return names

@@ -1,0 +1,314 @@
+"""The lesson screen: one picture, one sentence, big Back / Listen / Next.
+
+Below them, "I need help" and "I did it" emit events the worker's panel records.
+No timers: the client moves on when they choose. Arrow keys follow the reading
+direction (in Arabic, Left goes forward).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from coach.domain.pack import Lesson, Pack, Step
+from coach.domain.progress import LessonProgress, PlayerEvent
+from coach.ui.icons import icon
+from coach.ui.language_state import LanguageState, direction, font_for
+from coach.ui.player.library import read_picture
+from coach.ui.theme import colours
+from coach.ui.widgets import PictureView, StepDots
+
+
+def _button(role: str) -> QPushButton:
+    button = QPushButton()
+    button.setProperty("role", role)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setIconSize(QSize(32, 32))
+    return button
+
+
+class LessonPage(QWidget):
+    """Shows one step of a lesson and moves through it."""
+
+    player_event = Signal(object)
+    """A `PlayerEvent` for each step reached, help request, "I did it" and end."""
+    listen_requested = Signal(str, str)
+    """(text, language tag): the client asked to hear the step."""
+    lesson_finished = Signal()
+
+    def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._languages = languages
+        self.pack: Pack | None = None
+        self.lesson: Lesson | None = None
+        self.progress: LessonProgress | None = None
+        self._show_worker_text = False
+        self._high_contrast = False
+        self._notice_key = ""
+        self._build()
+        self._shortcuts()
+        self.retranslate()
+
+    # -- building ---------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(12)
+
+        header = QHBoxLayout()
+        self.lesson_title = QLabel()
+        self.lesson_title.setProperty("role", "small")
+        self.lesson_title.setWordWrap(True)
+        self.counter = QLabel()
+        self.counter.setProperty("role", "progress")
+        self.dots = StepDots()
+        header.addWidget(self.lesson_title, 1)
+        header.addWidget(self.dots)
+        header.addWidget(self.counter)
+        layout.addLayout(header)
+
+        self.picture = PictureView(minimum=140)
+        self.picture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.picture, 1)
+
+        self.text = QLabel()
+        self.text.setProperty("role", "step-text")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(self.text)
+
+        self.worker_text = QLabel()
+        self.worker_text.setProperty("role", "worker-text")
+        self.worker_text.setWordWrap(True)
+        self.worker_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.worker_text.setVisible(False)
+        layout.addWidget(self.worker_text)
+
+        self.notice = QLabel()
+        self.notice.setProperty("role", "notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
+
+        nav = QHBoxLayout()
+        nav.setSpacing(16)
+        self.back_button = _button("nav")
+        self.listen_button = _button("nav")
+        self.next_button = _button("primary")
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.listen_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        layout.addLayout(nav)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        self.help_button = _button("help")
+        self.done_button = _button("done")
+        actions.addStretch(1)
+        actions.addWidget(self.help_button)
+        actions.addWidget(self.done_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.listen_button.clicked.connect(self.listen)
+        self.help_button.clicked.connect(self.ask_for_help)
+        self.done_button.clicked.connect(self.did_it)
+        for first, second in (
+            (self.back_button, self.listen_button), (self.listen_button, self.next_button),
+            (self.next_button, self.help_button), (self.help_button, self.done_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key, slot in (
+            (Qt.Key.Key_Right, lambda: self._arrow(forward_in_ltr=True)),
+            (Qt.Key.Key_Left, lambda: self._arrow(forward_in_ltr=False)),
+            (Qt.Key.Key_PageDown, self.next),
+            (Qt.Key.Key_PageUp, self.back),
+            (Qt.Key.Key_F1, self.ask_for_help),
+            (Qt.Key.Key_F2, self.listen),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # -- state ------------------------------------------------------------------
+    def open_lesson(self, pack: Pack, lesson: Lesson, step_index: int = 0) -> None:
+        self.pack, self.lesson = pack, lesson
+        self.progress = LessonProgress(pack.id, lesson.id, tuple(s.id for s in lesson.steps), index=step_index)
+        self._emit(self.progress.start())
+        self._show_step()
+
+    @property
+    def step(self) -> Step | None:
+        if self.lesson is None or self.progress is None:
+            return None
+        return self.lesson.steps[self.progress.index]
+
+    def next(self) -> None:
+        if self.progress is None or self.progress.finished:
+            return
+        events = self.progress.next()
+        self._emit(events)
+        if self.progress.finished:
+            self.lesson_finished.emit()
+        else:
+            self._show_step()
+
+    def back(self) -> None:
+        if self.progress is None or not self.progress.can_go_back:
+            return
+        self._emit(self.progress.back())
+        self._show_step()
+
+    def ask_for_help(self) -> None:
+        if self.progress is None or self.progress.finished:
+            return
+        self._emit(self.progress.ask_for_help())
+        self._set_notice("help")
+
+    def did_it(self) -> None:
+        if self.progress is None or self.progress.finished:
+            return
+        self._emit(self.progress.did_it())
+        self._set_notice("done")
+
+    def listen(self) -> None:
+        step = self.step
+        if step is None or self.pack is None:
+            return
+        tag = self._languages.client.tag
+        self.listen_requested.emit(self.pack.translate(step.text, tag), tag)
+
+    def show_notice(self, text: str, key: str = "custom") -> None:
+        """Show a short message under the step (cleared on the next step)."""
+        self._notice_key = key
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setVisible(bool(text))
+
+    def set_show_worker_text(self, show: bool) -> None:
+        self._show_worker_text = show
+        self._update_worker_text()
+
+    def set_high_contrast(self, high: bool) -> None:
+        self._high_contrast = high
+        c = colours(high)
+        self.dots.set_colours(c.accent, c.border)
+        self._update_icons()
+
+    def _emit(self, events: list[PlayerEvent]) -> None:
+        for event in events:
+            self.player_event.emit(event)
+
+    def _arrow(self, forward_in_ltr: bool) -> None:
+        rtl = self._languages.client.rtl
+        (self.next if forward_in_ltr != rtl else self.back)()
+
+    # -- showing ----------------------------------------------------------------
+    def _show_step(self) -> None:
+        step, progress, pack = self.step, self.progress, self.pack
+        if step is None or progress is None or pack is None:
+            return
+        self._notice_key = ""
+        self.notice.setVisible(False)
+        self.picture.set_picture(read_picture(pack, step.picture))
+        self.retranslate()
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_notice(self, key: str) -> None:
+        _ = self._languages.client_strings().gettext
+        texts = {
+            "help": _("Someone is coming to help you."),
+            "done": _("Well done! You did it."),
+        }
+        if key in texts:
+            self.show_notice(texts[key], key)
+
+    def _update_icons(self) -> None:
+        ink = colours(self._high_contrast).icon
+        on_accent = colours(self._high_contrast).accent_text
+        rtl = self._languages.client.rtl
+        self.back_button.setIcon(icon("next" if rtl else "back", ink))
+        self.next_button.setIcon(icon("back" if rtl else "next", on_accent))
+        self.listen_button.setIcon(icon("listen", ink))
+        self.help_button.setIcon(icon("help", colours(self._high_contrast).help_text))
+        self.done_button.setIcon(icon("done", colours(self._high_contrast).done_text))
+        # The arrow sits on the side the button points to.
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft)
+
+    def _update_worker_text(self) -> None:
+        step, pack = self.step, self.pack
+        worker, client = self._languages.worker, self._languages.client
+        show = self._show_worker_text and step is not None and pack is not None and worker.tag != client.tag
+        self.worker_text.setVisible(show)
+        if not show:
+            return
+        _ = self._languages.worker_strings().gettext
+        text = pack.translate(step.text, worker.tag)
+        if not pack.is_reviewed(client.tag):
+            text += "\n" + _("({language} translation not yet checked by a native speaker)").format(
+                language=client.english_name
+            )
+        self.worker_text.setText(text)
+        self.worker_text.setLayoutDirection(direction(worker))
+        self.worker_text.setFont(font_for(worker, self.font()))
+        self.worker_text.setAccessibleName(text)
+
+    def retranslate(self) -> None:
+        _ = self._languages.client_strings().gettext
+        client = self._languages.client
+        self.text.setFont(font_for(client, self.font()))
+        for button, label, description in (
+            (self.back_button, _("Back"), _("Go back to the previous step.")),
+            (self.listen_button, _("Listen"), _("Read this step aloud.")),
+            (self.help_button, _("I need help"), _("Tell the person helping you that you need help.")),
+            (self.done_button, _("I did it"), _("Tell the person helping you that you did this step.")),
+        ):
+            button.setText(label)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(description)
+        step, progress, pack = self.step, self.progress, self.pack
+        last = progress is not None and progress.is_last
+        self.next_button.setText(_("Finish") if last else _("Next"))
+        self.next_button.setAccessibleName(self.next_button.text())
+        self.next_button.setAccessibleDescription(
+            _("Finish the lesson.") if last else _("Go to the next step.")
+        )
+        self._update_icons()
+        if step is None or progress is None or pack is None:
+            return
+        self.back_button.setEnabled(progress.can_go_back)
+        self.lesson_title.setText(pack.translate(self.lesson.title, client.tag))
+        self.text.setText(pack.translate(step.text, client.tag))
+        self.text.setAccessibleName(self.text.text())
+        description = pack.translate(step.picture_description, client.tag)
+        self.picture.setAccessibleName(_("Picture"))
+        self.picture.setAccessibleDescription(description)
+        self.picture.setToolTip(description)
+        count = progress.step_count
+        self.counter.setText(_("{current} / {total}").format(current=progress.index + 1, total=count))
+        self.counter.setAccessibleName(
+            _("Step {current} of {total}").format(current=progress.index + 1, total=count)
+        )
+        self.dots.set_progress(progress.index, count)
+        self.dots.setAccessibleName(self.counter.accessibleName())
+        if self._notice_key in ("help", "done"):
+            self._set_notice(self._notice_key)
+        self._update_worker_text()

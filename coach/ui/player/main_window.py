@@ -1,0 +1,298 @@
+"""The client's window: a top bar and one screen at a time (languages, library, lesson, end, packs)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.pack import Pack
+from coach.i18n.languages import SUPPORTED_TAGS, Language, is_known, language, normalize_tag
+from coach.i18n.ui_strings import available_ui_languages
+from coach.settings import Settings, save_settings
+from coach.ui.icons import icon
+from coach.ui.language_state import LanguageState, font_for
+from coach.ui.player.end_screen import EndPage
+from coach.ui.player.language_picker import LanguagePickerPage
+from coach.ui.player.lesson_view import LessonPage
+from coach.ui.player.library import LibraryPage
+from coach.ui.player.packs_page import PacksPage
+from coach.ui.theme import colours, palette, style_sheet
+
+
+def offered_languages(packs: list[Pack]) -> list[Language]:
+    """Languages the client can pick: those of the interface and of the packs, in the brief's order."""
+    tags = {normalize_tag(t) for t in available_ui_languages()}
+    for pack in packs:
+        tags.update(normalize_tag(t) for t in pack.languages)
+    known = [t for t in tags if is_known(t)]
+    order = {tag: index for index, tag in enumerate(SUPPORTED_TAGS)}
+    return [language(t) for t in sorted(known, key=lambda t: (order.get(t, len(order)), t))]
+
+
+class MainWindow(QMainWindow):
+    settings_changed = Signal(object)
+
+    def __init__(
+        self, packs: list[Pack], broken: list[object], settings: Settings,
+        settings_path: Path | None = None, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._settings_path = settings_path
+        self._packs = {pack.id: pack for pack in packs}
+        client = settings.client_language if is_known(settings.client_language or "-") else "fr"
+        worker = settings.worker_language if is_known(settings.worker_language or "-") else "fr"
+        self.languages = LanguageState(client, worker, self)
+        self.setWindowTitle("Coach")
+        self.setMinimumSize(QSize(640, 480))
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.top_bar = self._build_top_bar(offered_languages(packs))
+        column.addWidget(self.top_bar)
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.picker = LanguagePickerPage(self.languages, offered_languages(packs))
+        self.library = LibraryPage(self.languages, packs)
+        self.lesson = LessonPage(self.languages)
+        self.end = EndPage(self.languages)
+        self.packs_page = PacksPage(self.languages, packs, broken)
+        for page in (self.picker, self.library, self.lesson, self.end, self.packs_page):
+            self.stack.addWidget(page)
+
+        self.picker.language_chosen.connect(self._on_language_chosen)
+        self.library.lesson_chosen.connect(self.open_lesson)
+        self.lesson.lesson_finished.connect(self._on_lesson_finished)
+        self.lesson.listen_requested.connect(self._on_listen)
+        self.end.back.connect(self._end_back)
+        self.end.again.connect(self._end_again)
+        self.end.library.connect(self.show_library)
+        self.languages.client_changed.connect(lambda _tag: self.retranslate())
+        self.languages.worker_changed.connect(lambda _tag: self.retranslate())
+        self._window_shortcuts()
+
+        self.apply_look()
+        self.lesson.set_show_worker_text(settings.show_worker_text)
+        self.retranslate()
+        if settings.client_language:
+            self.show_library()
+        else:
+            self.show_languages()
+
+    # -- top bar ----------------------------------------------------------------
+    def _tool(self, name: str, text_beside: bool = False, checkable: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setCheckable(checkable)
+        button.setIconSize(QSize(28, 28))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text_beside else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        return button
+
+    def _build_top_bar(self, offered: list[Language]) -> QFrame:
+        bar = QFrame()
+        bar.setProperty("role", "topbar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(10)
+        self.home_button = self._tool("home", text_beside=True)
+        self.language_button = self._tool("language", text_beside=True)
+        self.smaller_button = self._tool("smaller")
+        self.bigger_button = self._tool("bigger")
+        self.contrast_button = self._tool("contrast", checkable=True)
+        self.worker_button = self._tool("worker", checkable=True)
+        self.worker_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.packs_button = self._tool("packs", text_beside=True)
+        self.worker_menu = QMenu(self.worker_button)
+        self.worker_group = QActionGroup(self.worker_menu)
+        for lang in offered:
+            action = QAction(lang.endonym, self.worker_menu, checkable=True)
+            action.setData(lang.tag)
+            action.setFont(font_for(lang, action.font()))
+            self.worker_group.addAction(action)
+            self.worker_menu.addAction(action)
+        self.worker_group.triggered.connect(lambda action: self.set_worker_language(action.data()))
+        self.worker_button.setMenu(self.worker_menu)
+        row.addWidget(self.home_button)
+        row.addWidget(self.language_button)
+        row.addStretch(1)
+        for button in (self.smaller_button, self.bigger_button, self.contrast_button, self.worker_button,
+                       self.packs_button):
+            row.addWidget(button)
+        self.home_button.clicked.connect(self.show_library)
+        self.language_button.clicked.connect(self.show_languages)
+        self.smaller_button.clicked.connect(lambda: self.change_scale(-1))
+        self.bigger_button.clicked.connect(lambda: self.change_scale(+1))
+        self.contrast_button.toggled.connect(self.set_high_contrast)
+        self.worker_button.toggled.connect(self.set_show_worker_text)
+        self.packs_button.clicked.connect(self.show_packs)
+        return bar
+
+    def _window_shortcuts(self) -> None:
+        for keys, slot in (
+            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"), lambda: self.change_scale(+1)),
+            ((QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), lambda: self.change_scale(-1)),
+            (("Ctrl+0",), lambda: self.set_scale(100)),
+            (("Ctrl+Shift+C",), lambda: self.contrast_button.toggle()),
+            (("Ctrl+Shift+W",), lambda: self.worker_button.toggle()),
+            (("Alt+Home",), self.show_library),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(slot)
+
+    # -- navigation ---------------------------------------------------------------
+    def show_languages(self) -> None:
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.focus_current()
+
+    def show_library(self) -> None:
+        self.stack.setCurrentWidget(self.library)
+        self.library.focus_first()
+
+    def show_packs(self) -> None:
+        self.stack.setCurrentWidget(self.packs_page)
+
+    def open_lesson(self, pack_id: str, lesson_id: str, step_index: int = 0) -> None:
+        pack = self._packs[pack_id]
+        self.lesson.open_lesson(pack, pack.lesson(lesson_id), step_index)
+        self.stack.setCurrentWidget(self.lesson)
+        self.lesson.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_end(self) -> None:
+        if self.lesson.pack is not None and self.lesson.lesson is not None:
+            self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, self.languages.client.tag))
+        self.stack.setCurrentWidget(self.end)
+        self.end.library_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_lesson_finished(self) -> None:
+        self.show_end()
+
+    def _end_back(self) -> None:
+        self.lesson.back()
+        self.stack.setCurrentWidget(self.lesson)
+        self.lesson.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _end_again(self) -> None:
+        if self.lesson.pack is not None and self.lesson.lesson is not None:
+            self.open_lesson(self.lesson.pack.id, self.lesson.lesson.id)
+
+    def _on_language_chosen(self, tag: str) -> None:
+        self.set_client_language(tag)
+        self.show_library()
+
+    def _on_listen(self, _text: str, _tag: str) -> None:
+        _ = self.languages.client_strings().gettext
+        self.lesson.show_notice(_("No voice is available on this computer yet."), "no-voice")
+
+    # -- settings -------------------------------------------------------------------
+    def set_client_language(self, tag: str) -> None:
+        self.languages.set_client(tag)
+        self._update_settings(client_language=self.languages.client.tag)
+
+    def set_worker_language(self, tag: str) -> None:
+        self.languages.set_worker(tag)
+        self._update_settings(worker_language=self.languages.worker.tag)
+
+    def change_scale(self, direction: int) -> None:
+        self.set_scale(self.settings.with_scale_step(direction).text_scale)
+
+    def set_scale(self, percent: int) -> None:
+        self._update_settings(text_scale=percent)
+        self.apply_look()
+
+    def set_high_contrast(self, high: bool) -> None:
+        if high != self.settings.high_contrast:
+            self._update_settings(high_contrast=high)
+            self.apply_look()
+
+    def set_show_worker_text(self, show: bool) -> None:
+        if show != self.settings.show_worker_text:
+            self._update_settings(show_worker_text=show)
+        self.lesson.set_show_worker_text(show)
+
+    def _update_settings(self, **changes: object) -> None:
+        self.settings = replace(self.settings, **changes)
+        if self._settings_path is not None:
+            try:
+                save_settings(self._settings_path, self.settings)
+            except OSError:
+                pass  # the screen still changes; the choice is just not remembered
+        self.settings_changed.emit(self.settings)
+
+    def apply_look(self) -> None:
+        """Apply the theme and text size to the whole application."""
+        app = QApplication.instance()
+        high, scale = self.settings.high_contrast, self.settings.text_scale
+        if isinstance(app, QApplication):
+            app.setPalette(palette(colours(high)))
+            app.setStyleSheet(style_sheet(high, scale))
+        self.contrast_button.setChecked(high)
+        self.worker_button.setChecked(self.settings.show_worker_text)
+        self.library.set_scale(scale)
+        self.lesson.set_high_contrast(high)
+        self.end.set_high_contrast(high)
+        self._update_top_icons()
+
+    def _update_top_icons(self) -> None:
+        c = colours(self.settings.high_contrast)
+        for button, name in (
+            (self.home_button, "home"), (self.language_button, "language"), (self.smaller_button, "text-smaller"),
+            (self.bigger_button, "text-bigger"), (self.contrast_button, "contrast"), (self.worker_button, "worker"),
+            (self.packs_button, "packs"),
+        ):
+            button.setIcon(icon(name, c.icon))
+
+    def retranslate(self) -> None:
+        client = self.languages.client
+        _ = self.languages.client_strings().gettext
+        w_ = self.languages.worker_strings().gettext
+        self.stack.setFont(font_for(client, QApplication.font()))
+        self.home_button.setText(_("Lessons"))
+        self.language_button.setText(client.endonym)
+        self.language_button.setFont(font_for(client, QApplication.font()))
+        for button, name, description in (
+            (self.home_button, _("Lessons"), _("Go back to the list of lessons.")),
+            (self.language_button, _("Language"), _("Choose another language.")),
+            (self.smaller_button, _("Smaller text"), _("Make the text smaller.")),
+            (self.bigger_button, _("Bigger text"), _("Make the text bigger.")),
+            (self.contrast_button, _("High contrast"), _("Show white text on a black background.")),
+            (self.worker_button, w_("Show the worker's language"),
+             w_("Show each step in your language too, in smaller text under the client's.")),
+            (self.packs_button, w_("Lesson packs"), w_("See the installed lesson packs and their problems.")),
+        ):
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
+            button.setToolTip(f"{name}\n{description}")
+        broken = self.packs_page.problem_count
+        self.packs_button.setText(str(broken) if broken else "")
+        self.packs_button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if broken else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        for action in self.worker_group.actions():
+            action.setChecked(action.data() == self.languages.worker.tag)
+        for page in (self.picker, self.library, self.lesson, self.end, self.packs_page):
+            page.retranslate()
+        if self.stack.currentWidget() is self.end and self.lesson.lesson is not None and self.lesson.pack:
+            self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag))

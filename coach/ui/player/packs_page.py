@@ -1,0 +1,106 @@
+"""The packs screen, for workers and trainers: what loaded, and what did not and why.
+
+It follows the worker's language; problems are shown exactly as `coach pack check`
+prints them (file:line: message), selectable so a trainer can copy them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+
+from coach.domain.pack import Pack
+from coach.ui.language_state import LanguageState, direction
+
+
+class PacksPage(QWidget):
+    def __init__(
+        self, languages: LanguageState, packs: Sequence[Pack], broken: Sequence[object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._languages = languages
+        self._packs = list(packs)
+        self._broken = list(broken)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        self._layout = QVBoxLayout(content)
+        self._layout.setContentsMargins(32, 24, 32, 24)
+        self._layout.setSpacing(16)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self._layout.addWidget(self.title)
+        self.cards: list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, object]] = []
+        for item in [*self._broken, *self._packs]:
+            self._layout.addWidget(self._card(item))
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    @property
+    def problem_count(self) -> int:
+        return len(self._broken)
+
+    def _card(self, item: object) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        heading = QLabel()
+        heading.setProperty("role", "section")
+        heading.setWordWrap(True)
+        detail = QLabel()
+        detail.setWordWrap(True)
+        detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(heading)
+        layout.addWidget(detail)
+        problems = None
+        if not isinstance(item, Pack):
+            problems = QPlainTextEdit()
+            problems.setReadOnly(True)
+            problems.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            problems.setPlainText("\n".join(str(p) for p in item.problems))
+            lines = max(2, min(10, len(item.problems)))
+            problems.setMinimumHeight(problems.fontMetrics().lineSpacing() * lines + 24)
+            layout.addWidget(problems)
+        self.cards.append((card, heading, detail, problems, item))
+        return card
+
+    def retranslate(self) -> None:
+        worker = self._languages.worker
+        _ = self._languages.worker_strings().gettext
+        ngettext = self._languages.worker_strings().ngettext
+        self.setLayoutDirection(direction(worker))
+        self.title.setText(_("Lesson packs"))
+        for _card, heading, detail, problems, item in self.cards:
+            if isinstance(item, Pack):
+                heading.setText(item.translate(item.title, worker.tag))
+                lessons = ngettext("{count} lesson", "{count} lessons", len(item.lessons)).format(
+                    count=len(item.lessons)
+                )
+                detail.setText(
+                    _("Version {version} · {lessons} · languages: {languages} · {origin}").format(
+                        version=item.version, lessons=lessons, languages=", ".join(item.languages),
+                        origin=_("built in") if item.builtin else item.location,
+                    )
+                )
+            else:
+                errors = sum(1 for p in item.problems if p.is_error)
+                heading.setText(_("Not loaded: {location}").format(location=item.location))
+                detail.setText(
+                    ngettext(
+                        "This pack has {count} error. The other packs work normally.",
+                        "This pack has {count} errors. The other packs work normally.",
+                        errors,
+                    ).format(count=errors)
+                )
+                if problems is not None:
+                    problems.setAccessibleName(_("Problems found in this pack"))
+                    problems.setAccessibleDescription(_("Each line says the file, the line and the problem."))

@@ -1,0 +1,76 @@
+"""`coach screenshot`: render the real window off screen into a PNG.
+
+Trainers use it to illustrate their documents; tests use it to look at what a
+person would see. Nothing is saved to the desk's settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from coach.settings import Settings
+
+
+def screenshot_command(args: argparse.Namespace) -> int:
+    if "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from coach.i18n.languages import is_known, normalize_tag
+    from coach.ui.app import application, build_window, load_packs
+
+    for tag in (args.lang, args.worker_lang):
+        if tag and not is_known(tag):
+            print(f"coach screenshot: unknown language tag {tag!r}", file=sys.stderr)
+            return 2
+    app = application()
+    library = load_packs()
+    settings = Settings(
+        client_language=normalize_tag(args.lang),
+        worker_language=normalize_tag(args.worker_lang or args.lang),
+        show_worker_text=bool(args.worker_lang),
+        text_scale=args.scale,
+        high_contrast=args.contrast == "high",
+    )
+    window = build_window(library, settings, remember=False)
+    screen = args.screen or ("lesson" if args.lesson else "library")
+    try:
+        show_screen(window, screen, args.pack, args.lesson, args.step)
+    except LookupError as exc:
+        print(f"coach screenshot: {exc}", file=sys.stderr)
+        return 2
+    width, height = args.size
+    window.resize(width, height)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    if not window.grab().save(args.out, "PNG"):
+        print(f"coach screenshot: cannot write {args.out}", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0
+
+
+def show_screen(window, screen: str, pack_id: str | None, lesson_id: str | None, step: int) -> None:
+    """Put `window` on the screen named by `coach screenshot --screen`."""
+    if screen == "languages":
+        window.show_languages()
+    elif screen == "packs":
+        window.show_packs()
+    elif screen == "library":
+        window.show_library()
+    else:
+        pack = window._packs.get(pack_id or "")
+        if pack is None:
+            known = ", ".join(sorted(window._packs)) or "none"
+            raise LookupError(f"no pack {pack_id!r} is loaded (loaded: {known})")
+        ids = [lesson.id for lesson in pack.lessons]
+        if lesson_id not in ids:
+            raise LookupError(f"pack {pack.id!r} has no lesson {lesson_id!r} (lessons: {', '.join(ids)})")
+        count = len(pack.lesson(lesson_id).steps)
+        if not 1 <= step <= count:
+            raise LookupError(f"lesson {lesson_id!r} has steps 1 to {count}, not {step}")
+        window.open_lesson(pack.id, lesson_id, step - 1)
+        if screen == "end":
+            window.lesson.progress.go_to(count - 1)
+            window.lesson.next()

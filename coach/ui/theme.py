@@ -1,0 +1,113 @@
+"""Colours, sizes and the style sheet: normal and high contrast, text at 100–200 %.
+
+Sizes are in pixels at 100 % and multiplied by the text scale, so everything that
+holds text grows with it; layouts (not fixed sizes) decide where things go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+MIN_TOUCH = 48
+"""Smallest side of anything a finger can press, in pixels (WCAG 2.5.5)."""
+
+
+@dataclass(frozen=True)
+class Colours:
+    window: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    help: str
+    help_text: str
+    done: str
+    done_text: str
+    focus: str
+    border: str
+    icon: str
+
+
+NORMAL = Colours(
+    window="#f4f1ea", surface="#ffffff", text="#1f2933", muted="#52606d",
+    accent="#1d5fa8", accent_text="#ffffff", help="#b3411b", help_text="#ffffff",
+    done="#1e7a3c", done_text="#ffffff", focus="#f5a300", border="#9aa5b1", icon="#1f2933",
+)
+HIGH_CONTRAST = Colours(
+    window="#000000", surface="#000000", text="#ffffff", muted="#ffffff",
+    accent="#ffff00", accent_text="#000000", help="#ff9e80", help_text="#000000",
+    done="#7dff7d", done_text="#000000", focus="#00ffff", border="#ffffff", icon="#ffffff",
+)
+
+
+def colours(high_contrast: bool) -> Colours:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def px(size: float, scale: int) -> int:
+    """A size designed at 100 % text, at `scale` percent."""
+    return round(size * scale / 100)
+
+
+def palette(c: Colours) -> QPalette:
+    pal = QPalette()
+    for role, value in (
+        (QPalette.ColorRole.Window, c.window), (QPalette.ColorRole.Base, c.surface),
+        (QPalette.ColorRole.AlternateBase, c.window), (QPalette.ColorRole.Text, c.text),
+        (QPalette.ColorRole.WindowText, c.text), (QPalette.ColorRole.Button, c.surface),
+        (QPalette.ColorRole.ButtonText, c.text), (QPalette.ColorRole.Highlight, c.accent),
+        (QPalette.ColorRole.HighlightedText, c.accent_text), (QPalette.ColorRole.ToolTipBase, c.surface),
+        (QPalette.ColorRole.ToolTipText, c.text), (QPalette.ColorRole.PlaceholderText, c.muted),
+    ):
+        pal.setColor(role, QColor(value))
+    return pal
+
+
+def style_sheet(high_contrast: bool, scale: int) -> str:
+    """The application's style sheet for a theme and a text scale."""
+    c = colours(high_contrast)
+    border = 3 if high_contrast else 2
+    base = px(18, scale)
+    return f"""
+    QWidget {{ font-size: {base}px; color: {c.text}; }}
+    QMainWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {c.window}; }}
+    QLabel[role="title"] {{ font-size: {px(28, scale)}px; font-weight: bold; }}
+    QLabel[role="section"] {{ font-size: {px(22, scale)}px; font-weight: bold; }}
+    QLabel[role="step-text"] {{ font-size: {px(30, scale)}px; }}
+    QLabel[role="worker-text"] {{ font-size: {px(17, scale)}px; color: {c.muted}; font-style: italic; }}
+    QLabel[role="progress"] {{ font-size: {px(20, scale)}px; font-weight: bold; }}
+    QLabel[role="notice"] {{ font-size: {px(18, scale)}px; padding: {px(6, scale)}px;
+        border: {border}px solid {c.border}; border-radius: 8px; background: {c.surface}; }}
+    QLabel[role="small"] {{ font-size: {px(15, scale)}px; color: {c.muted}; }}
+    QPushButton, QToolButton {{
+        min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px;
+        padding: {px(6, scale)}px {px(14, scale)}px;
+        background: {c.surface}; color: {c.text};
+        border: {border}px solid {c.border}; border-radius: 10px;
+    }}
+    QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
+        font-size: {px(22, scale)}px; font-weight: bold; }}
+    QPushButton[role="help"] {{ background: {c.help}; color: {c.help_text}; border-color: {c.help};
+        font-size: {px(20, scale)}px; }}
+    QPushButton[role="done"] {{ background: {c.done}; color: {c.done_text}; border-color: {c.done};
+        font-size: {px(20, scale)}px; }}
+    QPushButton[role="nav"] {{ font-size: {px(22, scale)}px; }}
+    QPushButton[role="tile"] {{ background: {c.surface}; border-radius: 14px; padding: {px(10, scale)}px; }}
+    QPushButton[role="language"] {{ font-size: {px(26, scale)}px; padding: {px(12, scale)}px; }}
+    QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
+    QPushButton:focus, QToolButton:focus {{ border: {border + 3}px solid {c.focus}; }}
+    QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
+    QToolButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
+    QPlainTextEdit {{ background: {c.surface}; border: {border}px solid {c.border}; font-family: monospace;
+        font-size: {px(15, scale)}px; }}
+    QPlainTextEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
+    QFrame[role="topbar"] {{ background: {c.surface}; border-bottom: {border}px solid {c.border}; }}
+    QFrame[role="card"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
+    QMenu {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border}; }}
+    QMenu::item {{ padding: {px(8, scale)}px {px(20, scale)}px; min-height: {MIN_TOUCH - 16}px; }}
+    QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+    """

@@ -1,0 +1,152 @@
+"""Small widgets the screens share: a picture that scales, a big tile, step dots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from coach.ui.icons import picture_size, render_picture
+from coach.ui.theme import MIN_TOUCH
+
+
+class PictureView(QWidget):
+    """Shows a picture as large as its space allows, keeping its proportions."""
+
+    def __init__(self, minimum: int = 120, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data = b""
+        self._natural = QSize()
+        self._cache_key: tuple[int, int] | None = None
+        self._pixmap = None
+        self._minimum = minimum
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_picture(self, data: bytes) -> None:
+        self._data = data
+        self._natural = picture_size(data) if data else QSize()
+        self._cache_key = None
+        self.updateGeometry()
+        self.update()
+
+    def has_picture(self) -> bool:
+        return bool(self._data) and not self._natural.isEmpty()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(480, 360) if self._natural.isEmpty() else self._natural.boundedTo(QSize(800, 600))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._minimum, self._minimum)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._cache_key = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if not self._data:
+            return
+        key = (self.width(), self.height())
+        if self._cache_key != key:
+            self._pixmap = render_picture(self._data, self.size(), ratio=self.devicePixelRatioF())
+            self._cache_key = key
+        if self._pixmap is None or self._pixmap.isNull():
+            return
+        shown = self._pixmap.deviceIndependentSize()
+        painter = QPainter(self)
+        painter.drawPixmap(
+            QPointF((self.width() - shown.width()) / 2, (self.height() - shown.height()) / 2), self._pixmap
+        )
+
+
+class Tile(QPushButton):
+    """A big pressable card: a picture above a title that wraps instead of clipping."""
+
+    def __init__(self, picture: bytes, width: int = 220, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "tile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._width = width
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.picture = PictureView(minimum=96)
+        self.picture.set_picture(picture)
+        self.picture.setFixedHeight(round(width * 0.6))
+        self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.picture)
+        layout.addWidget(self.title)
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def set_tile_width(self, width: int) -> None:
+        self._width = width
+        self.picture.setFixedHeight(round(width * 0.6))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = self._width - margins.left() - margins.right()
+        text_height = self.title.heightForWidth(inner)
+        height = margins.top() + self.picture.height() + layout.spacing() + text_height + margins.bottom()
+        return QSize(self._width, max(height, MIN_TOUCH))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+class StepDots(QWidget):
+    """One dot per step: done steps filled, the current one larger and ringed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._count = 0
+        self._current = 0
+        self._colour = QColor("#1d5fa8")
+        self._empty = QColor("#9aa5b1")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_colours(self, filled: str, empty: str) -> None:
+        self._colour, self._empty = QColor(filled), QColor(empty)
+        self.update()
+
+    def set_progress(self, current: int, count: int) -> None:
+        self._current, self._count = current, count
+        self.updateGeometry()
+        self.update()
+
+    def _dot(self) -> int:
+        return max(12, self.fontMetrics().height() // 2)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        dot = self._dot()
+        return QSize(max(1, self._count) * dot * 2, dot * 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self._count <= 0:
+            return
+        dot = self._dot()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        total = self._count * dot * 2
+        start = (self.width() - total) / 2 + dot
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        for index in range(self._count):
+            position = self._count - 1 - index if rtl else index
+            centre = QPointF(start + position * dot * 2, self.height() / 2)
+            radius = dot * (0.55 if index == self._current else 0.35)
+            painter.setPen(self._colour if index <= self._current else self._empty)
+            painter.setBrush(self._colour if index <= self._current else Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius, radius)
