@@ -1,0 +1,161 @@
+"""Read a pack's translations, locales/LANG.po, and check them against the pack's texts.
+
+A catalog is named by its language tag: `ar.po`, `fa-AF.po` or `fa_AF.po`. Only
+entries with a non-empty, non-fuzzy msgstr are used. Problems carry the .po file's
+line numbers (the line of the entry's msgid), so Poedit or an editor can jump there.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from babel.messages.pofile import PoFileError, read_po
+
+from coach.domain.pack import Catalog, freeze
+from coach.i18n.languages import is_known, normalize_tag
+from coach.packs.fields import Report
+from coach.packs.manifest import MANIFEST, Manifest, TextSource
+from coach.packs.resources import PackResources
+
+LOCALES_FOLDER = "locales"
+PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*\}|%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[sd]")
+_REVIEWED = re.compile(r'^"X-Coach-Reviewed:\s*([^\\"]*)', re.MULTILINE | re.IGNORECASE)
+_KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(.*)$")
+_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+@dataclass
+class LoadedCatalog:
+    """A catalog with, for the checks, the file it came from and each entry's line."""
+
+    catalog: Catalog
+    file: str
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def placeholders(text: str) -> Counter[str]:
+    """The placeholders of `text`, counted: "{name}", "{}", "%s", "%(name)s", "%d"."""
+    return Counter(PLACEHOLDER.findall(text))
+
+
+def _spell(found: Counter[str]) -> str:
+    return " ".join(sorted(found.elements())) if found else "none"
+
+
+def syntax_problem(text: str) -> tuple[int, str] | None:
+    """(line, message) for the first line that is not valid .po syntax, else None.
+
+    Babel's reader forgives unterminated strings and reports some mistakes without a
+    line, so this small pass finds them first, with the exact line.
+    """
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _KEYWORD.match(line)
+        string = match.group(2) if match else line
+        if not match and not line.startswith('"'):
+            return number, f"unknown keyword in line: {line[:40]}"
+        if not _STRING.match(string):
+            return number, "text must be in double quotes and end with a double quote on the same line"
+    return None
+
+
+def catalog_files(resources: PackResources) -> list[str]:
+    return [path for path in resources.list(LOCALES_FOLDER) if path.endswith(".po")]
+
+
+def read_catalogs(
+    resources: PackResources, manifest: Manifest, texts: Iterable[TextSource], report: Report
+) -> list[LoadedCatalog]:
+    """Every usable catalog of the pack, with problems noted in `report`."""
+    sources = {(t.text.context, t.text.source): t for t in texts}
+    contexts = {context for context, _ in sources}
+    loaded: list[LoadedCatalog] = []
+    named: set[str] = set()  # languages with a catalog file, usable or not
+    for path in catalog_files(resources):
+        tag = normalize_tag(path.rsplit("/", 1)[-1][: -len(".po")])
+        named.add(tag)
+        if not is_known(tag):
+            report.error(path, None, f'"{tag}" is not a known language tag; name catalogs like ar.po or fa-AF.po')
+            continue
+        if tag == manifest.source_language:
+            report.warning(path, None, f'catalog for the source language "{tag}" is not used')
+            continue
+        if manifest.languages and tag not in manifest.languages:
+            report.error(path, None, f'catalog for "{tag}", which is not in the manifest\'s languages')
+            continue
+        if any(c.catalog.language == tag for c in loaded):
+            report.error(path, None, f'a second catalog for "{tag}" (such as fa-AF.po and fa_AF.po); keep only one')
+            continue
+        entry = _read_one(resources, path, tag, sources, contexts, report)
+        if entry is not None:
+            loaded.append(entry)
+    for tag in manifest.languages:
+        if tag != manifest.source_language and tag not in named:
+            report.warning(
+                MANIFEST, manifest.source.line("languages"),
+                f'"{tag}" is in languages but has no catalog ({LOCALES_FOLDER}/{tag}.po); '
+                "the source texts will be shown",
+            )
+    return loaded
+
+
+def _read_one(resources: PackResources, path: str, tag: str, sources: dict[tuple[str, str], TextSource],
+              contexts: set[str], report: Report) -> LoadedCatalog | None:
+    try:
+        raw = resources.read_bytes(path)
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.error(path, None, f"cannot read the catalog as UTF-8 text: {exc}")
+        return None
+    bad = syntax_problem(text)
+    if bad is not None:
+        report.error(path, bad[0], f"bad .po syntax: {bad[1]}")
+        return None
+    try:
+        po = read_po(io.StringIO(text), abort_invalid=True)
+    except PoFileError as exc:
+        report.error(path, exc.lineno + 1 if exc.lineno else None, f"bad .po syntax: {exc.args[0]}")
+        return None
+    reviewed = _REVIEWED.search(text)
+    result = LoadedCatalog(
+        Catalog(tag, {}, reviewed=not (reviewed and reviewed.group(1).strip().lower() == "no")), path
+    )
+    messages: dict[tuple[str, str], str] = {}
+    untranslated = len(sources)
+    for message in po:
+        if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
+            continue  # the header, or a plural entry (packs have none)
+        key = (message.context or "", message.id)
+        line = message.lineno
+        if key not in sources:
+            if message.fuzzy:
+                continue
+            if key[0] in contexts:
+                report.warning(
+                    path, line,
+                    f'obsolete translation: the source text of "{key[0]}" has changed; update from the .pot',
+                )
+            else:
+                report.warning(path, line, f'obsolete translation: the pack has no text "{key[0]}" any more')
+            continue
+        if message.fuzzy or not message.string:
+            continue
+        untranslated -= 1
+        want, got = placeholders(message.id), placeholders(message.string)
+        if want != got:
+            report.error(path, line, f"translation has placeholders {_spell(got)} but the source has {_spell(want)}")
+        messages[key] = message.string
+        result.lines[key] = line
+    if untranslated:
+        report.warning(
+            path, None,
+            f"{untranslated} of {len(sources)} texts are not translated yet; they will be shown in the source language",
+        )
+    result.catalog = Catalog(tag, freeze(messages), reviewed=result.catalog.reviewed)
+    return result

@@ -1,0 +1,175 @@
+"""Read lessons/*.toml: each lesson's title, skills, links and steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.domain.pack import Lesson, Link, Step, freeze
+from coach.domain.steps import COMMON_STEP_FIELDS, step_kind, step_kinds
+from coach.i18n.languages import is_known, normalize_tag
+from coach.packs.fields import Field, Report, TomlSource, check_fields, check_id, read_toml
+from coach.packs.manifest import FileRef, Manifest, Sources
+from coach.packs.resources import PackResources
+
+LESSONS_FOLDER = "lessons"
+
+LESSON_FIELDS = {
+    "id": Field("text", required=True),
+    "title": Field("text", required=True),
+    "icon": Field("text"),
+    "skills": Field("texts", required=True),
+    "links": Field("tables"),
+    "steps": Field("tables", required=True),
+}
+LINK_FIELDS = {"title": Field("text", required=True), "url": Field("text", required=True)}
+_COMMON_FIELDS = {
+    "id": Field("text", required=True),
+    "kind": Field("text", required=True),
+    "text": Field("text", required=True),
+    "picture": Field("text", required=True),
+    "picture_description": Field("text", required=True),
+    "audio": Field("table"),
+}
+assert set(_COMMON_FIELDS) == COMMON_STEP_FIELDS
+
+
+def lesson_files(resources: PackResources, report: Report) -> list[str]:
+    """The lesson files, in file-name order; other files in lessons/ get a warning."""
+    files = []
+    for path in resources.list(LESSONS_FOLDER):
+        if path.endswith(".toml"):
+            files.append(path)
+        elif not path.rsplit("/", 1)[-1].startswith("."):
+            report.warning(path, None, "ignored: lesson files must end in .toml")
+    if not files:
+        report.error(LESSONS_FOLDER, None, "the pack has no lessons (no lessons/*.toml file)")
+    return files
+
+
+def read_lesson(
+    resources: PackResources, path: str, manifest: Manifest, report: Report, sources: Sources
+) -> Lesson | None:
+    """Read and check one lesson file; None when it cannot be parsed at all."""
+    try:
+        raw = resources.read_bytes(path)
+    except OSError as exc:
+        report.error(path, None, f"cannot read the lesson: {exc}")
+        return None
+    source = read_toml(raw, path, report)
+    if source is None:
+        return None
+    values = check_fields(source.data, LESSON_FIELDS, source, "", "the lesson", report)
+    lesson_id = values.get("id", "")
+    sources.id_lines[path] = source.line("id")
+    if lesson_id:
+        check_id(lesson_id, source, "id", "lesson", report)
+    context = f"lesson/{lesson_id}"
+    title = sources.text(f"{context}/title", values.get("title"), source, "title", True)
+    for skill_id in values.get("skills", []):
+        sources.skill_uses.append((skill_id, path, source.line("skills")))
+    links = tuple(
+        _link(table, index, source, context, report, sources)
+        for index, table in enumerate(values.get("links", []))
+    )
+    steps = _steps(values.get("steps", []), source, context, manifest, report, sources)
+    icon = values.get("icon", "")
+    if icon:
+        sources.refs.append(FileRef(icon, path, source.line("icon"), "icon"))
+    elif steps:
+        icon = steps[0].picture  # the library shows the first step's picture
+    return Lesson(
+        id=lesson_id,
+        title=title,
+        icon=icon,
+        skills=tuple(values.get("skills", ())),
+        steps=steps,
+        links=links,
+        file=path,
+    )
+
+
+def _link(table: dict[str, Any], index: int, source: TomlSource, context: str,
+          report: Report, sources: Sources) -> Link:
+    prefix = f"links[{index}]"
+    values = check_fields(table, LINK_FIELDS, source, prefix, f"link {index + 1}", report)
+    url = values.get("url", "")
+    if url and not url.lower().startswith(("https://", "http://")):
+        report.error(
+            source.relative_path, source.line(f"{prefix}.url"),
+            f'link {index + 1}: url "{url}" must start with https:// or http://',
+        )
+    title = sources.text(f"{context}/link/{index + 1}/title", values.get("title"), source, f"{prefix}.title", True)
+    return Link(title, url)
+
+
+def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manifest: Manifest,
+           report: Report, sources: Sources) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    first_line: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        prefix = f"steps[{index}]"
+        step_id = table.get("id") if isinstance(table.get("id"), str) else ""
+        owner = f'step "{step_id}"' if step_id else f"step {index + 1}"
+        fields = dict(_COMMON_FIELDS)
+        kind_name = table.get("kind")
+        kind = step_kind(kind_name) if isinstance(kind_name, str) else None
+        if isinstance(kind_name, str) and kind is None:
+            known = ", ".join(k.name for k in step_kinds())
+            report.error(
+                source.relative_path, source.line(f"{prefix}.kind"),
+                f'{owner} has an unknown kind "{kind_name}" (this Coach knows: {known})',
+            )
+            # Its own fields are unknown too; do not also report each of them.
+            fields.update({key: Field("any") for key in table if key not in fields})
+        elif kind is not None:
+            fields.update({name: Field("any", required=name in kind.required_fields) for name in kind.own_fields})
+        values = check_fields(table, fields, source, prefix, owner, report)
+        if step_id:
+            check_id(step_id, source, f"{prefix}.id", "step", report)
+            if step_id in first_line:
+                report.error(
+                    source.relative_path, source.line(f"{prefix}.id"),
+                    f'step id "{step_id}" is used twice in the lesson (first at line {first_line[step_id]})',
+                )
+            else:
+                first_line[step_id] = source.line(f"{prefix}.id")
+        step_context = f"{context}/step/{step_id}"
+        picture = values.get("picture", "")
+        if picture:
+            sources.refs.append(FileRef(picture, source.relative_path, source.line(f"{prefix}.picture"), "picture"))
+        own = kind.own_fields if kind is not None else frozenset()
+        steps.append(Step(
+            id=step_id,
+            kind=kind_name if isinstance(kind_name, str) else "",
+            text=sources.text(f"{step_context}/text", values.get("text"), source, f"{prefix}.text", True),
+            picture=picture,
+            picture_description=sources.text(
+                f"{step_context}/picture_description", values.get("picture_description"),
+                source, f"{prefix}.picture_description", False,
+            ),
+            audio=freeze(_audio(values.get("audio", {}), source, prefix, owner, manifest, report, sources)),
+            options=freeze({key: value for key, value in values.items() if key in own}),
+        ))
+    return tuple(steps)
+
+
+def _audio(table: dict[str, Any], source: TomlSource, prefix: str, owner: str, manifest: Manifest,
+           report: Report, sources: Sources) -> dict[str, str]:
+    """The recorded audio per language: {"fr": "audio/fr/open.ogg"}."""
+    audio: dict[str, str] = {}
+    for tag, path in table.items():
+        line = source.line(f"{prefix}.audio.{tag}")
+        normal = normalize_tag(tag)
+        if not isinstance(path, str):
+            report.error(source.relative_path, line, f'{owner}: audio for "{tag}" must be a file path in quotes')
+        elif not is_known(normal):
+            report.error(source.relative_path, line, f'{owner}: unknown language tag "{tag}" in audio')
+        else:
+            if manifest.languages and normal not in manifest.languages:
+                report.warning(
+                    source.relative_path, line,
+                    f'{owner}: audio for "{tag}", which is not in the pack\'s languages',
+                )
+            audio[normal] = path
+            sources.refs.append(FileRef(path, source.relative_path, line, "audio"))
+    return audio

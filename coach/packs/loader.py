@@ -1,0 +1,247 @@
+"""Load lesson packs from folders and .zip files into `Pack` values, never crashing.
+
+    result = load_pack(Path("lessons/demo"))          # cheap checks, for the library
+    result = load_pack(Path("demo.zip"), deep=True)   # full validation, for `pack check`
+    library = load_library(builtin_packs_dir(), app_dirs().packs)
+
+A pack with any error is not loaded (`LoadResult.pack` is None) and its problems say
+why; warnings do not stop a pack. One broken pack never stops the others.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.domain.pack import Lesson, Pack
+from coach.domain.problems import Problem, Severity
+from coach.packs.catalogs import LoadedCatalog, read_catalogs
+from coach.packs.fields import Report
+from coach.packs.files import check_files
+from coach.packs.lessons import lesson_files, read_lesson
+from coach.packs.manifest import MANIFEST, Manifest, Sources, read_manifest
+from coach.packs.resources import NotAPackError, PackResources, open_resources
+from coach.packs.validate import check_easy_read, check_skills
+
+NOT_A_PACK = "not a lesson pack (no pack.toml)"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The outcome of loading one pack: the pack (None on any error) and every problem."""
+
+    pack: Pack | None
+    problems: tuple[Problem, ...]
+    location: str
+    pack_id: str | None = None
+    """The id the manifest declares, even when the pack is broken (for duplicate checks)."""
+    sources: Sources | None = field(default=None, compare=False, repr=False)
+    """Where each text was written, for `coach pack extract`."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
+def load_pack(path: Path | str, *, builtin: bool = False, deep: bool = False) -> LoadResult:
+    """Load the pack at `path` (a folder or a .zip), collecting problems instead of raising.
+
+    `deep=False` (the library) checks structure, texts, translations and that files
+    exist within their byte limits; `deep=True` (`coach pack check`) also decodes every
+    picture and applies the Easy-to-Read limits to every client-facing text. Any
+    unexpected exception becomes an error problem for this pack.
+    """
+    location = str(path)
+    report = Report(location)
+    try:
+        return _load(Path(path), report, builtin=builtin, deep=deep)
+    except Exception as exc:  # a bug or an odd file must not stop the other packs
+        report.error("", None, f"could not load the pack: {exc.__class__.__name__}: {exc}")
+        return LoadResult(None, _sorted(report.problems), location)
+
+
+def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResult:
+    location = report.location
+    try:
+        resources = open_resources(path)
+    except NotAPackError as exc:
+        message = NOT_A_PACK if str(exc) == "no pack.toml" else f"not a lesson pack ({exc})"
+        report.error("", None, message)
+        return LoadResult(None, _sorted(report.problems), location)
+    except (OSError, zipfile.BadZipFile) as exc:
+        report.error("", None, f"cannot open the pack: {exc}")
+        return LoadResult(None, _sorted(report.problems), location)
+    sources = Sources()
+    manifest = read_manifest(resources, report, sources)
+    if manifest is None:
+        resources.close()
+        return LoadResult(None, _sorted(report.problems), location, None, sources)
+    lessons, all_read = _read_lessons(resources, manifest, report, sources)
+    check_skills(manifest, sources, report, all_lessons_read=all_read)
+    check_files(sources.refs, resources, report, deep=deep)
+    catalogs = read_catalogs(resources, manifest, sources.texts, report)
+    if deep:
+        check_easy_read(sources.texts, catalogs, report)
+    problems = _sorted(report.problems)
+    pack_id = manifest.id or None
+    if report.has_errors:
+        resources.close()
+        return LoadResult(None, problems, location, pack_id, sources)
+    pack = _assemble(manifest, lessons, catalogs, resources, location, builtin)
+    return LoadResult(pack, problems, location, pack_id, sources)
+
+
+def _read_lessons(
+    resources: PackResources, manifest: Manifest, report: Report, sources: Sources
+) -> tuple[list[Lesson], bool]:
+    """The lessons in file-name order, and whether every lesson file could be parsed."""
+    lessons: list[Lesson] = []
+    all_read = True
+    first_file: dict[str, str] = {}
+    for path in lesson_files(resources, report):
+        lesson = read_lesson(resources, path, manifest, report, sources)
+        if lesson is None:
+            all_read = False
+            continue
+        if lesson.id and lesson.id in first_file:
+            report.error(path, sources.id_lines.get(path),
+                         f'lesson id "{lesson.id}" is already used by {first_file[lesson.id]}')
+            continue
+        if lesson.id:
+            first_file[lesson.id] = path
+        lessons.append(lesson)
+    return lessons, all_read
+
+
+def _assemble(manifest: Manifest, lessons: list[Lesson], catalogs: list[LoadedCatalog],
+              resources: PackResources, location: str, builtin: bool) -> Pack:
+    return Pack(
+        id=manifest.id,
+        version=manifest.version,
+        title=manifest.title,
+        source_language=manifest.source_language,
+        languages=manifest.languages,
+        license=manifest.license,
+        authors=manifest.authors,
+        skills=manifest.skills,
+        lessons=tuple(lessons),
+        resources=resources,
+        location=location,
+        icon=manifest.icon,
+        description=manifest.description,
+        catalogs={c.catalog.language: c.catalog for c in catalogs},
+        builtin=builtin,
+        format_version=manifest.format_version,
+    )
+
+
+def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(problems, key=Problem.sort_key))
+
+
+def discover(folder: Path) -> list[Path]:
+    """The packs in `folder`: its sub-folders holding a pack.toml, and its .zip files.
+
+    Sorted by name; a missing folder holds no packs.
+    """
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return []
+    return [
+        entry for entry in entries
+        if not entry.name.startswith(".")
+        and ((entry.is_dir() and (entry / MANIFEST).is_file())
+             or (entry.is_file() and entry.suffix.lower() == ".zip"))
+    ]
+
+
+@dataclass(frozen=True)
+class BrokenPack:
+    """A pack that could not be loaded, and why."""
+
+    location: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every pack Coach offers: the valid ones (built-in first) and the broken ones."""
+
+    packs: tuple[Pack, ...]
+    broken: tuple[BrokenPack, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    """Warnings of the valid packs (a missing translation, a large picture...)."""
+
+    def pack(self, pack_id: str) -> Pack:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                return pack
+        raise KeyError(f"no pack {pack_id!r} in the library")
+
+
+def load_library(builtin_dir: Path, installed_dir: Path, *, deep: bool = False) -> Library:
+    """Load the built-in packs, then the installed ones; never raises for a bad pack.
+
+    A pack whose id is already taken (by a built-in pack, or an installed pack found
+    earlier in name order) is broken, with a message naming the first one's location.
+    """
+    results = [load_pack(p, builtin=True, deep=deep) for p in discover(builtin_dir)]
+    results += [load_pack(p, deep=deep) for p in discover(installed_dir)]
+    return library_from(results)
+
+
+def library_from(results: Iterable[LoadResult]) -> Library:
+    """A Library from load results in priority order, applying the duplicate-id rule."""
+    packs: list[Pack] = []
+    broken: list[BrokenPack] = []
+    warnings: list[Problem] = []
+    for result, duplicate in with_duplicates(results):
+        if duplicate is not None or result.pack is None:
+            problems = result.problems if duplicate is None else _sorted((*result.problems, duplicate))
+            if result.pack is not None:
+                _close(result.pack)
+            broken.append(BrokenPack(result.location, problems))
+            continue
+        packs.append(result.pack)
+        warnings.extend(result.warnings)
+    packs.sort(key=lambda p: (not p.builtin, p.title.source.casefold(), p.id))
+    return Library(tuple(packs), tuple(broken), tuple(warnings))
+
+
+def with_duplicates(results: Iterable[LoadResult]) -> list[tuple[LoadResult, Problem | None]]:
+    """Each result with an error Problem when its pack id was already used by an earlier one."""
+    first: dict[str, str] = {}
+    paired: list[tuple[LoadResult, Problem | None]] = []
+    for result in results:
+        problem = None
+        if result.pack_id:
+            if result.pack_id in first:
+                problem = Problem(
+                    f"{result.location.rstrip('/')}/{MANIFEST}", _pack_id_line(result), Severity.ERROR,
+                    f'pack id "{result.pack_id}" is already used by the pack at {first[result.pack_id]}',
+                )
+            else:
+                first[result.pack_id] = result.location
+        paired.append((result, problem))
+    return paired
+
+
+def _pack_id_line(result: LoadResult) -> int | None:
+    return None if result.sources is None else result.sources.id_lines.get(MANIFEST)
+
+
+def _close(pack: Pack) -> None:
+    close = getattr(pack.resources, "close", None)
+    if close is not None:
+        close()

@@ -1,0 +1,199 @@
+"""Read pack.toml, the manifest: the pack's id, title, languages and skills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.domain.pack import FORMAT_VERSION, Skill, Text
+from coach.i18n.languages import is_known, normalize_tag
+from coach.packs.fields import Field, Report, TomlSource, check_fields, check_id, read_toml
+from coach.packs.resources import MANIFEST, PackResources
+
+DIGCOMP_IDS = frozenset(
+    f"{area}.{n}" for area, count in ((1, 3), (2, 6), (3, 4), (4, 4), (5, 4)) for n in range(1, count + 1)
+)
+"""The 21 competences of the EU DigComp 2.2 framework, "1.1" to "5.4"."""
+
+MANIFEST_FIELDS = {
+    "format": Field("integer", required=True),
+    "id": Field("text", required=True),
+    "version": Field("text", required=True),
+    "title": Field("text", required=True),
+    "description": Field("text"),
+    "source_language": Field("text", required=True),
+    "languages": Field("texts", required=True),
+    "license": Field("text", required=True),
+    "authors": Field("texts", required=True),
+    "icon": Field("text"),
+    "skills": Field("tables", required=True),
+}
+SKILL_FIELDS = {
+    "id": Field("text", required=True),
+    "title": Field("text", required=True),
+    "digcomp": Field("texts", required=True),
+}
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """Where a pack text was written: its file inside the pack and line."""
+
+    text: Text
+    file: str
+    line: int
+    client_facing: bool
+    """Shown to the client, so held to the Easy-to-Read limits."""
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file a pack refers to (a picture, an icon, a recording) and where it does."""
+
+    path: str
+    file: str
+    line: int
+    what: str
+    """"picture", "icon" or "audio": what the file must be."""
+
+
+@dataclass
+class Sources:
+    """What the readers noted for the later checks: texts, file references, skill uses."""
+
+    texts: list[TextSource] = field(default_factory=list)
+    refs: list[FileRef] = field(default_factory=list)
+    skill_uses: list[tuple[str, str, int]] = field(default_factory=list)
+    """(skill id, file, line) for each skill a lesson names."""
+    id_lines: dict[str, int] = field(default_factory=dict)
+    """The line of each file's top-level `id` (pack.toml, lessons/x.toml)."""
+
+    def text(self, context: str, value: Any, source: TomlSource, key_path: str, client: bool) -> Text:
+        text = Text(context, value if isinstance(value, str) else "")
+        self.texts.append(TextSource(text, source.relative_path, source.line(key_path), client))
+        return text
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The manifest's values (placeholders where the file had mistakes)."""
+
+    id: str
+    version: str
+    title: Text
+    description: Text | None
+    source_language: str
+    languages: tuple[str, ...]
+    license: str
+    authors: tuple[str, ...]
+    icon: str
+    skills: tuple[Skill, ...]
+    format_version: int
+    source: TomlSource
+
+
+def read_manifest(resources: PackResources, report: Report, sources: Sources) -> Manifest | None:
+    """Read and check pack.toml; None when it cannot be read or is of a newer format."""
+    try:
+        raw = resources.read_bytes(MANIFEST)
+    except OSError as exc:
+        report.error(MANIFEST, None, f"cannot read the manifest: {exc}")
+        return None
+    source = read_toml(raw, MANIFEST, report)
+    if source is None:
+        return None
+    data = source.data
+    version = data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        report.error(
+            MANIFEST, source.line("format"),
+            f"pack format {version} is newer than this Coach understands ({FORMAT_VERSION}); "
+            "update Coach to use this pack",
+        )
+        return None
+    values = check_fields(data, MANIFEST_FIELDS, source, "", "the manifest", report)
+    if "format" in values and values["format"] < 1:
+        report.error(MANIFEST, source.line("format"), f"format must be {FORMAT_VERSION}, not {values['format']}")
+    pack_id = values.get("id", "")
+    sources.id_lines[MANIFEST] = source.line("id")
+    if pack_id:
+        check_id(pack_id, source, "id", "pack", report)
+    source_language, languages = _languages(values, source, report)
+    description = None
+    if "description" in values:
+        description = sources.text("pack/description", values["description"], source, "description", False)
+    return Manifest(
+        id=pack_id,
+        version=values.get("version", ""),
+        title=sources.text("pack/title", values.get("title"), source, "title", True),
+        description=description,
+        source_language=source_language,
+        languages=languages,
+        license=values.get("license", ""),
+        authors=tuple(values.get("authors", ())),
+        icon=_icon(values, source, sources),
+        skills=_skills(values.get("skills", []), source, report, sources),
+        format_version=values.get("format", FORMAT_VERSION),
+        source=source,
+    )
+
+
+def _icon(values: dict[str, Any], source: TomlSource, sources: Sources) -> str:
+    icon = values.get("icon", "")
+    if icon:
+        sources.refs.append(FileRef(icon, MANIFEST, source.line("icon"), "icon"))
+    return icon
+
+
+def _languages(values: dict[str, Any], source: TomlSource, report: Report) -> tuple[str, tuple[str, ...]]:
+    """The source language and the offered languages, normalised ("fa_af" -> "fa-AF")."""
+    languages: list[str] = []
+    for tag in values.get("languages", []):
+        normal = normalize_tag(tag)
+        if not is_known(normal):
+            report.error(MANIFEST, source.line("languages"), f'unknown language tag "{tag}" in languages')
+        elif normal in languages:
+            report.warning(MANIFEST, source.line("languages"), f'language "{tag}" is listed twice in languages')
+        else:
+            languages.append(normal)
+    source_language = ""
+    if "source_language" in values:
+        tag = values["source_language"]
+        source_language = normalize_tag(tag)
+        if not is_known(source_language):
+            report.error(MANIFEST, source.line("source_language"), f'unknown language tag "{tag}" in source_language')
+        elif "languages" in values and source_language not in languages:
+            report.error(
+                MANIFEST, source.line("source_language"),
+                f'source_language "{tag}" is not in languages; list every language, the source included',
+            )
+    return source_language, tuple(languages)
+
+
+def _skills(tables: list[dict[str, Any]], source: TomlSource, report: Report, sources: Sources) -> tuple[Skill, ...]:
+    skills: list[Skill] = []
+    first_line: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        prefix = f"skills[{index}]"
+        owner = f'skill "{table["id"]}"' if isinstance(table.get("id"), str) else f"skill {index + 1}"
+        values = check_fields(table, SKILL_FIELDS, source, prefix, owner, report)
+        skill_id = values.get("id", "")
+        if skill_id:
+            check_id(skill_id, source, f"{prefix}.id", "skill", report)
+            if skill_id in first_line:
+                report.error(
+                    MANIFEST, source.line(f"{prefix}.id"),
+                    f'skill id "{skill_id}" is used twice (first at line {first_line[skill_id]})',
+                )
+            else:
+                first_line[skill_id] = source.line(f"{prefix}.id")
+        for competence in values.get("digcomp", []):
+            if competence not in DIGCOMP_IDS:
+                report.error(
+                    MANIFEST, source.line(f"{prefix}.digcomp"),
+                    f'{owner}: "{competence}" is not a DigComp 2.2 competence (1.1 to 1.3, 2.1 to 2.6, '
+                    "3.1 to 3.4, 4.1 to 4.4, 5.1 to 5.4)",
+                )
+        title = sources.text(f"skill/{skill_id}/title", values.get("title"), source, f"{prefix}.title", False)
+        skills.append(Skill(skill_id, title, tuple(values.get("digcomp", ()))))
+    return tuple(skills)

@@ -1,0 +1,227 @@
+"""`coach pack check`: the exact line printed for each kind of mistake, and the exit code."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from coach.packs.check import check_command, summary
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+BROKEN = DATA / "broken_packs"
+MINIMAL = DATA / "packs" / "minimal"
+
+# case: (file inside the pack, text marking the line (None: no line), severity, message, exit code)
+CASES = {
+    "bad-syntax": ("lessons/01-call.toml", "title = ", "error",
+                   "bad TOML syntax: illegal character '\\n' (column 27); "
+                   "a text in quotes must end with a quote on the same line", 1),
+    "missing-field": ("lessons/01-call.toml", 'id = "call"', "error", "the lesson has no title", 1),
+    "unknown-field": ("pack.toml", "descripton", "error",
+                      'the manifest has an unknown field "descripton" (did you mean "description"?)', 1),
+    "duplicate-lesson-id": ("lessons/02-call-again.toml", 'id = "call"', "error",
+                            'lesson id "call" is already used by lessons/01-call.toml', 1),
+    "duplicate-step-id": ("lessons/01-call.toml", "#2:id = \"open\"", "error",
+                          'step id "open" is used twice in the lesson (first at line 6)', 1),
+    "missing-picture": ("lessons/01-call.toml", "keypad.svg", "error",
+                        'picture "pictures/keypad.svg" is missing from the pack', 1),
+    "unreadable-picture": ("lessons/01-call.toml", "keypad.png", "error",
+                           'picture "pictures/keypad.png" cannot be read: '
+                           "it is not a PNG picture, or it is damaged", 1),
+    "unknown-skill": ("lessons/01-call.toml", "skills = ", "error",
+                      'unknown skill "sms": declare it in pack.toml under [[skills]]', 1),
+    "placeholder-mismatch": ("locales/ar.po", 'msgid "Tapez le code {code}."', "error",
+                             "translation has placeholders {name} but the source has {code}", 1),
+    "no-picture-description": ("lessons/01-call.toml", "#2:[[steps]]", "error",
+                               'step "dial" has no picture_description', 1),
+    "long-sentence": ("lessons/01-call.toml", "Tapez avec", "error",
+                      'step "dial" has a sentence of 24 words (Easy-to-Read: at most 20): '
+                      '"Tapez avec un doigt le numéro de votre ami que…"', 1),
+    "wordy-sentence": ("lessons/01-call.toml", "Tapez avec", "warning",
+                       'step "dial" has a sentence of 14 words (Easy-to-Read: at most 12): '
+                       '"Tapez avec un doigt le numéro de votre ami écri…"', 0),
+    "unknown-kind": ("lessons/01-call.toml", '"quiz"', "error",
+                     'step "dial" has an unknown kind "quiz" (this Coach knows: info)', 1),
+    "newer-format": ("pack.toml", "format = ", "error",
+                     "pack format 2 is newer than this Coach understands (1); update Coach to use this pack", 1),
+    "bad-digcomp": ("pack.toml", "digcomp", "error",
+                    'skill "call": "2.7" is not a DigComp 2.2 competence '
+                    "(1.1 to 1.3, 2.1 to 2.6, 3.1 to 3.4, 4.1 to 4.4, 5.1 to 5.4)", 1),
+    "bad-id": ("lessons/01-call.toml", "Dial_Number", "error",
+               'step id "Dial_Number" must use only lowercase letters, digits and "-" (like "log-in")', 1),
+    "bad-link": ("lessons/01-call.toml", "url = ", "error",
+                 'link 1: url "www.example.org" must start with https:// or http://', 1),
+    "unknown-language": ("pack.toml", "languages = ", "error", 'unknown language tag "xx-nope" in languages', 1),
+    "source-not-in-languages": ("pack.toml", "source_language", "error",
+                                'source_language "fr" is not in languages; list every language, '
+                                "the source included", 1),
+    "missing-audio": ("lessons/01-call.toml", "audio = ", "error",
+                      'audio "audio/fr/dial.ogg" is missing from the pack', 1),
+    "unused-skill": ("pack.toml", 'id = "sms"', "warning", 'skill "sms" is not used by any lesson', 0),
+    "missing-catalog": ("pack.toml", "languages = ", "warning",
+                        '"ar" is in languages but has no catalog (locales/ar.po); the source texts will be shown', 0),
+    "obsolete-translation": ("locales/ar.po", 'msgid "Raccrochez."', "warning",
+                             'obsolete translation: the pack has no text "lesson/call/step/hang-up/text" any more', 0),
+    "not-a-pack": ("", None, "error", "not a lesson pack (no pack.toml)", 1),
+}
+
+
+def line_of(path: Path, marker: str) -> int:
+    """The 1-based line holding `marker`; "#2:text" means its second occurrence."""
+    occurrence = 1
+    if marker.startswith("#"):
+        number, marker = marker[1:].split(":", 1)
+        occurrence = int(number)
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if marker in line]
+    return lines[occurrence - 1]
+
+
+def expected_line(case: str) -> str:
+    file, marker, severity, message, _ = CASES[case]
+    where = f"{BROKEN / case}/{file}" if file else str(BROKEN / case)
+    if marker is not None:
+        where += f":{line_of(BROKEN / case / file, marker)}"
+    return f"{where}: {severity}: {message}"
+
+
+def run_check(*paths: Path | str) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = check_command([str(p) for p in paths], out)
+    return code, out.getvalue().splitlines()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_pack_reports_exactly_its_problem(case: str) -> None:
+    """Each broken fixture yields exactly one problem line, at the exact line, and the right exit code."""
+    code, lines = run_check(BROKEN / case)
+    assert lines[:-1] == [expected_line(case)]
+    assert code == CASES[case][4]
+
+
+def test_every_broken_fixture_has_a_case() -> None:
+    """No fixture folder under tests/data/broken_packs goes untested."""
+    assert sorted(p.name for p in BROKEN.iterdir() if p.is_dir()) == sorted(CASES)
+
+
+def test_valid_pack_prints_one_summary_line() -> None:
+    """A valid pack with no warnings prints only the summary and exits 0."""
+    code, lines = run_check(MINIMAL)
+    assert (code, lines) == (0, ["1 pack checked: all valid, no warnings."])
+
+
+def test_command_line_runs_the_same_check() -> None:
+    """`python -m coach pack check` prints the same lines and exits 1 on an error."""
+    case = "unknown-kind"
+    completed = subprocess.run(
+        [sys.executable, "-m", "coach", "pack", "check", str(BROKEN / case), str(MINIMAL)],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, check=False,
+    )
+    assert completed.returncode == 1
+    assert completed.stdout.splitlines() == [expected_line(case), "2 packs checked: 1 error, no warnings."]
+
+
+def test_warnings_only_exit_zero_with_summary() -> None:
+    """Warnings alone exit 0; the summary counts packs and warnings."""
+    code, lines = run_check(MINIMAL, BROKEN / "unused-skill")
+    assert code == 0
+    assert lines == [expected_line("unused-skill"), "2 packs checked: all valid, 1 warning."]
+
+
+def test_missing_path_is_not_a_pack() -> None:
+    """A path that does not exist is reported as not a lesson pack, with the user's spelling."""
+    code, lines = run_check("no/such/pack")
+    assert (code, lines[0]) == (1, "no/such/pack: error: not a lesson pack (no pack.toml)")
+
+
+def test_duplicate_pack_ids_across_paths(tmp_path: Path) -> None:
+    """Two packs with the same id: the second is an error naming the first one's location."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(MINIMAL, first)
+    shutil.copytree(MINIMAL, second)
+    code, lines = run_check(first, second)
+    assert code == 1
+    assert lines[0] == f'{second}/pack.toml:2: error: pack id "minimal" is already used by the pack at {first}'
+
+
+def _pack_with_picture(tmp_path: Path, image: Image.Image, name: str = "big.png") -> Path:
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIMAL, pack)
+    image.save(pack / "pictures" / name)
+    toml = pack / "lessons" / "01-call.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("pictures/phone.svg", f"pictures/{name}", 1),
+                    encoding="utf-8")
+    return pack
+
+
+@pytest.mark.parametrize(("size", "severity", "detail"), [
+    ((4100, 8), "error", "is 4100x8 pixels; the limit is 4096 on either side"),
+    ((8, 2100), "warning", "is 8x2100 pixels; 2048 on either side is plenty"),
+])
+def test_picture_pixel_limits(tmp_path: Path, size: tuple[int, int], severity: str, detail: str) -> None:
+    """Pictures over 4096 pixels on a side are errors; over 2048, warnings."""
+    pack = _pack_with_picture(tmp_path, Image.new("L", size))
+    code, lines = run_check(pack)
+    line = line_of(pack / "lessons/01-call.toml", "big.png")
+    assert lines[0] == f'{pack}/lessons/01-call.toml:{line}: {severity}: picture "pictures/big.png" {detail}'
+    assert code == (1 if severity == "error" else 0)
+
+
+def test_picture_byte_limit(tmp_path: Path) -> None:
+    """A picture file over 2 MiB is an error, whatever its pixel size."""
+    noise = Image.frombytes("RGB", (1000, 1000), os.urandom(3_000_000))
+    pack = _pack_with_picture(tmp_path, noise)
+    code, lines = run_check(pack)
+    assert code == 1
+    assert "MiB; the limit is 2 MiB" in lines[0]
+
+
+def test_svg_must_be_svg(tmp_path: Path) -> None:
+    """An .svg file that is not XML, or whose root is not <svg>, is an error."""
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIMAL, pack)
+    (pack / "pictures/phone.svg").write_text("<html><body>no</body></html>")
+    code, lines = run_check(pack)
+    assert code == 1
+    assert lines[0].endswith('picture "pictures/phone.svg" is not an SVG picture (its main element is not <svg>)')
+    (pack / "pictures/phone.svg").write_text("<svg")
+    code, lines = run_check(pack)
+    assert code == 1 and "is not a well-formed SVG file" in lines[0]
+
+
+def test_picture_outside_the_pack(tmp_path: Path) -> None:
+    """A picture path climbing out of the pack with .. is refused."""
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIMAL, pack)
+    toml = pack / "lessons/01-call.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"pictures/phone.svg"', '"../secret.svg"', 1),
+                    encoding="utf-8")
+    code, lines = run_check(pack)
+    assert code == 1
+    assert lines[0].endswith('error: picture "../secret.svg" points outside the pack')
+
+
+def test_wrong_type_is_named(tmp_path: Path) -> None:
+    """A field of the wrong type says what was expected and what was found."""
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIMAL, pack)
+    toml = pack / "lessons/01-call.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('skills = ["call"]', 'skills = "call"'), encoding="utf-8")
+    code, lines = run_check(pack)
+    assert code == 1
+    assert lines[0] == (
+        f"{pack}/lessons/01-call.toml:3: error: the lesson: skills must be a list of texts in quotes, not a text"
+    )
+
+
+def test_summary_wording() -> None:
+    """The summary line uses singular and plural words correctly."""
+    assert summary(1, []) == "1 pack checked: all valid, no warnings."
+    assert summary(3, []) == "3 packs checked: all valid, no warnings."
