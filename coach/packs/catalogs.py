@@ -42,8 +42,16 @@ def placeholders(text: str) -> Counter[str]:
     return Counter(PLACEHOLDER.findall(text))
 
 
-def _spell(found: Counter[str]) -> str:
-    return " ".join(sorted(found.elements())) if found else "none"
+def _placeholder_message(source: Counter[str], translation: Counter[str]) -> str:
+    """'translation has placeholders {code} but the source has {name}', or with "no"/"none"."""
+    def spell(found: Counter[str]) -> str:
+        return " ".join(sorted(found.elements()))
+
+    if not translation:
+        return f"translation has no placeholders but the source has {spell(source)}"
+    if not source:
+        return f"translation has placeholders {spell(translation)} but the source has none"
+    return f"translation has placeholders {spell(translation)} but the source has {spell(source)}"
 
 
 def syntax_problem(text: str) -> tuple[int, str] | None:
@@ -149,7 +157,7 @@ def _read_one(resources: PackResources, path: str, tag: str, sources: dict[tuple
         untranslated -= 1
         want, got = placeholders(message.id), placeholders(message.string)
         if want != got:
-            report.error(path, line, f"translation has placeholders {_spell(got)} but the source has {_spell(want)}")
+            report.error(path, line, _placeholder_message(want, got))
         messages[key] = message.string
         result.lines[key] = line
     if untranslated:

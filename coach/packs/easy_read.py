@@ -25,7 +25,9 @@ ERROR_ABOVE = 20
 """A sentence with more words than this is an error."""
 
 SENTENCE_ENDS = ".!?…؟።፧۔"
-_END = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?…؟።፧۔]|[\r\n\u2028\u2029])+")
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character Python's str.splitlines() breaks lines at."""
+_END = re.compile(rf"(?:(?<!\d)\.|\.(?!\d)|[!?…؟።፧۔{LINE_BREAKS}])+")
 _WORD_SEPARATOR = re.compile(r"[\s፡]+")
 
 
