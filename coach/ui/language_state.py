@@ -12,7 +12,8 @@ import gettext
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from coach.i18n.languages import Language, language, normalize_tag
 from coach.i18n.ui_strings import ui_strings
@@ -82,9 +83,11 @@ def direction(lang: Language) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
 
 
-def font_for(lang: Language, base: QFont) -> QFont:
-    """`base` with the families that carry `lang`'s script put first."""
-    font = QFont(base)
-    families = [*lang.fonts, *[f for f in base.families() if f not in lang.fonts]]
-    font.setFamilies(families)
-    return font
+def use_script_font(widget: QWidget, lang: Language) -> None:
+    """Draw `widget` and its children with the fonts that carry `lang`'s script.
+
+    Set as the widget's own style sheet so the application's sizes (text scale,
+    roles) still apply: a QFont set with setFont would freeze the size too.
+    """
+    families = ", ".join(f'"{family}"' for family in (*lang.fonts, "Noto Sans"))
+    widget.setStyleSheet(f"font-family: {families};")

@@ -104,7 +104,8 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QPlainTextEdit {{ background: {c.surface}; border: {border}px solid {c.border}; font-family: monospace;
         font-size: {px(15, scale)}px; }}
     QPlainTextEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
-    QFrame[role="topbar"] {{ background: {c.surface}; border-bottom: {border}px solid {c.border}; }}
+    QFrame[role="topbar"] {{ background: {c.surface}; }}
+    QFrame[role="rule"] {{ background: {c.border}; min-height: {border}px; max-height: {border}px; }}
     QFrame[role="card"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
     QMenu {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border}; }}
     QMenu::item {{ padding: {px(8, scale)}px {px(20, scale)}px; min-height: {MIN_TOUCH - 16}px; }}

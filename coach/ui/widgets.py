@@ -65,6 +65,7 @@ class Tile(QPushButton):
         super().__init__(parent)
         self.setProperty("role", "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self._width = width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

@@ -54,6 +54,7 @@ class EndPage(QWidget):
         self.library_button.setProperty("role", "primary")
         for button in (self.back_button, self.again_button, self.library_button):
             button.setIconSize(QSize(32, 32))
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
             button.setCursor(Qt.CursorShape.PointingHandCursor)
         row.addWidget(self.back_button)
         row.addStretch(1)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from babel import Locale
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from coach.i18n.languages import Language
+from coach.i18n.languages import Language, display_name
 from coach.ui.flow_layout import FlowLayout
-from coach.ui.language_state import LanguageState, direction, font_for
+from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.theme import MIN_TOUCH
 
 
@@ -26,13 +25,14 @@ class LanguageButton(QPushButton):
         self.language = lang
         self.setProperty("role", "language")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(True)  # Enter presses the focused button, as Space does
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         self.endonym = QLabel(lang.endonym)
         self.endonym.setProperty("role", "section")
         self.endonym.setLayoutDirection(direction(lang))
         self.endonym.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.endonym.setFont(font_for(lang, self.font()))
+        use_script_font(self.endonym, lang)
         self.translated = QLabel()
         self.translated.setProperty("role", "small")
         self.translated.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -89,11 +89,9 @@ class LanguagePickerPage(QWidget):
         worker = self._languages.worker
         self.title.setText(_("Choose your language"))
         self.title.setAccessibleName(self.title.text())
-        names = _worker_names(worker.babel_id)
         for button in self.buttons:
             lang = button.language
-            in_worker = names.get(lang.babel_id) or names.get(lang.base) or lang.english_name
-            in_worker = in_worker[:1].upper() + in_worker[1:]
+            in_worker = display_name(lang.tag, worker.tag)
             button.translated.setText(in_worker)
             button.setAccessibleName(lang.endonym)
             button.setAccessibleDescription(_("Show Coach in this language: {language}").format(language=in_worker))
@@ -106,14 +104,3 @@ class LanguagePickerPage(QWidget):
                 return
         if self.buttons:
             self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _worker_names(worker_babel_id: str) -> dict[str, str]:
-    """Language names as written in the worker's language, from CLDR."""
-    try:
-        names = dict(Locale.parse(worker_babel_id).languages)
-    except (ValueError, LookupError):
-        return {}
-    if "fa_AF" not in names and "prs" in names:
-        names["fa_AF"] = names["prs"]
-    return names

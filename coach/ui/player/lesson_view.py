@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from coach.domain.pack import Lesson, Pack, Step
 from coach.domain.progress import LessonProgress, PlayerEvent
+from coach.i18n.languages import display_name
 from coach.ui.icons import icon
-from coach.ui.language_state import LanguageState, direction, font_for
+from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.player.library import read_picture
 from coach.ui.theme import colours
 from coach.ui.widgets import PictureView, StepDots
@@ -23,6 +24,7 @@ from coach.ui.widgets import PictureView, StepDots
 def _button(role: str) -> QPushButton:
     button = QPushButton()
     button.setProperty("role", role)
+    button.setAutoDefault(True)  # Enter presses the focused button, as Space does
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setIconSize(QSize(32, 32))
     return button
@@ -264,20 +266,19 @@ class LessonPage(QWidget):
         text = pack.translate(step.text, worker.tag)
         if not pack.is_reviewed(client.tag):
             text += "\n" + _("({language} translation not yet checked by a native speaker)").format(
-                language=client.english_name
+                language=display_name(client.tag, worker.tag)
             )
         self.worker_text.setText(text)
         self.worker_text.setLayoutDirection(direction(worker))
-        self.worker_text.setFont(font_for(worker, self.font()))
+        use_script_font(self.worker_text, worker)
         self.worker_text.setAccessibleName(text)
 
     def retranslate(self) -> None:
         _ = self._languages.client_strings().gettext
         client = self._languages.client
-        self.text.setFont(font_for(client, self.font()))
         for button, label, description in (
             (self.back_button, _("Back"), _("Go back to the previous step.")),
-            (self.listen_button, _("Listen"), _("Read this step aloud.")),
+            (self.listen_button, _("Listen"), _("Hear this step read aloud.")),
             (self.help_button, _("I need help"), _("Tell the person helping you that you need help.")),
             (self.done_button, _("I did it"), _("Tell the person helping you that you did this step.")),
         ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -60,13 +61,15 @@ class PackSection(QWidget):
             self.flow.addWidget(tile)
         layout.addWidget(holder)
 
-    def retranslate(self, client_tag: str, _: callable) -> None:
+    def retranslate(self, client_tag: str, strings: gettext.NullTranslations) -> None:
         self.title.setText(self.pack.translate(self.pack.title, client_tag))
         for tile in self.tiles:
             title = self.pack.translate(tile.lesson.title, client_tag)
             tile.set_title(title)
+            count = len(tile.lesson.steps)
             tile.setAccessibleDescription(
-                _("Open the lesson. It has {count} steps.").format(count=len(tile.lesson.steps))
+                strings.ngettext("Open the lesson. It has {count} step.", "Open the lesson. It has {count} steps.",
+                                 count).format(count=count)
             )
 
 
@@ -120,7 +123,7 @@ class LibraryPage(QWidget):
         self.title.setText(_("Choose a lesson"))
         self.empty.setText(_("No lessons are installed yet. Ask the person helping you."))
         for section in self.sections:
-            section.retranslate(self._languages.client.tag, _)
+            section.retranslate(self._languages.client.tag, self._languages.client_strings())
 
     def focus_first(self) -> None:
         tiles = self.tiles()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from coach.i18n.languages import SUPPORTED_TAGS, Language, is_known, language, n
 from coach.i18n.ui_strings import available_ui_languages
 from coach.settings import Settings, save_settings
 from coach.ui.icons import icon
-from coach.ui.language_state import LanguageState, font_for
+from coach.ui.language_state import LanguageState, use_script_font
 from coach.ui.player.end_screen import EndPage
 from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.top_bar = self._build_top_bar(offered_languages(packs))
         column.addWidget(self.top_bar)
+        rule = QFrame()
+        rule.setProperty("role", "rule")
+        column.addWidget(rule)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -105,6 +109,8 @@ class MainWindow(QMainWindow):
         button.setIconSize(QSize(28, 28))
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Not Fixed: a fixed icon-only button would cap the whole bar's height.
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         button.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text_beside else Qt.ToolButtonStyle.ToolButtonIconOnly
         )
@@ -129,7 +135,9 @@ class MainWindow(QMainWindow):
         for lang in offered:
             action = QAction(lang.endonym, self.worker_menu, checkable=True)
             action.setData(lang.tag)
-            action.setFont(font_for(lang, action.font()))
+            font = action.font()
+            font.setFamilies([*lang.fonts, *font.families()])
+            action.setFont(font)
             self.worker_group.addAction(action)
             self.worker_menu.addAction(action)
         self.worker_group.triggered.connect(lambda action: self.set_worker_language(action.data()))
@@ -158,8 +166,10 @@ class MainWindow(QMainWindow):
             (("Ctrl+Shift+W",), lambda: self.worker_button.toggle()),
             (("Alt+Home",), self.show_library),
         ):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
+            # Two shortcuts with one sequence would both stay silent (ambiguous).
+            sequences = {QKeySequence(key).toString(): QKeySequence(key) for key in keys}
+            for sequence in sequences.values():
+                shortcut = QShortcut(sequence, self)
                 shortcut.activated.connect(slot)
 
     # -- navigation ---------------------------------------------------------------
@@ -267,21 +277,19 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         client = self.languages.client
         _ = self.languages.client_strings().gettext
-        w_ = self.languages.worker_strings().gettext
-        self.stack.setFont(font_for(client, QApplication.font()))
+        use_script_font(self.stack, client)
         self.home_button.setText(_("Lessons"))
         self.language_button.setText(client.endonym)
-        self.language_button.setFont(font_for(client, QApplication.font()))
-        for button, name, description in (
+        use_script_font(self.language_button, client)
+        labels = [
             (self.home_button, _("Lessons"), _("Go back to the list of lessons.")),
             (self.language_button, _("Language"), _("Choose another language.")),
             (self.smaller_button, _("Smaller text"), _("Make the text smaller.")),
             (self.bigger_button, _("Bigger text"), _("Make the text bigger.")),
             (self.contrast_button, _("High contrast"), _("Show white text on a black background.")),
-            (self.worker_button, w_("Show the worker's language"),
-             w_("Show each step in your language too, in smaller text under the client's.")),
-            (self.packs_button, w_("Lesson packs"), w_("See the installed lesson packs and their problems.")),
-        ):
+            *self._worker_labels(),
+        ]
+        for button, name, description in labels:
             button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(f"{name}\n{description}")
@@ -296,3 +304,12 @@ class MainWindow(QMainWindow):
             page.retranslate()
         if self.stack.currentWidget() is self.end and self.lesson.lesson is not None and self.lesson.pack:
             self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag))
+
+    def _worker_labels(self) -> list[tuple[QToolButton, str, str]]:
+        """The worker's own controls, labelled in the worker's language."""
+        _ = self.languages.worker_strings().gettext
+        return [
+            (self.worker_button, _("Show the worker's language"),
+             _("Show each step in your language too, in smaller text under the client's.")),
+            (self.packs_button, _("Lesson packs"), _("See the installed lesson packs and their problems.")),
+        ]

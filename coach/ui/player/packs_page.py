@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack
-from coach.ui.language_state import LanguageState, direction
+from coach.ui.language_state import LanguageState, direction, use_script_font
 
 
 class PacksPage(QWidget):
@@ -78,6 +78,7 @@ class PacksPage(QWidget):
         _ = self._languages.worker_strings().gettext
         ngettext = self._languages.worker_strings().ngettext
         self.setLayoutDirection(direction(worker))
+        use_script_font(self, worker)
         self.title.setText(_("Lesson packs"))
         for _card, heading, detail, problems, item in self.cards:
             if isinstance(item, Pack):

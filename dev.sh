@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Set up Coach from a fresh clone, then start the app or run the tests.
+#
+#   ./dev.sh start [coach options]   set up, then start the application
+#   ./dev.sh test  [pytest options]  set up, then run the test suite
+#
+# Setting up means: the system packages Qt, speech and the fonts need (installed with
+# apt-get when missing and permitted, otherwise the exact command is printed), a
+# virtual environment in .venv, and Coach installed in it with its test extras.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+VENV=.venv
+PYTHON=${PYTHON:-python3}
+
+# Qt's xcb and EGL libraries, PulseAudio for QtMultimedia, espeak-ng for speech,
+# fonts with Arabic and Ethiopic glyphs, and the venv module.
+SYSTEM_PACKAGES=(
+  python3-venv espeak-ng fonts-noto-core
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0
+)
+
+say() { printf 'coach setup: %s\n' "$*" >&2; }
+
+install_system_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    say "not a Debian/Ubuntu system: install espeak-ng, Qt 6's xcb libraries and Noto fonts yourself."
+    return 0
+  fi
+  local missing=()
+  for package in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local command="apt-get update && apt-get install -y ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo="sudo"
+    else
+      say "these system packages are missing: ${missing[*]}"
+      say "install them with:  sudo sh -c '$command'"
+      exit 1
+    fi
+  fi
+  say "installing system packages: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+check_python() {
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    say "Coach needs Python 3.11 or newer; $PYTHON is $("$PYTHON" --version 2>&1 || echo missing)."
+    say "install it with:  sudo apt-get install -y python3 python3-venv"
+    exit 1
+  fi
+}
+
+install_python_packages() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the virtual environment in $VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
+  # Reinstall only when the project's metadata changed since the last install.
+  local stamp="$VENV/.coach-installed"
+  local wanted
+  wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    say "installing Coach and its test tools into $VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    echo "$wanted" > "$stamp"
+  fi
+}
+
+setup() {
+  check_python
+  install_system_packages
+  install_python_packages
+}
+
+case "${1:-}" in
+  start)
+    shift
+    setup
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      say "no screen found (DISPLAY is not set): start Coach from a desktop session."
+      exit 1
+    fi
+    exec "$VENV/bin/coach" "$@"
+    ;;
+  test)
+    shift
+    setup
+    export QT_QPA_PLATFORM=offscreen
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh start [coach options] | ./dev.sh test [pytest options]" >&2
+    exit 2
+    ;;
+esac

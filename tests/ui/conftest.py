@@ -1,0 +1,38 @@
+"""Fixtures for the Qt tests: the built-in packs and a real main window, off screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from coach.packs.loader import Library, load_library
+from coach.paths import builtin_packs_dir
+from coach.settings import Settings
+from coach.ui.player.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The built-in packs, loaded once for the whole session."""
+    return load_library(builtin_packs_dir(), Path("/nonexistent-coach-packs"))
+
+
+@pytest.fixture
+def make_window(qtbot, library: Library) -> Callable[..., MainWindow]:
+    """Build, show and activate a 1280x800 main window with the given settings."""
+
+    def build(settings: Settings | None = None, lib: Library | None = None, size=(1280, 800)) -> MainWindow:
+        lib = lib or library
+        window = MainWindow(list(lib.packs), list(lib.broken), settings or Settings(client_language="fr"))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        QApplication.processEvents()
+        return window
+
+    return build

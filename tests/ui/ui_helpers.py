@@ -1,0 +1,50 @@
+"""Helpers the Qt tests share: showing each screen, and finding clipped controls."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+
+
+def visible_children(root: QWidget, kind) -> list:
+    return [w for w in root.findChildren(kind) if w.isVisibleTo(root.window()) and w.isVisible()]
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Names of the controls and texts under `root` that are smaller than their content."""
+    problems = []
+    for button in visible_children(root, QAbstractButton):
+        hint = button.sizeHint()
+        if button.width() < hint.width() or button.height() < hint.height():
+            problems.append(f"button {button.text() or button.accessibleName()!r} {button.size()} < {hint}")
+    for label in visible_children(root, QLabel):
+        if not label.text():
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if label.height() < needed:
+                problems.append(f"label {label.text()[:30]!r} height {label.height()} < {needed}")
+        elif label.width() < label.sizeHint().width():
+            problems.append(f"label {label.text()[:30]!r} width {label.width()} < {label.sizeHint().width()}")
+    for area in visible_children(root, QScrollArea):
+        if area.horizontalScrollBar().maximum() > 0:
+            problems.append(f"{area.parent().__class__.__name__} scrolls sideways")
+    return problems
+
+
+SCREENS = ["picker", "library", "lesson", "end", "packs"]
+
+
+def show(window, screen: str) -> QWidget:
+    if screen == "picker":
+        window.show_languages()
+    elif screen == "library":
+        window.show_library()
+    elif screen == "packs":
+        window.show_packs()
+    else:
+        lesson = window.library.tiles()[-1].lesson
+        window.open_lesson("demo", lesson.id, len(lesson.steps) - 1)
+        if screen == "end":
+            window.lesson.next()
+    QApplication.processEvents()
+    return window.stack.currentWidget()
