@@ -16,8 +16,6 @@ import warnings
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 
-from PIL import Image
-
 from coach.packs.fields import Report
 from coach.packs.manifest import FileRef
 from coach.packs.resources import PackResources, UnsafePathError, clean_path
@@ -114,6 +112,8 @@ def _check_picture(ref: FileRef, path: str, resources: PackResources, report: Re
 
 def _bitmap_problem(data: bytes, expected: str) -> tuple[str, tuple[int, int] | None]:
     """(problem or "", pixel size) for a PNG, JPEG or WebP picture."""
+    from PIL import Image  # only the deep check decodes pictures; keep start-up light
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -38,6 +38,7 @@ class TomlLocator:
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.blocks = self._scan()
+        self._keys: dict[int, dict[str, int]] = {}  # block position -> key -> line, on demand
 
     def _scan(self) -> list[_Block]:
         blocks: list[_Block] = []
@@ -67,12 +68,18 @@ class TomlLocator:
                 return later
         return len(self.blocks)
 
-    def _key_line(self, block: _Block, key: str) -> int | None:
-        for index in range(block.first, block.end):
-            match = _KEY.match(self.lines[index])
-            if match and _unquote(match.group(1)) == key:
-                return index + 1
-        return None
+    def _key_line(self, position: int, key: str) -> int | None:
+        """The first line of block `position` assigning `key` (also as a dotted key)."""
+        keys = self._keys.get(position)
+        if keys is None:
+            keys = {}
+            block = self.blocks[position]
+            for index in range(block.first, block.end):
+                match = _KEY.match(self.lines[index])
+                if match:
+                    keys.setdefault(_unquote(match.group(1)), index + 1)
+            self._keys[position] = keys
+        return keys.get(key)
 
     def line_of(self, key_path: str) -> int | None:
         """The line of `key_path` ("steps[2].picture"), its table's header, or None."""
@@ -92,8 +99,8 @@ class TomlLocator:
                     position = arrays[int(index)]
                     continue
                 # Perhaps an inline array ("steps = [...]"): its key's line will do.
-                return self._key_line(block, key) or block.header_line
-            line = self._key_line(block, key)
+                return self._key_line(position, key) or block.header_line
+            line = self._key_line(position, key)
             if line is not None:
                 return line  # deeper keys are inline tables on this line
             tables = [p for p in range(position + 1, end) if self.blocks[p].name == qualified]
