@@ -6,7 +6,6 @@ line, then one summary line. The exit code is 1 when any error was found, else 0
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from coach.domain.problems import Problem
@@ -17,8 +16,7 @@ def check_paths(paths: list[str]) -> list[Problem]:
     """Every problem of the packs at `paths` (deep validation), duplicate pack ids included."""
     results: list[LoadResult] = []
     for path in paths:
-        result = load_pack(Path(path), deep=True)
-        # load_pack names the location as given; keep the user's spelling exactly.
+        result = load_pack(path, deep=True)  # a str keeps the user's spelling in messages
         results.append(result)
         if result.pack is not None:
             close = getattr(result.pack.resources, "close", None)

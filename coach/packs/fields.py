@@ -166,7 +166,7 @@ def check_fields(
                 source.relative_path, line,
                 f"{owner}: {key} must be {_EXPECTED[spec.kind]}, not {describe_value(value)}",
             )
-        elif spec.required and spec.kind != "integer" and len(value) == 0:
+        elif spec.required and isinstance(value, (str, list, dict)) and len(value) == 0:
             report.error(source.relative_path, line, f"{owner}: {key} is empty")
         else:
             usable[key] = value

@@ -225,3 +225,43 @@ def test_summary_wording() -> None:
     """The summary line uses singular and plural words correctly."""
     assert summary(1, []) == "1 pack checked: all valid, no warnings."
     assert summary(3, []) == "3 packs checked: all valid, no warnings."
+
+
+def test_kind_specific_fields(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A registered kind's required field must be present, and its fields are not 'unknown'."""
+    from coach.domain import steps
+
+    kind = steps.StepKind("tap", "Tap the right spot.", frozenset({"target"}), frozenset({"hint"}))
+    monkeypatch.setitem(steps._REGISTRY, "tap", kind)
+    pack = tmp_path / "pack"
+    shutil.copytree(MINIMAL, pack)
+    toml = pack / "lessons/01-call.toml"
+    text = toml.read_text(encoding="utf-8").replace('id = "dial"\nkind = "info"', 'id = "dial"\nkind = "tap"\nhint = 0')
+    toml.write_text(text, encoding="utf-8")
+    code, lines = run_check(pack)
+    header = line_of(toml, "#2:[[steps]]")
+    assert (code, lines[0]) == (1, f'{toml}:{header}: error: step "dial" has no target')
+    toml.write_text(text.replace("hint = 0", "hint = 0\ntarget = [10, 20]"), encoding="utf-8")
+    code, lines = run_check(pack)
+    assert code == 0, lines
+    from coach.packs.loader import load_pack
+
+    loaded = load_pack(pack).pack
+    assert loaded is not None
+    assert dict(loaded.lesson("call").steps[1].options) == {"hint": 0, "target": [10, 20]}
+
+
+def test_packs_never_import_qt() -> None:
+    """Every coach.packs module imports in an interpreter where PySide6 cannot be imported."""
+    code = (
+        "import sys, importlib, pkgutil\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'PySide6': raise ImportError('Qt is blocked')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import coach.packs\n"
+        "for m in pkgutil.iter_modules(coach.packs.__path__): importlib.import_module('coach.packs.' + m.name)\n"
+        "print('ok')\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
+    assert completed.stdout.strip() == "ok", completed.stderr
