@@ -27,8 +27,12 @@ def _icon_svg(name: str, colour: str) -> bytes:
     return data.replace(ICON_INK, colour).encode("utf-8")
 
 
-def icon(name: str, colour: str = ICON_INK, size: int = 48) -> QIcon:
-    """An interface icon from assets/icons/NAME.svg, in `colour`; empty if missing."""
+@lru_cache(maxsize=256)
+def icon(name: str, colour: str = ICON_INK, size: int = 128) -> QIcon:
+    """An interface icon from assets/icons/NAME.svg, in `colour`; empty if missing.
+
+    Drawn once at `size` pixels; Qt scales it down crisply to any icon size asked.
+    """
     data = _icon_svg(name, colour)
     if not data:
         return QIcon()

@@ -47,6 +47,10 @@ def colours(high_contrast: bool) -> Colours:
     return HIGH_CONTRAST if high_contrast else NORMAL
 
 
+ICON = 28
+"""Icon side at 100 % text, in pixels; icons grow with the text."""
+
+
 def px(size: float, scale: int) -> int:
     """A size designed at 100 % text, at `scale` percent."""
     return round(size * scale / 100)
@@ -96,11 +100,16 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
         font-size: {px(20, scale)}px; }}
     QPushButton[role="nav"] {{ font-size: {px(22, scale)}px; }}
     QPushButton[role="tile"] {{ background: {c.surface}; border-radius: 14px; padding: {px(10, scale)}px; }}
-    QPushButton[role="language"] {{ font-size: {px(26, scale)}px; padding: {px(12, scale)}px; }}
+    QPushButton[role="language"] {{ padding: {px(12, scale)}px; }}
+    QLabel[role="language-name"] {{ font-size: {px(32, scale)}px; font-weight: bold; }}
     QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
     QPushButton:focus, QToolButton:focus {{ border: {border + 3}px solid {c.focus}; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
     QToolButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
+    QToolButton[popupMode="1"] {{ padding-left: {px(30, scale)}px; padding-right: {px(30, scale)}px; }}
+    QToolButton::menu-button {{ width: {px(26, scale)}px; border: none;
+        border-left: {border}px solid {c.border}; border-top-right-radius: 10px; border-bottom-right-radius: 10px; }}
+    QToolButton::menu-arrow {{ width: {px(12, scale)}px; height: {px(12, scale)}px; }}
     QPlainTextEdit {{ background: {c.surface}; border: {border}px solid {c.border}; font-family: monospace;
         font-size: {px(15, scale)}px; }}
     QPlainTextEdit:focus {{ border: {border + 3}px solid {c.focus}; }}

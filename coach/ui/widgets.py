@@ -33,7 +33,10 @@ class PictureView(QWidget):
         return bool(self._data) and not self._natural.isEmpty()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 360) if self._natural.isEmpty() else self._natural.boundedTo(QSize(800, 600))
+        # Modest on purpose: scroll areas size their page from the preferred heights,
+        # so a tall hint would push the buttons below the fold when text is large.
+        # The Expanding policy still lets the picture take all the room left.
+        return QSize(self._minimum * 2, self._minimum)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(self._minimum, self._minimum)

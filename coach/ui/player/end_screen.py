@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from coach.ui.icons import icon
@@ -53,7 +53,6 @@ class EndPage(QWidget):
         self.library_button = QPushButton()
         self.library_button.setProperty("role", "primary")
         for button in (self.back_button, self.again_button, self.library_button):
-            button.setIconSize(QSize(32, 32))
             button.setAutoDefault(True)  # Enter presses the focused button, as Space does
             button.setCursor(Qt.CursorShape.PointingHandCursor)
         row.addWidget(self.back_button)

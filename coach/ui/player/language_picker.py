@@ -29,7 +29,7 @@ class LanguageButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         self.endonym = QLabel(lang.endonym)
-        self.endonym.setProperty("role", "section")
+        self.endonym.setProperty("role", "language-name")
         self.endonym.setLayoutDirection(direction(lang))
         self.endonym.setAlignment(Qt.AlignmentFlag.AlignCenter)
         use_script_font(self.endonym, lang)
@@ -42,7 +42,7 @@ class LanguageButton(QPushButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = self.layout().sizeHint()
-        return QSize(max(hint.width(), 200), max(hint.height(), MIN_TOUCH))
+        return QSize(max(hint.width(), 240), max(hint.height(), MIN_TOUCH * 2))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
@@ -93,6 +93,7 @@ class LanguagePickerPage(QWidget):
             lang = button.language
             in_worker = display_name(lang.tag, worker.tag)
             button.translated.setText(in_worker)
+            button.translated.setVisible(in_worker != lang.endonym)
             button.setAccessibleName(lang.endonym)
             button.setAccessibleDescription(_("Show Coach in this language: {language}").format(language=in_worker))
             button.setToolTip(in_worker)

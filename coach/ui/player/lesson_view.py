@@ -7,7 +7,7 @@ direction (in Arabic, Left goes forward).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -26,7 +26,6 @@ def _button(role: str) -> QPushButton:
     button.setProperty("role", role)
     button.setAutoDefault(True)  # Enter presses the focused button, as Space does
     button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setIconSize(QSize(32, 32))
     return button
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -31,7 +32,7 @@ from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
 from coach.ui.player.library import LibraryPage
 from coach.ui.player.packs_page import PacksPage
-from coach.ui.theme import colours, palette, style_sheet
+from coach.ui.theme import ICON, colours, palette, px, style_sheet
 
 
 def offered_languages(packs: list[Pack]) -> list[Language]:
@@ -106,7 +107,6 @@ class MainWindow(QMainWindow):
         button = QToolButton()
         button.setObjectName(name)
         button.setCheckable(checkable)
-        button.setIconSize(QSize(28, 28))
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Not Fixed: a fixed icon-only button would cap the whole bar's height.
@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         self.contrast_button.setChecked(high)
         self.worker_button.setChecked(self.settings.show_worker_text)
         self.library.set_scale(scale)
+        side = px(ICON, scale)
+        for button in self.findChildren(QAbstractButton):
+            button.setIconSize(QSize(side, side))
         self.lesson.set_high_contrast(high)
         self.end.set_high_contrast(high)
         self._update_top_icons()
