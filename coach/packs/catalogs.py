@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from babel.messages.pofile import PoFileError, read_po
 
-from coach.domain.pack import Catalog, freeze
+from coach.domain.pack import Catalog
 from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.fields import Report
 from coach.packs.manifest import MANIFEST, Manifest, TextSource
@@ -40,7 +41,7 @@ class LoadedCatalog:
 
     catalog: Catalog
     file: str
-    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
 
 def placeholders(text: str) -> Counter[str]:
@@ -170,5 +171,5 @@ def _read_one(resources: PackResources, path: str, tag: str, sources: dict[tuple
             path, None,
             f"{untranslated} of {len(sources)} texts are not translated yet; they will be shown in the source language",
         )
-    result.catalog = Catalog(tag, freeze(messages), reviewed=result.catalog.reviewed)
+    result.catalog = Catalog(tag, MappingProxyType(messages), reviewed=result.catalog.reviewed)
     return result

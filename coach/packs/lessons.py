@@ -108,7 +108,8 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
     first_line: dict[str, int] = {}
     for index, table in enumerate(tables):
         prefix = f"steps[{index}]"
-        step_id = table.get("id") if isinstance(table.get("id"), str) else ""
+        raw_id = table.get("id")
+        step_id = raw_id if isinstance(raw_id, str) else ""
         owner = f'step "{step_id}"' if step_id else f"step {index + 1}"
         fields = dict(_COMMON_FIELDS)
         kind_name = table.get("kind")
