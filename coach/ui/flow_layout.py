@@ -15,6 +15,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._trailing_from: int | None = None
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
@@ -52,21 +53,42 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
+    def set_trailing_from(self, index: int | None) -> None:
+        """Items from `index` on sit at the row's far end (a tool bar's right-hand group)."""
+        self._trailing_from = index
+        self.invalidate()
+
     def _arrange(self, rect: QRect, apply: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         owner = self.parentWidget()
         rtl = owner is not None and owner.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        x, y, row_height = area.x(), area.y(), 0
-        for item in self._items:
+        trailing_from = self._trailing_from
+        rows: list[list[tuple[int, QLayoutItem, QSize]]] = [[]]
+        used = 0
+        for index, item in enumerate(self._items):
             if item.isEmpty():
                 continue
             hint = item.sizeHint().boundedTo(QSize(area.width(), 1 << 20)).expandedTo(item.minimumSize())
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self._spacing, 0
+            if rows[-1] and used + hint.width() > area.width():
+                rows.append([])
+                used = 0
+            rows[-1].append((index, item, hint))
+            used += hint.width() + self._spacing
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            row_height = max(hint.height() for _, _, hint in row)
             if apply:
-                left = area.right() + 1 - (x - area.x()) - hint.width() if rtl else x
-                item.setGeometry(QRect(QPoint(left, y), hint))
-            x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+                width = sum(hint.width() for _, _, hint in row) + self._spacing * (len(row) - 1)
+                slack = max(0, area.width() - width)
+                x = 0
+                for index, item, hint in row:
+                    offset = x + (slack if trailing_from is not None and index >= trailing_from else 0)
+                    left = area.right() + 1 - offset - hint.width() if rtl else area.x() + offset
+                    top = y + (row_height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(left, top), hint))
+                    x += hint.width() + self._spacing
+            y += row_height + self._spacing
+        return y - self._spacing - rect.y() + margins.bottom()

@@ -154,3 +154,16 @@ class StepDots(QWidget):
             painter.setPen(self._colour if index <= self._current else self._empty)
             painter.setBrush(self._colour if index <= self._current else Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, radius, radius)
+
+
+def refresh_layouts(root: QWidget) -> None:
+    """Make every layout under `root` re-measure its widgets.
+
+    Fonts that arrive through style sheets (text scale, script fonts) change size
+    hints without always invalidating the cached height-for-width of the layouts
+    around them; the page would then keep squeezing buttons to their minimum.
+    """
+    for widget in (root, *root.findChildren(QWidget)):
+        layout = widget.layout()
+        if layout is not None:
+            layout.invalidate()

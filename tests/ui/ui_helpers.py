@@ -46,5 +46,11 @@ def show(window, screen: str) -> QWidget:
         window.open_lesson("demo", lesson.id, len(lesson.steps) - 1)
         if screen == "end":
             window.lesson.next()
-    QApplication.processEvents()
+    settle()
     return window.stack.currentWidget()
+
+
+def settle() -> None:
+    """Let Qt finish laying out: one layout pass can post another (word-wrapped text)."""
+    for _ in range(5):
+        QApplication.processEvents()

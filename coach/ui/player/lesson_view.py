@@ -18,7 +18,7 @@ from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.player.library import read_picture
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView, StepDots
+from coach.ui.widgets import PictureView, StepDots, refresh_layouts
 
 
 def _button(role: str) -> QPushButton:
@@ -231,6 +231,7 @@ class LessonPage(QWidget):
         self.notice.setVisible(False)
         self.picture.set_picture(read_picture(pack, step.picture))
         self.retranslate()
+        refresh_layouts(self)
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_notice(self, key: str) -> None:

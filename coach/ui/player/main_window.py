@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFrame,
-    QHBoxLayout,
     QMainWindow,
     QMenu,
     QSizePolicy,
@@ -25,6 +24,7 @@ from coach.domain.pack import Pack
 from coach.i18n.languages import SUPPORTED_TAGS, Language, is_known, language, normalize_tag
 from coach.i18n.ui_strings import available_ui_languages
 from coach.settings import Settings, save_settings
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, use_script_font
 from coach.ui.player.end_screen import EndPage
@@ -33,6 +33,7 @@ from coach.ui.player.lesson_view import LessonPage
 from coach.ui.player.library import LibraryPage
 from coach.ui.player.packs_page import PacksPage
 from coach.ui.theme import ICON, colours, palette, px, style_sheet
+from coach.ui.widgets import refresh_layouts
 
 
 def offered_languages(packs: list[Pack]) -> list[Language]:
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         for page in (self.picker, self.library, self.lesson, self.end, self.packs_page):
             self.stack.addWidget(page)
 
+        # A page is polished (style sheet fonts applied) when first shown: re-measure it then.
+        self.stack.currentChanged.connect(lambda _index: refresh_layouts(self.stack.currentWidget()))
         self.picker.language_chosen.connect(self._on_language_chosen)
         self.library.lesson_chosen.connect(self.open_lesson)
         self.lesson.lesson_finished.connect(self._on_lesson_finished)
@@ -119,9 +122,10 @@ class MainWindow(QMainWindow):
     def _build_top_bar(self, offered: list[Language]) -> QFrame:
         bar = QFrame()
         bar.setProperty("role", "topbar")
-        row = QHBoxLayout(bar)
+        # A flow, not a row: at 200 % text in a narrow window the tools wrap to a
+        # second line instead of squeezing every button.
+        row = FlowLayout(bar, spacing=10)
         row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(10)
         self.home_button = self._tool("home", text_beside=True)
         self.language_button = self._tool("language", text_beside=True)
         self.smaller_button = self._tool("smaller")
@@ -144,7 +148,7 @@ class MainWindow(QMainWindow):
         self.worker_button.setMenu(self.worker_menu)
         row.addWidget(self.home_button)
         row.addWidget(self.language_button)
-        row.addStretch(1)
+        row.set_trailing_from(row.count())
         for button in (self.smaller_button, self.bigger_button, self.contrast_button, self.worker_button,
                        self.packs_button):
             row.addWidget(button)
@@ -267,6 +271,7 @@ class MainWindow(QMainWindow):
         self.lesson.set_high_contrast(high)
         self.end.set_high_contrast(high)
         self._update_top_icons()
+        refresh_layouts(self)
 
     def _update_top_icons(self) -> None:
         c = colours(self.settings.high_contrast)
@@ -307,6 +312,7 @@ class MainWindow(QMainWindow):
             page.retranslate()
         if self.stack.currentWidget() is self.end and self.lesson.lesson is not None and self.lesson.pack:
             self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag))
+        refresh_layouts(self)
 
     def _worker_labels(self) -> list[tuple[QToolButton, str, str]]:
         """The worker's own controls, labelled in the worker's language."""
