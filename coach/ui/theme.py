@@ -81,7 +81,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QLabel[role="title"] {{ font-size: {px(28, scale)}px; font-weight: bold; }}
     QLabel[role="section"] {{ font-size: {px(22, scale)}px; font-weight: bold; }}
     QLabel[role="step-text"] {{ font-size: {px(30, scale)}px; }}
-    QLabel[role="worker-text"] {{ font-size: {px(17, scale)}px; color: {c.muted}; font-style: italic; }}
+    QLabel[role="worker-text"] {{ font-size: {px(17, scale)}px; color: {c.muted}; }}
     QLabel[role="progress"] {{ font-size: {px(20, scale)}px; font-weight: bold; }}
     QLabel[role="notice"] {{ font-size: {px(18, scale)}px; padding: {px(6, scale)}px;
         border: {border}px solid {c.border}; border-radius: 8px; background: {c.surface}; }}
