@@ -36,13 +36,18 @@ def _parse_scale(value: str) -> int:
     return percent
 
 
+def _add_language_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", help="the client's language tag, such as fr or ar")
+    parser.add_argument("--worker-lang", help="the worker's language tag")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coach", description="Digital skills lessons, read aloud.")
+    _add_language_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="start the application (the default)")
-    run.add_argument("--lang", help="the client's language tag, such as fr or ar")
-    run.add_argument("--worker-lang", help="the worker's language tag")
+    _add_language_options(run)
 
     pack = commands.add_parser("pack", help="tools for lesson packs")
     pack_commands = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack
 from coach.ui.language_state import LanguageState, direction, use_script_font
@@ -67,8 +67,7 @@ class PacksPage(QWidget):
             problems.setReadOnly(True)
             problems.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             problems.setPlainText("\n".join(str(p) for p in item.problems))
-            lines = max(2, min(10, len(item.problems)))
-            problems.setMinimumHeight(problems.fontMetrics().lineSpacing() * lines + 24)
+            problems.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             layout.addWidget(problems)
         self.cards.append((card, heading, detail, problems, item))
         return card
@@ -103,5 +102,8 @@ class PacksPage(QWidget):
                     ).format(count=errors)
                 )
                 if problems is not None:
+                    problems.ensurePolished()
+                    lines = max(2, min(10, len(item.problems)))
+                    problems.setFixedHeight(problems.fontMetrics().lineSpacing() * lines + 24)
                     problems.setAccessibleName(_("Problems found in this pack"))
                     problems.setAccessibleDescription(_("Each line says the file, the line and the problem."))
