@@ -16,6 +16,7 @@ from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
 from coach.settings import Settings, load_settings
+from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Coach")
     app.setStyle("Fusion")
+    # Cached QIcons must go before the QApplication does, or finalisation crashes.
+    app.aboutToQuit.connect(icon.cache_clear)
     return app
 
 
