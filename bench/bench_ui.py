@@ -93,7 +93,7 @@ def bench_interaction(runs: int) -> None:
     window.resize(1280, 800)
     window.show()
     QApplication.processEvents()
-    lesson = window._packs["demo"].lessons[-1]
+    lesson = window.pack("demo").lessons[-1]
     steps, switches = [], []
     for _ in range(runs):
         window.open_lesson("demo", lesson.id)

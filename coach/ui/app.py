@@ -16,6 +16,7 @@ from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
 from coach.settings import Settings, load_settings
+from coach.ui.binding_check import binding_problem
 from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
 
@@ -50,6 +51,10 @@ def build_window(library: Library, settings: Settings, remember: bool = True) ->
 
 def run_app(client_language: str | None = None, worker_language: str | None = None) -> int:
     logging.basicConfig(level=os.environ.get("COACH_LOG", "WARNING"))
+    problem = binding_problem()
+    if problem:
+        print(f"coach: {problem}", file=sys.stderr)
+        return 1
     app = application()
     settings = load_settings(app_dirs().settings_file)
     for name, value in (("client_language", client_language), ("worker_language", worker_language)):

@@ -90,4 +90,6 @@ def use_script_font(widget: QWidget, lang: Language) -> None:
     roles) still apply: a QFont set with setFont would freeze the size too.
     """
     families = ", ".join(f'"{family}"' for family in (*lang.fonts, "Noto Sans"))
-    widget.setStyleSheet(f"font-family: {families};")
+    sheet = f"font-family: {families};"
+    if widget.styleSheet() != sheet:  # re-polishing a page costs milliseconds
+        widget.setStyleSheet(sheet)

@@ -18,6 +18,12 @@ def screenshot_command(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from coach.i18n.languages import is_known, normalize_tag
     from coach.ui.app import application, build_window, load_packs
+    from coach.ui.binding_check import binding_problem
+
+    problem = binding_problem()
+    if problem:
+        print(f"coach screenshot: {problem}", file=sys.stderr)
+        return 1
 
     for tag in (args.lang, args.worker_lang):
         if tag and not is_known(tag):
@@ -60,9 +66,11 @@ def show_screen(window, screen: str, pack_id: str | None, lesson_id: str | None,
     elif screen == "library":
         window.show_library()
     else:
-        pack = window._packs.get(pack_id or "")
+        if not pack_id or not lesson_id:
+            raise LookupError(f"the {screen} screen needs --pack and --lesson")
+        pack = window.pack(pack_id)
         if pack is None:
-            known = ", ".join(sorted(window._packs)) or "none"
+            known = ", ".join(pack.id for pack in window.packs) or "none"
             raise LookupError(f"no pack {pack_id!r} is loaded (loaded: {known})")
         ids = [lesson.id for lesson in pack.lessons]
         if lesson_id not in ids:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from coach.ui.player.library import LibraryPage
 from coach.ui.player.packs_page import PacksPage
 from coach.ui.theme import ICON, colours, palette, px, style_sheet
 from coach.ui.widgets import refresh_layouts
+
+log = logging.getLogger(__name__)
 
 
 def offered_languages(packs: list[Pack]) -> list[Language]:
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
 
         # A page is polished (style sheet fonts applied) when first shown: re-measure it then.
-        self.stack.currentChanged.connect(lambda _index: refresh_layouts(self.stack.currentWidget()))
+        self.stack.currentChanged.connect(lambda _index: self._page_shown())
         self.picker.language_chosen.connect(self._on_language_chosen)
         self.library.lesson_chosen.connect(self.open_lesson)
         self.lesson.lesson_finished.connect(self._on_lesson_finished)
@@ -104,6 +107,13 @@ class MainWindow(QMainWindow):
             self.show_library()
         else:
             self.show_languages()
+
+    @property
+    def packs(self) -> list[Pack]:
+        return list(self._packs.values())
+
+    def pack(self, pack_id: str) -> Pack | None:
+        return self._packs.get(pack_id)
 
     # -- top bar ----------------------------------------------------------------
     def _tool(self, name: str, text_beside: bool = False, checkable: bool = False) -> QToolButton:
@@ -251,8 +261,9 @@ class MainWindow(QMainWindow):
         if self._settings_path is not None:
             try:
                 save_settings(self._settings_path, self.settings)
-            except OSError:
-                pass  # the screen still changes; the choice is just not remembered
+            except (OSError, ValueError) as exc:
+                # The screen still changes; the choice is just not remembered.
+                log.warning("cannot save settings to %s: %s", self._settings_path, exc)
         self.settings_changed.emit(self.settings)
 
     def apply_look(self) -> None:
@@ -285,7 +296,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         client = self.languages.client
         _ = self.languages.client_strings().gettext
-        use_script_font(self.stack, client)
+        self._apply_client_font()
         self.home_button.setText(_("Lessons"))
         self.language_button.setText(client.endonym)
         use_script_font(self.language_button, client)
@@ -313,6 +324,21 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.end and self.lesson.lesson is not None and self.lesson.pack:
             self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag))
         refresh_layouts(self)
+
+    def _page_shown(self) -> None:
+        self._apply_client_font()
+        refresh_layouts(self.stack.currentWidget())
+
+    def _apply_client_font(self) -> None:
+        """Give the visible client page the client's script fonts.
+
+        Only the visible page: a style sheet re-polishes every widget under it, and
+        doing all pages would cost most of the 16 ms a language switch may take.
+        Hidden pages get theirs when shown.
+        """
+        page = self.stack.currentWidget()
+        if page is not None and page is not self.packs_page:
+            use_script_font(page, self.languages.client)
 
     def _worker_labels(self) -> list[tuple[QToolButton, str, str]]:
         """The worker's own controls, labelled in the worker's language."""
