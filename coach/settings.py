@@ -13,6 +13,8 @@ import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from coach.i18n.languages import is_known
+
 log = logging.getLogger(__name__)
 
 TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
@@ -48,17 +50,29 @@ def load_settings(path: Path) -> Settings:
         log.warning("settings file %s is damaged (%s); using defaults", path, exc)
         _set_aside(path)
         return Settings()
-    known = {f.name: f.type for f in fields(Settings)}
     defaults = Settings()
     values = {}
-    for name, value in raw.items():
-        default = getattr(defaults, name, None)
-        if name in known and isinstance(value, type(default)):
+    for name in (f.name for f in fields(Settings)):
+        value = raw.get(name)
+        expected = type(getattr(defaults, name))
+        # bool is an int in Python: a `true` text size is as wrong as a string one.
+        if type(value) is expected and _acceptable(name, value):
             values[name] = value
+        elif name in raw:
+            log.warning("settings file %s: ignoring %s=%r", path, name, value)
     settings = replace(defaults, **values)
     if settings.text_scale not in TEXT_SCALES:
         settings = replace(settings, text_scale=min(TEXT_SCALES, key=lambda s: abs(s - settings.text_scale)))
     return settings
+
+
+def _acceptable(name: str, value: object) -> bool:
+    """Language fields must name a language Coach knows (the client's may be empty)."""
+    if name == "client_language" and value == "":
+        return True
+    if name.endswith("_language"):
+        return isinstance(value, str) and value.isascii() and is_known(value)
+    return True
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -101,12 +101,16 @@ class LessonProgress:
         return [self._event(EventKind.STEP_REACHED)]
 
     def ask_for_help(self) -> list[PlayerEvent]:
-        """The client pressed "I need help" on the current step."""
+        """The client pressed "I need help" on the current step (nothing on the end screen)."""
+        if self.finished:
+            return []
         self.help_requests[self.index] = self.help_requests.get(self.index, 0) + 1
         return [self._event(EventKind.HELP_REQUESTED)]
 
     def did_it(self) -> list[PlayerEvent]:
-        """The client pressed "I did it" on the current step."""
+        """The client pressed "I did it" on the current step (nothing on the end screen)."""
+        if self.finished:
+            return []
         self.done_steps.add(self.index)
         return [self._event(EventKind.DID_IT)]
 

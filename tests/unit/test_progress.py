@@ -214,8 +214,8 @@ def test_random_walk_keeps_invariants(steps: list[str], walk: list[tuple[str, in
         elif action == "back":
             events = progress.back()
         elif action == "help":
+            helped += 0 if progress.finished else 1  # nothing to help with on the end screen
             events = progress.ask_for_help()
-            helped += 1
         elif action == "did_it":
             events = progress.did_it()
         else:
@@ -307,3 +307,12 @@ class ProgressMachine(RuleBasedStateMachine):
 
 TestProgressMachine = ProgressMachine.TestCase
 TestProgressMachine.settings = settings(max_examples=100, stateful_step_count=30)
+
+
+def test_end_screen_ignores_help_and_did_it() -> None:
+    """On the end screen there is no step to help with: help and "I did it" emit nothing."""
+    progress = LessonProgress("p", "l", ("a", "b"), index=1)
+    progress.next()
+    assert progress.finished
+    assert progress.ask_for_help() == [] and progress.did_it() == []
+    assert progress.help_requests == {} and progress.done_steps == set()

@@ -33,7 +33,9 @@ def read(path):
 def test_template_lists_every_string_of_the_code() -> None:
     """locales/coach.pot is up to date: `pybabel extract` would find nothing new or gone."""
     template = {m.id[0] if isinstance(m.id, tuple) else m.id for m in read(locales_dir() / "coach.pot") if m.id}
-    assert code_messages() == template, "run: pybabel extract -F babel.cfg -o locales/coach.pot ."
+    assert code_messages() == template, (
+        "run: pybabel extract -F babel.cfg --sort-by-file -o locales/coach.pot . (see docs/translating.md)"
+    )
 
 
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
