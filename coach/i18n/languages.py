@@ -88,12 +88,16 @@ def supported_languages() -> tuple[Language, ...]:
     return tuple(language(tag) for tag in SUPPORTED_TAGS)
 
 
-def display_name(tag: str, in_language: str) -> str:
-    """The name of language `tag` written in `in_language`: ("ar", "fr") -> "Arabe"."""
+def display_name(tag: str, in_language: str, standalone: bool = True) -> str:
+    """The name of language `tag` written in `in_language`: ("ar", "fr") -> "Arabe".
+
+    Standalone names (a button, a list) start with a capital; inside a sentence
+    (`standalone=False`) the name is as CLDR writes it: "arabe" in French.
+    """
     lang, reader = language(tag), language(in_language)
     names = Locale.parse(reader.babel_id).languages
     if lang.tag == "fa-AF":
         name = names.get("fa_AF") or names.get("prs") or lang.english_name
     else:
         name = names.get(lang.babel_id) or names.get(lang.base) or lang.english_name
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if standalone else name

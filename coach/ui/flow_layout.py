@@ -16,6 +16,7 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._trailing_from: int | None = None
+        self._even_rows = False
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
@@ -53,6 +54,11 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
+    def set_even_rows(self, even: bool) -> None:
+        """Give every item of a row the row's height (a tool bar's buttons line up)."""
+        self._even_rows = even
+        self.invalidate()
+
     def set_trailing_from(self, index: int | None) -> None:
         """Items from `index` on sit at the row's far end (a tool bar's right-hand group)."""
         self._trailing_from = index
@@ -87,8 +93,11 @@ class FlowLayout(QLayout):
                 for index, item, hint in row:
                     offset = x + (slack if trailing_from is not None and index >= trailing_from else 0)
                     left = area.right() + 1 - offset - hint.width() if rtl else area.x() + offset
-                    top = y + (row_height - hint.height()) // 2
-                    item.setGeometry(QRect(QPoint(left, top), hint))
+                    if self._even_rows and item.maximumSize().height() >= row_height:
+                        item.setGeometry(QRect(QPoint(left, y), QSize(hint.width(), row_height)))
+                    else:
+                        top = y + (row_height - hint.height()) // 2
+                        item.setGeometry(QRect(QPoint(left, top), hint))
                     x += hint.width() + self._spacing
             y += row_height + self._spacing
         return y - self._spacing - rect.y() + margins.bottom()

@@ -266,7 +266,7 @@ class LessonPage(QWidget):
         text = pack.translate(step.text, worker.tag)
         if not pack.is_reviewed(client.tag):
             text += "\n" + _("({language} translation not yet checked by a native speaker)").format(
-                language=display_name(client.tag, worker.tag)
+                language=display_name(client.tag, worker.tag, standalone=False)
             )
         self.worker_text.setText(text)
         self.worker_text.setLayoutDirection(direction(worker))

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.home_button)
         row.addWidget(self.language_button)
         row.set_trailing_from(row.count())
+        row.set_even_rows(True)
         for button in (self.smaller_button, self.bigger_button, self.contrast_button, self.worker_button,
                        self.packs_button):
             row.addWidget(button)
