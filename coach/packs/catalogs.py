@@ -49,6 +49,11 @@ def placeholders(text: str) -> Counter[str]:
     return Counter(PLACEHOLDER.findall(text))
 
 
+def _may_have_placeholders(text: str) -> bool:
+    """False when `text` surely has none (every placeholder has "{" or "%"): a cheap pre-test."""
+    return "{" in text or "%" in text
+
+
 def _placeholder_message(source: Counter[str], translation: Counter[str]) -> str:
     """'translation has placeholders {code} but the source has {name}', or with "no"/"none"."""
     def spell(found: Counter[str]) -> str:
@@ -87,8 +92,13 @@ def read_catalogs(
     resources: PackResources, manifest: Manifest, texts: Iterable[TextSource], report: Report
 ) -> list[LoadedCatalog]:
     """Every usable catalog of the pack, with problems noted in `report`."""
-    sources = {(t.text.context, t.text.source): t for t in texts}
-    contexts = {context for context, _ in sources}
+    # Each key maps to itself, built from the pack's own strings: every catalog then
+    # shares them instead of holding copies (less memory, smaller cache entries).
+    keys: dict[tuple[str, str], tuple[str, str]] = {}
+    for t in texts:
+        key = (t.text.context, t.text.source)
+        keys.setdefault(key, key)
+    contexts = {context for context, _ in keys}
     loaded: list[LoadedCatalog] = []
     named: set[str] = set()  # languages with a catalog file, usable or not
     for path in catalog_files(resources):
@@ -106,7 +116,7 @@ def read_catalogs(
         if any(c.catalog.language == tag for c in loaded):
             report.error(path, None, f'a second catalog for "{tag}" (such as fa-AF.po and fa_AF.po); keep only one')
             continue
-        entry = _read_one(resources, path, tag, sources, contexts, report)
+        entry = _read_one(resources, path, tag, keys, contexts, report)
         if entry is not None:
             loaded.append(entry)
     for tag in manifest.languages:
@@ -119,7 +129,7 @@ def read_catalogs(
     return loaded
 
 
-def _read_one(resources: PackResources, path: str, tag: str, sources: dict[tuple[str, str], TextSource],
+def _read_one(resources: PackResources, path: str, tag: str, keys: dict[tuple[str, str], tuple[str, str]],
               contexts: set[str], report: Report) -> LoadedCatalog | None:
     try:
         raw = resources.read_bytes(path)
@@ -141,13 +151,14 @@ def _read_one(resources: PackResources, path: str, tag: str, sources: dict[tuple
         Catalog(tag, {}, reviewed=not (reviewed and reviewed.group(1).strip().lower() == "no")), path
     )
     messages: dict[tuple[str, str], str] = {}
-    untranslated = len(sources)
+    untranslated = len(keys)
     for message in po:
         if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
             continue  # the header, or a plural entry (packs have none)
-        key = (message.context or "", message.id)
+        key = keys.get((message.context or "", message.id))
         line = message.lineno
-        if key not in sources:
+        if key is None:
+            key = (message.context or "", message.id)
             if message.fuzzy:
                 continue
             if key[0] in contexts:
@@ -161,15 +172,16 @@ def _read_one(resources: PackResources, path: str, tag: str, sources: dict[tuple
         if message.fuzzy or not message.string:
             continue
         untranslated -= 1
-        want, got = placeholders(message.id), placeholders(message.string)
-        if want != got:
-            report.error(path, line, _placeholder_message(want, got))
+        if _may_have_placeholders(message.id) or _may_have_placeholders(message.string):
+            want, got = placeholders(message.id), placeholders(message.string)
+            if want != got:
+                report.error(path, line, _placeholder_message(want, got))
         messages[key] = message.string
         result.lines[key] = line
     if untranslated:
         report.warning(
             path, None,
-            f"{untranslated} of {len(sources)} texts are not translated yet; they will be shown in the source language",
+            f"{untranslated} of {len(keys)} texts are not translated yet; they will be shown in the source language",
         )
     result.catalog = Catalog(tag, MappingProxyType(messages), reviewed=result.catalog.reviewed)
     return result
