@@ -1,0 +1,346 @@
+"""A persistent cache of pack load results, so the library opens without re-reading packs.
+
+Reading 100 packs of 20 lessons in 10 languages means parsing about 2,000 TOML files
+and 900 gettext catalogs: seconds. Packs rarely change, so `load_library` keeps what
+loading each pack gave in one file per pack under `default_cache_dir()` and reuses it
+while the pack is unchanged.
+
+An entry is used only when all of these are exactly what they were when it was
+written, otherwise the pack is loaded normally and the entry rewritten:
+
+* the pack's fingerprint: for a folder, every file's path inside the pack, size,
+  modification and change times (ns) and inode; for a .zip, the same for the zip;
+* the location as given and as an absolute path, and whether the pack is built in;
+* Coach's version, the pack format version, the step kinds registered, Python's
+  version, and the size and times of the code that reads packs (so a developer's
+  edit to the readers, or a Babel upgrade, empties the cache too).
+
+A pack whose files changed in the last `RACY_SECONDS` is not stored: a change within
+the file system's timestamp granularity could otherwise go unseen ("racy" files, as
+git calls them). Only packs that loaded (with their warnings) are stored; broken packs
+are always loaded again, so their problems are always fresh.
+
+The cache never makes loading fail: a missing, truncated, corrupt or foreign file, or a
+folder that cannot be written, only means a normal load. Files are written to a
+temporary name and moved into place with `os.replace`, so a reader never sees half a
+file. Entries are pickles: the cache folder belongs to the user running Coach, like
+Coach's own code, so it is trusted as much as that code is.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import io
+import logging
+import marshal
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from importlib.util import find_spec
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from coach import __version__
+from coach.domain.pack import FORMAT_VERSION, Catalog, Pack, Resources, Step
+from coach.domain.problems import Problem
+from coach.domain.steps import step_kinds
+from coach.paths import app_dirs
+
+log = logging.getLogger(__name__)
+
+CACHE_SCHEMA = 1
+"""Bump when the layout of an entry changes."""
+MAGIC = "coach-pack-cache"
+SUFFIX = ".pickle"
+RACY_SECONDS = 2.0
+"""Packs with a file changed more recently than this are loaded but not stored."""
+_CODE_PACKAGES = ("packs", "domain", "i18n")
+
+
+def default_cache_dir() -> Path:
+    """Where the application keeps the pack cache: `app_dirs().cache / "packs"` (honours COACH_HOME)."""
+    return app_dirs().cache / "packs"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What loading a valid pack gave, in the form stored: enough to rebuild its LoadResult.
+
+    The pack is kept without its open resources and without its catalogs; each catalog
+    is kept as compact bytes (`CatalogBlob`) over the pack's shared message keys, and
+    turned back into a `Catalog` only when its language is first asked for.
+    """
+
+    pack: Pack
+    problems: tuple[Problem, ...]
+    pack_id: str | None
+    manifest_id_line: int | None
+    keys: tuple[tuple[str, str], ...] = ()
+    catalogs: tuple[CatalogBlob, ...] = ()
+
+    @classmethod
+    def of(cls, pack: Pack, problems: tuple[Problem, ...], pack_id: str | None,
+           manifest_id_line: int | None) -> Entry:
+        index: dict[tuple[str, str], int] = {}
+        blobs = []
+        for catalog in pack.catalogs.values():
+            indices = [index.setdefault(key, len(index)) for key in catalog.messages]
+            values = list(catalog.messages.values())
+            blobs.append(CatalogBlob(catalog.language, catalog.reviewed, marshal.dumps((indices, values))))
+        lessons = tuple(
+            replace(lesson, steps=tuple(_share_empty_mappings(step) for step in lesson.steps))
+            for lesson in pack.lessons
+        )
+        stored = replace(pack, resources=_NotOpened(), catalogs={}, lessons=lessons)
+        return cls(stored, problems, pack_id, manifest_id_line, tuple(index), tuple(blobs))
+
+    def restore(self, resources: Resources) -> Pack:
+        """The pack again, reading from `resources`, with catalogs decoded on first use."""
+        catalogs = LazyCatalogs(self.keys, self.catalogs) if self.catalogs else {}
+        return replace(self.pack, resources=resources, catalogs=catalogs)
+
+
+class _NotOpened:
+    """The resources of a stored pack: none, until `Entry.restore` opens the pack again."""
+
+    def read_bytes(self, relative_path: str) -> bytes:
+        raise RuntimeError("a cached pack must be restored before its files are read")
+
+    def exists(self, relative_path: str) -> bool:
+        raise RuntimeError("a cached pack must be restored before its files are read")
+
+
+@dataclass(frozen=True)
+class CatalogBlob:
+    """One stored catalog: its language, review mark, and marshalled (key indices, texts)."""
+
+    language: str
+    reviewed: bool
+    data: bytes
+
+    def decode(self, keys: tuple[tuple[str, str], ...]) -> Catalog:
+        indices, values = marshal.loads(self.data)
+        messages = dict(zip(map(keys.__getitem__, indices), values, strict=True))
+        return Catalog(self.language, MappingProxyType(messages), reviewed=self.reviewed)
+
+
+class LazyCatalogs(Mapping[str, Catalog]):
+    """A pack's catalogs by language, each decoded the first time it is asked for.
+
+    The library needs one or two languages of each pack at a time; decoding all of
+    them for 100 packs would cost time and memory for nothing. Safe to share between
+    threads: two threads decoding one language at once get equal catalogs.
+    """
+
+    def __init__(self, keys: tuple[tuple[str, str], ...], blobs: tuple[CatalogBlob, ...]) -> None:
+        self._keys = keys
+        self._blobs = {blob.language: blob for blob in blobs}
+        self._decoded: dict[str, Catalog] = {}
+
+    def __getitem__(self, language: str) -> Catalog:
+        catalog = self._decoded.get(language)
+        if catalog is None:
+            catalog = self._decoded.setdefault(language, self._blobs[language].decode(self._keys))
+        return catalog
+
+    def __contains__(self, language: object) -> bool:
+        return language in self._blobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __repr__(self) -> str:
+        return f"LazyCatalogs({list(self._blobs)!r})"
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def _share_empty_mappings(step: Step) -> Step:
+    """`step` with its empty read-only mappings replaced by one shared one (stored once)."""
+    return replace(step, audio=step.audio or _EMPTY, options=step.options or _EMPTY)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The state of a pack's files: a digest, and the newest time of any of them (ns)."""
+
+    digest: str
+    newest_ns: int
+
+
+def _row(relative: str, st: os.stat_result) -> tuple[str, int, int, int, int]:
+    return (relative, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _digest(rows: list[tuple[str, int, int, int, int]]) -> str:
+    return hashlib.blake2b(repr(rows).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The fingerprint of the pack at `path` (folder or .zip); None when it cannot be taken.
+
+    None also for a folder holding a symbolic link to a folder (its files could change
+    unseen) and for anything that is neither a folder nor a file.
+    """
+    try:
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode):
+            return Fingerprint(_digest([_row("", st)]), max(st.st_mtime_ns, st.st_ctime_ns))
+        if not stat.S_ISDIR(st.st_mode):
+            return None
+        rows = []
+        pending = [("", os.fspath(path))]
+        while pending:
+            prefix, folder = pending.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((f"{prefix}{entry.name}/", entry.path))
+                        continue
+                    st = entry.stat()  # follows a link to a file: its target's state counts
+                    if not stat.S_ISREG(st.st_mode):
+                        return None
+                    rows.append(_row(prefix + entry.name, st))
+    except OSError:
+        return None
+    rows.sort()
+    newest = max((max(row[2], row[3]) for row in rows), default=0)
+    return Fingerprint(_digest(rows), newest)
+
+
+def environment() -> str:
+    """Everything besides the pack itself that a load result depends on, as one string."""
+    parts = [MAGIC, str(CACHE_SCHEMA), __version__, str(FORMAT_VERSION), sys.version,
+             repr(step_kinds())]
+    code = Path(__file__).resolve().parents[1]
+    folders = [code / name for name in _CODE_PACKAGES]
+    babel = find_spec("babel")
+    if babel is not None and babel.origin:
+        folders.append(Path(babel.origin).parent / "messages")
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                files = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".py"))
+        except OSError:
+            files = []
+        parts += [repr(_row(f"{folder.name}/{name}", st)) for name, st in files]
+    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _proxy(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(mapping)
+
+
+def _reduce_proxy(mapping: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return _proxy, (dict(mapping),)
+
+
+_DISPATCH = copyreg.dispatch_table.copy()
+_DISPATCH[MappingProxyType] = _reduce_proxy
+
+
+class PackCache:
+    """The cache folder of one library; every failure is a miss, never an exception."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.environment = environment()
+        self.used: set[str] = set()
+        self._writable = True
+
+    def _file(self, location: str, builtin: bool) -> tuple[Path, tuple[str, ...]]:
+        identity = (location, os.path.abspath(location), "builtin" if builtin else "installed")
+        name = hashlib.blake2b("\0".join(identity).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        self.used.add(name + SUFFIX)
+        return self.folder / (name + SUFFIX), identity
+
+    def _header(self, identity: tuple[str, ...], print_: Fingerprint) -> tuple[str, ...]:
+        return (MAGIC, self.environment, *identity, print_.digest)
+
+    def get(self, location: str, builtin: bool, print_: Fingerprint) -> Entry | None:
+        """The stored entry for this pack in this state, or None."""
+        file, identity = self._file(location, builtin)
+        try:
+            with open(file, "rb") as stream:
+                if pickle.load(stream) != self._header(identity, print_):
+                    return None
+                entry = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # truncated, corrupt, from another version: a miss
+            log.debug("ignoring the pack cache entry %s: %s", file, exc)
+            return None
+        return entry if isinstance(entry, Entry) else None
+
+    def storable(self, print_: Fingerprint, started_ns: int) -> bool:
+        """False when the folder cannot be written, or a file of the pack changed too recently
+        (within RACY_SECONDS of `started_ns`, the time the fingerprint was taken) to trust its times."""
+        return self._writable and print_.newest_ns <= started_ns - int(RACY_SECONDS * 1e9)
+
+    def put(self, location: str, builtin: bool, print_: Fingerprint, entry: Entry, started_ns: int) -> None:
+        """Store `entry` as the pack's state at `print_`, if `storable`."""
+        file, identity = self._file(location, builtin)
+        if not self.storable(print_, started_ns):
+            return
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _DISPATCH
+        try:
+            pickler.dump(self._header(identity, print_))
+            pickler.clear_memo()  # each pickle is read on its own
+            pickler.dump(entry)
+        except Exception as exc:  # an odd value in a pack (an option of a new step kind...)
+            log.debug("not caching %s: %s", location, exc)
+            return
+        self._write(file, buffer.getvalue())
+
+    def _write(self, file: Path, data: bytes) -> None:
+        temporary = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=self.folder)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, file)
+            temporary = None
+        except OSError as exc:
+            self._writable = False  # one failure is enough: do not retry for every pack
+            log.info("cannot write the pack cache in %s: %s", self.folder, exc)
+        finally:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+
+    def prune(self) -> None:
+        """Remove entries of packs this library no longer has, and stray temporary files."""
+        if not self._writable:
+            return
+        try:
+            with os.scandir(self.folder) as entries:
+                stale = [e.path for e in entries
+                         if e.name.endswith(SUFFIX) and e.name not in self.used
+                         and (not e.name.startswith(".tmp-") or _older_than(e, 3600))]
+            for path in stale:
+                os.unlink(path)
+        except OSError:
+            pass
+
+
+def _older_than(entry: os.DirEntry[str], seconds: float) -> bool:
+    try:
+        return entry.stat().st_mtime < time.time() - seconds
+    except OSError:
+        return False
