@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from babel.messages.pofile import PoFileError, read_po
-
 from coach.domain.pack import Catalog
 from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.fields import Report
@@ -141,6 +139,9 @@ def _read_one(resources: PackResources, path: str, tag: str, keys: dict[tuple[st
     if bad is not None:
         report.error(path, bad[0], f"bad .po syntax: {bad[1]}")
         return None
+    # Imported here: a library served from the cache never parses a catalog (10 ms saved).
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         po = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as exc:
