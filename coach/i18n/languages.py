@@ -2,15 +2,18 @@
 
 Names and directions come from Babel's CLDR data, so they are right in every script;
 the few values CLDR cannot give (Dari's own name, the fonts that carry a script)
-are written here.
+are written here. For the supported languages the CLDR facts are kept in a small
+table in the cache folder (see name_table.py), so a normal start needs no Babel.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from coach.i18n.name_table import build_table, load_table, save_table
+from coach.paths import app_dirs
 
 
 @dataclass(frozen=True)
@@ -57,22 +60,55 @@ def normalize_tag(tag: str) -> str:
 
 
 @cache
+def _table() -> dict[str, Any]:
+    path = app_dirs().cache / "languages.json"
+    table = load_table(path, SUPPORTED_TAGS)
+    if table is None:
+        table = build_table(SUPPORTED_TAGS, _describe, _names_in)
+        save_table(path, table)
+    return table
+
+
+def _locale(tag: str):  # -> babel.Locale
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(normalize_tag(tag).replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"unknown language tag {tag!r}") from exc
+
+
+def _describe(tag: str) -> tuple[str, str, bool]:
+    """(own name, English name, right-to-left) from CLDR, with this module's overrides."""
+    locale = _locale(tag)
+    endonym = _ENDONYM_OVERRIDES.get(tag) or locale.get_language_name(locale) or tag
+    english = _ENGLISH_OVERRIDES.get(tag) or locale.get_language_name("en") or tag
+    return endonym[:1].upper() + endonym[1:], english, locale.character_order == "right-to-left"
+
+
+def _names_in(reader: str) -> dict[str, str]:
+    """Every supported language's name as written in `reader`, as CLDR writes it."""
+    names = _locale(reader).languages
+    result = {}
+    for tag in SUPPORTED_TAGS:
+        babel_id = tag.replace("-", "_")
+        if tag == "fa-AF":
+            name = names.get("fa_AF") or names.get("prs")
+        else:
+            name = names.get(babel_id) or names.get(tag.split("-", 1)[0])
+        result[tag] = name or _ENGLISH_OVERRIDES.get(tag) or _describe(tag)[1]
+    return result
+
+
+@cache
 def language(tag: str) -> Language:
     """The registry entry for `tag`; raises ValueError for a tag Babel does not know."""
     tag = normalize_tag(tag)
-    try:
-        locale = Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown language tag {tag!r}") from exc
-    endonym = _ENDONYM_OVERRIDES.get(tag) or locale.get_language_name(locale) or tag
-    english = _ENGLISH_OVERRIDES.get(tag) or locale.get_language_name("en") or tag
-    script = _LANGUAGE_SCRIPT.get(locale.language, "")
+    known = _table()["languages"].get(tag) if tag in SUPPORTED_TAGS else None
+    endonym, english, rtl = known if known else _describe(tag)
+    script = _LANGUAGE_SCRIPT.get(tag.split("-", 1)[0], "")
     return Language(
-        tag=tag,
-        endonym=endonym[:1].upper() + endonym[1:],
-        english_name=english,
-        rtl=locale.character_order == "right-to-left",
-        fonts=_SCRIPT_FONTS.get(script, ("Noto Sans",)),
+        tag=tag, endonym=endonym, english_name=english, rtl=rtl, fonts=_SCRIPT_FONTS.get(script, ("Noto Sans",))
     )
 
 
@@ -95,9 +131,9 @@ def display_name(tag: str, in_language: str, standalone: bool = True) -> str:
     (`standalone=False`) the name is as CLDR writes it: "arabe" in French.
     """
     lang, reader = language(tag), language(in_language)
-    names = Locale.parse(reader.babel_id).languages
-    if lang.tag == "fa-AF":
-        name = names.get("fa_AF") or names.get("prs") or lang.english_name
+    if lang.tag in SUPPORTED_TAGS and reader.tag in SUPPORTED_TAGS:
+        name = _table()["names"][reader.tag][lang.tag]
     else:
+        names = _locale(reader.tag).languages
         name = names.get(lang.babel_id) or names.get(lang.base) or lang.english_name
     return name[:1].upper() + name[1:] if standalone else name

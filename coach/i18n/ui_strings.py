@@ -1,7 +1,8 @@
 """The interface's own strings: gettext catalogs in locales/, loaded per language.
 
-Catalogs are read straight from the .po files and compiled in memory (a few
-milliseconds), so a translator's edit shows at the next start with no build step.
+Catalogs are read straight from the .po files, so a translator's edit shows at the
+next start with no build step. The compiled form is kept in the cache folder, named
+after the .po file's size and time, so a normal start skips Babel's .po parser.
 Code never translates at import time: it asks `ui_strings(tag)` for a translations
 object and calls its `gettext`, usually bound to `_`, when it sets a text:
 
@@ -13,14 +14,16 @@ from __future__ import annotations
 
 import gettext
 import io
+import logging
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from coach.i18n.languages import normalize_tag
-from coach.paths import locales_dir
+from coach.paths import app_dirs, locales_dir
+
+log = logging.getLogger(__name__)
 
 DOMAIN = "coach"
 
@@ -53,12 +56,43 @@ def ui_strings(tag: str, root: Path | None = None) -> gettext.NullTranslations:
 
 
 def _compile(po_path: Path) -> gettext.GNUTranslations:
+    """The catalog at `po_path`, from the compiled copy in the cache when it is current."""
+    stat = po_path.stat()
+    name = f"{po_path.parent.parent.name}-{stat.st_size}-{stat.st_mtime_ns}.mo"
+    cached = app_dirs().cache / "locales" / name
+    try:
+        with cached.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass  # missing, or damaged: compile again
+    data = _mo_bytes(po_path)
+    _store(cached, data)
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def _mo_bytes(po_path: Path) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=po_path.parent.parent.name)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write the compiled catalog atomically, dropping older copies of the same language."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(path.name.split("-", 1)[0] + "-*.mo"):
+            old.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.info("cannot cache the compiled catalog %s: %s", path, exc)
 
 
 def N_(message: str) -> str:
