@@ -1,0 +1,88 @@
+"""The line-based JSON protocol between Coach and its speech child process.
+
+One JSON object per line, UTF-8, in both directions. Every request carries an `id`
+(an integer chosen by the parent); the child answers each request exactly once, in
+order, with the same `id`. The child writes nothing else on stdout (logs go to
+stderr), so a parent can read answers line by line.
+
+Requests (parent -> child):
+
+    {"id": 1, "op": "hello"}
+        -> {"id": 1, "ok": true, "engine": "espeak", "protocol": 1}
+    {"id": 2, "op": "voices"}
+        -> {"id": 2, "ok": true, "voices": [{"id": "roa/fr", "name": "French",
+            "languages": ["fr"]}, ...]}                      (languages as BCP 47 tags)
+    {"id": 3, "op": "speak", "text": "Bonjour.", "lang": "fr", "rate": 1.0}
+        -> {"id": 3, "ok": true, "wav": "/…/cache/speech/ab12….wav",
+            "voice": "roa/fr", "duration_ms": 1920, "cached": false,
+            "words": [[0, 7, 40], ...]}
+        -> {"id": 3, "ok": false, "error": "no-voice", "message": "no voice for ti"}
+    {"id": 4, "op": "quit"}       -> {"id": 4, "ok": true}, then the child exits
+
+`rate` is relative to the engine's normal speed (0.75 is the "slower" button).
+`words` lists [start, length, time_ms]: the word at text[start:start + length]
+(Python string indices) begins `time_ms` after the start of the audio. It is empty
+when the engine gives no word timing; the player then highlights the sentence.
+WAV files live in the speech cache, named by a hash of (engine, voice, rate, text),
+with a .json beside each holding `voice`, `duration_ms` and `words`; a request
+already in the cache is answered without synthesis (`"cached": true`).
+
+Errors: "no-voice" (nothing speaks this language), "bad-request" (malformed or
+unknown op), "engine" (the engine failed; the message says how). A parent that gets
+no answer within its deadline kills the child and starts a new one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+PROTOCOL_VERSION = 1
+NORMAL_RATE = 1.0
+SLOW_RATE = 0.75
+
+
+@dataclass(frozen=True)
+class WordTiming:
+    """A word of the spoken text and when it starts in the audio."""
+
+    start: int
+    length: int
+    time_ms: int
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A synthesised text: its WAV file and, when the engine gives them, word timings."""
+
+    wav: str
+    voice: str
+    duration_ms: int
+    words: tuple[WordTiming, ...] = field(default_factory=tuple)
+    cached: bool = False
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One protocol line: compact JSON, UTF-8, newline-terminated."""
+    return (json.dumps(message, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def decode(line: bytes | str) -> dict[str, Any]:
+    """Parse one protocol line; raises ValueError when it is not a JSON object."""
+    message = json.loads(line)
+    if not isinstance(message, dict):
+        raise ValueError("a protocol line must be a JSON object")
+    return message
+
+
+def utterance_from(answer: dict[str, Any]) -> Utterance:
+    """The Utterance of a successful "speak" answer; raises ValueError when malformed."""
+    try:
+        words = tuple(WordTiming(int(s), int(n), int(t)) for s, n, t in answer.get("words", ()))
+        return Utterance(
+            wav=str(answer["wav"]), voice=str(answer.get("voice", "")),
+            duration_ms=int(answer.get("duration_ms", 0)), words=words, cached=bool(answer.get("cached")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"malformed speak answer: {answer!r}") from exc
