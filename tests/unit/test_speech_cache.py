@@ -1,0 +1,93 @@
+"""The speech cache: keys, atomic entries, damaged sidecars, and trimming the least recently used."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from coach.paths import app_dirs
+from coach.speech import cache
+from coach.speech.protocol import WordTiming
+
+WAV_BYTES = b"RIFF" + b"\0" * 100
+
+
+def put(key: str, folder: Path | None = None, size: int = 100) -> None:
+    tmp = cache.new_temp_wav(folder)
+    tmp.write_bytes(b"RIFF" + b"\0" * size)
+    cache.store(key, tmp, "roa/fr", 1234, [WordTiming(0, 7, 40)], folder)
+
+
+def test_key_depends_on_engine_voice_rate_and_text() -> None:
+    """Each of the four values changes the key; rates equal to 1/1000 share it."""
+    base = cache.cache_key("espeak", "roa/fr", 1.0, "Bonjour.")
+    others = {cache.cache_key("sapi5", "roa/fr", 1.0, "Bonjour."), cache.cache_key("espeak", "roa/fr-be", 1.0,
+              "Bonjour."), cache.cache_key("espeak", "roa/fr", 0.75, "Bonjour."),
+              cache.cache_key("espeak", "roa/fr", 1.0, "Bonjour !")}
+    assert base not in others and len(others) == 4
+    assert cache.cache_key("espeak", "roa/fr", 1.0000001, "Bonjour.") == base
+    assert len(base) == 64 and int(base, 16) >= 0
+
+
+def test_folder_is_in_coach_cache() -> None:
+    """The speech cache lives in Coach's cache folder (COACH_HOME in tests)."""
+    assert cache.cache_dir() == app_dirs().cache / "speech"
+
+
+def test_store_then_lookup() -> None:
+    """A stored entry comes back as a cached Utterance with its words; no temporary file is left."""
+    put("a" * 64)
+    hit = cache.lookup("a" * 64)
+    assert hit is not None and hit.cached and hit.voice == "roa/fr" and hit.duration_ms == 1234
+    assert hit.words == (WordTiming(0, 7, 40),) and Path(hit.wav) == cache.wav_path("a" * 64)
+    assert not [p for p in cache.cache_dir().iterdir() if p.name.startswith(".tmp-")]
+    assert cache.lookup("b" * 64) is None
+
+
+def test_damaged_entries_are_missing() -> None:
+    """A sidecar that is not JSON, lacks a field, or whose WAV is gone or empty: lookup gives None."""
+    damages = {
+        "1": lambda side, wav: side.write_text("{not json"),
+        "2": lambda side, wav: side.write_text(json.dumps({"voice": "v", "words": []})),
+        "3": lambda side, wav: side.write_text(json.dumps({"voice": "v", "duration_ms": 1, "words": [[1, 2]]})),
+        "4": lambda side, wav: wav.unlink(),
+        "5": lambda side, wav: wav.write_bytes(b""),
+        "6": lambda side, wav: side.unlink(),
+        "7": lambda side, wav: side.write_text("[]"),
+    }
+    for key, damage in damages.items():
+        put(key)
+        damage(cache.sidecar_path(key), cache.wav_path(key))
+        assert cache.lookup(key) is None, key
+
+
+def test_trim_removes_least_recently_used_first(tmp_path: Path) -> None:
+    """Over the cap, the entries looked up longest ago go first; a lookup protects an entry."""
+    folder = tmp_path / "speech"
+    for i, key in enumerate(["old", "mid", "new"]):
+        put(key, folder, size=1000)
+        past = time.time() - 1000 + i * 100
+        os.utime(cache.sidecar_path(key, folder), (past, past))
+    assert cache.lookup("old", folder) is not None  # used just now: the most recent
+    entry_size = sum(p.stat().st_size for p in folder.glob("new.*"))
+    freed = cache.trim(max_bytes=2 * entry_size, folder=folder)
+    assert freed == entry_size
+    assert cache.lookup("mid", folder) is None
+    assert cache.lookup("old", folder) is not None and cache.lookup("new", folder) is not None
+    assert cache.trim(max_bytes=10**9, folder=folder) == 0
+
+
+def test_trim_removes_stale_orphans_and_temporaries(tmp_path: Path) -> None:
+    """Old temporary files and half entries go; fresh ones (being written) stay."""
+    folder = tmp_path / "speech"
+    folder.mkdir()
+    old = time.time() - 7200
+    for name in (".tmp-old.wav", "orphan.wav", "lonely.json"):
+        (folder / name).write_bytes(b"x" * 10)
+        os.utime(folder / name, (old, old))
+    (folder / ".tmp-fresh.wav").write_bytes(b"x")
+    cache.trim(folder=folder)
+    assert sorted(p.name for p in folder.iterdir()) == [".tmp-fresh.wav"]
+    assert cache.trim(folder=tmp_path / "absent") == 0
