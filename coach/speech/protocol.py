@@ -9,6 +9,9 @@ Requests (parent -> child):
 
     {"id": 1, "op": "hello"}
         -> {"id": 1, "ok": true, "engine": "espeak", "protocol": 1}
+        -> {"id": 1, "ok": true, "engine": "none", "protocol": 1, "message": "…"}
+           when the engine cannot start (then "voices" is [] and every "speak" an
+           "engine" error with that message)
     {"id": 2, "op": "voices"}
         -> {"id": 2, "ok": true, "voices": [{"id": "roa/fr", "name": "French",
             "languages": ["fr"]}, ...]}                      (languages as BCP 47 tags)
@@ -29,18 +32,38 @@ already in the cache is answered without synthesis (`"cached": true`).
 
 Errors: "no-voice" (nothing speaks this language), "bad-request" (malformed or
 unknown op), "engine" (the engine failed; the message says how). A parent that gets
-no answer within its deadline kills the child and starts a new one.
+no answer within its deadline kills the child and starts a new one: ANSWER_DEADLINE_S
+for an answer, START_DEADLINE_S for the "hello" of a child just started. On end of
+input the child exits with status 0. `child_command()` is the command that starts it.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 PROTOCOL_VERSION = 1
 NORMAL_RATE = 1.0
 SLOW_RATE = 0.75
+
+ANSWER_DEADLINE_S = 1.5
+"""How long a parent waits for an answer before it kills the child. espeak-ng answers
+a step's sentence in about 20 ms; this leaves room for a slow engine and a busy machine
+while replacing a hung child within 2 s (deadline + restart + the request again)."""
+START_DEADLINE_S = 10.0
+"""How long a parent waits for the "hello" of a child it has just started (Python's
+start and the engine's initialisation; a cold disk can be slow)."""
+
+NO_VOICE = "no-voice"
+BAD_REQUEST = "bad-request"
+ENGINE_ERROR = "engine"
+
+
+def child_command() -> list[str]:
+    """The command that starts the speech child with this interpreter."""
+    return [sys.executable, "-m", "coach.speech.child"]
 
 
 @dataclass(frozen=True)

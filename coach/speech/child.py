@@ -1,0 +1,241 @@
+"""The speech child process: `python -m coach.speech.child`. The only module that imports pyttsx3.
+
+It reads requests from stdin, one JSON line each, and answers each on stdout, as
+coach/speech/protocol.py describes; logs go to stderr. It owns one pyttsx3 engine for
+its whole life, synthesises every utterance to a WAV file in the speech cache and
+never plays sound itself: the parent plays the file, and kills this process when it
+does not answer in time (see client.py and docs/speech.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import time
+import wave
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from coach.speech import cache
+from coach.speech.protocol import BAD_REQUEST, ENGINE_ERROR, NO_VOICE, PROTOCOL_VERSION, decode, encode
+from coach.speech.voices import Voice, choose_voice, engine_languages
+from coach.speech.words import align_words
+
+log = logging.getLogger("coach.speech.child")
+
+TRIM_EVERY = 50
+"""The cache is trimmed at start and after this many new utterances."""
+
+
+class Speaker:
+    """One pyttsx3 engine, its voices, and synthesis into the cache.
+
+    When the engine cannot start (no espeak-ng library, no SAPI), `error` says why,
+    `voices` is empty and `speak` answers an "engine" error.
+    """
+
+    def __init__(self, driver: str | None = None) -> None:
+        self.engine: Any = None
+        self.name = "none"
+        self.error = ""
+        self.voices: list[Voice] = []
+        self.default_rate = 200
+        self.word_events: list[tuple[int, int, int]] = []
+        self.word_timings = False
+        self._stored = 0
+        try:
+            import pyttsx3
+
+            self.engine = pyttsx3.init(driver)
+            self.name = str(self.engine.driver_name)
+            self.default_rate = int(self.engine.getProperty("rate") or 200)
+            self.voices = self._read_voices()
+        except Exception as exc:  # any failure of the engine's own start-up
+            self.engine, self.name = None, "none"
+            self.error = f"the speech engine could not start: {exc}"
+            log.error("%s", self.error)
+            return
+        if self.name == "espeak":
+            self.word_timings = install_espeak_word_hook(self.engine, self.word_events)
+        log.info("engine %s: %d voices, rate %d, word timings %s", self.name, len(self.voices),
+                 self.default_rate, "yes" if self.word_timings else "no")
+
+    def _read_voices(self) -> list[Voice]:
+        voices = []
+        for raw in self.engine.getProperty("voices") or ():
+            voice_id = str(raw.id)
+            languages = engine_languages(self.name, getattr(raw, "languages", None), voice_id)
+            voices.append(Voice(voice_id, str(raw.name or voice_id), languages, self.name))
+        return voices
+
+    def speak(self, text: str, lang: str, rate: float) -> dict[str, Any]:
+        """The answer to a "speak" request (without its id)."""
+        if self.engine is None:
+            return {"ok": False, "error": ENGINE_ERROR, "message": self.error}
+        voice = choose_voice(lang, self.voices)
+        if voice is None:
+            return {"ok": False, "error": NO_VOICE, "message": f"no voice for {lang}"}
+        key = cache.cache_key(self.name, voice.id, rate, text)
+        hit = cache.lookup(key)
+        if hit is not None:
+            return _speak_answer(hit)
+        tmp = cache.new_temp_wav()
+        try:
+            started = time.perf_counter()
+            self.word_events.clear()
+            self.engine.setProperty("voice", voice.id)
+            self.engine.setProperty("rate", max(1, round(self.default_rate * rate)))
+            self.engine.save_to_file(text, str(tmp))
+            self.engine.runAndWait()
+            duration_ms = wav_duration_ms(tmp)
+            words = align_words(text, self.word_events) if self.word_timings else ()
+            utterance = cache.store(key, tmp, voice.id, duration_ms, words)
+            log.info("spoke %d characters with %s in %.0f ms", len(text), voice.id,
+                     (time.perf_counter() - started) * 1000)
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                self.engine.endLoop()
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            log.exception("synthesis failed")
+            return {"ok": False, "error": ENGINE_ERROR, "message": f"synthesis failed: {exc}"}
+        self._stored += 1
+        if self._stored % TRIM_EVERY == 0:
+            cache.trim()
+        return _speak_answer(utterance)
+
+
+def _speak_answer(utterance: Any) -> dict[str, Any]:
+    return {"ok": True, "wav": utterance.wav, "voice": utterance.voice, "duration_ms": utterance.duration_ms,
+            "cached": utterance.cached, "words": [[w.start, w.length, w.time_ms] for w in utterance.words]}
+
+
+def wav_duration_ms(path: Path) -> int:
+    """The length of a WAV file in ms; raises ValueError when it is empty or not a WAV."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            frames, framerate = wav.getnframes(), wav.getframerate()
+    except (wave.Error, EOFError) as exc:
+        raise ValueError(f"the engine wrote no usable WAV file ({exc})") from exc
+    if frames == 0 or framerate == 0:
+        raise ValueError("the engine wrote an empty WAV file")
+    return round(frames * 1000 / framerate)
+
+
+def install_espeak_word_hook(engine: Any, sink: list[tuple[int, int, int]]) -> bool:
+    """Record espeak-ng's word events with their audio time; False when that is not possible.
+
+    pyttsx3's "started-word" notification carries only (location, length), while
+    espeak's event struct also carries `audio_position`, the word's start in ms from
+    the start of the audio. So this wraps the driver's synth callback: for each
+    EVENT_WORD it appends (text_position - 1, length, audio_position) to `sink`, then
+    hands the buffer to the driver's own `_onSynth`, which still writes the WAV.
+    espeak counts `text_position` from 1 in characters (Unicode code points, since the
+    driver passes CHARS_UTF8), so `text_position - 1` is a Python string index; the
+    integration tests check that for French and Arabic.
+
+    This leans on pyttsx3 2.99's internals (`proxy._driver._onSynth`, `_espeak.EVENT`,
+    `_espeak.SetSynthCallback`); if any of them differs, it logs once and returns
+    False, and the answers carry no word timings (the player highlights the sentence).
+    """
+    try:
+        from pyttsx3.drivers import _espeak
+
+        on_synth = engine.proxy._driver._onSynth
+        fields = {name for name, *_ in _espeak.EVENT._fields_}
+        missing = {"type", "text_position", "length", "audio_position"} - fields
+        if missing:
+            raise AttributeError(f"espeak event lacks {sorted(missing)}")
+        word, terminated = _espeak.EVENT_WORD, _espeak.EVENT_LIST_TERMINATED
+    except Exception as exc:
+        log.warning("no word timings from espeak-ng (%s): the sentence will be highlighted instead", exc)
+        return False
+
+    def synth_callback(wav: Any, numsamples: int, events: Any) -> int:
+        with contextlib.suppress(Exception):  # timings are a bonus; the audio must not suffer
+            i = 0
+            while events[i].type != terminated:
+                if events[i].type == word:
+                    sink.append((events[i].text_position - 1, events[i].length, events[i].audio_position))
+                i += 1
+        return on_synth(wav, numsamples, events)
+
+    try:
+        _espeak.SetSynthCallback(synth_callback)
+    except Exception as exc:
+        log.warning("no word timings from espeak-ng (%s): the sentence will be highlighted instead", exc)
+        return False
+    return True
+
+
+def answer(speaker: Speaker, line: bytes) -> dict[str, Any]:
+    """The answer (with its id) to one request line."""
+    try:
+        request = decode(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return {"id": None, "ok": False, "error": BAD_REQUEST, "message": f"not a JSON object: {exc}"}
+    request_id = request.get("id")
+    op = request.get("op")
+    if not isinstance(request_id, int) or isinstance(request_id, bool):
+        return {"id": request_id, "ok": False, "error": BAD_REQUEST, "message": "id must be an integer"}
+    if op == "hello":
+        result: dict[str, Any] = {"ok": True, "engine": speaker.name, "protocol": PROTOCOL_VERSION}
+        if speaker.error:
+            result["message"] = speaker.error
+    elif op == "voices":
+        result = {"ok": True, "voices": [{"id": v.id, "name": v.name, "languages": list(v.languages)}
+                                         for v in speaker.voices]}
+    elif op == "speak":
+        text, lang, rate = request.get("text"), request.get("lang"), request.get("rate", 1.0)
+        if not isinstance(text, str) or not text.strip():
+            result = {"ok": False, "error": BAD_REQUEST, "message": "text must be a non-empty string"}
+        elif not isinstance(lang, str) or not lang:
+            result = {"ok": False, "error": BAD_REQUEST, "message": "lang must be a language tag"}
+        elif isinstance(rate, bool) or not isinstance(rate, int | float) or not 0.25 <= rate <= 4:
+            result = {"ok": False, "error": BAD_REQUEST, "message": "rate must be a number from 0.25 to 4"}
+        else:
+            result = speaker.speak(text, lang, float(rate))
+    elif op == "quit":
+        result = {"ok": True}
+    else:
+        result = {"ok": False, "error": BAD_REQUEST, "message": f"unknown op {op!r}"}
+    return {"id": request_id, **result}
+
+
+def _protocol_stream() -> BinaryIO:
+    """Keep the real stdout for protocol lines only; everything else printed goes to stderr.
+
+    pyttsx3's espeak driver prints "Audio saved to …" on stdout, and a C library may
+    write to file descriptor 1: both would corrupt the protocol. So the protocol gets a
+    duplicate of descriptor 1, and descriptor 1 and `sys.stdout` then point at stderr.
+    """
+    sys.stdout.flush()
+    protocol_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return os.fdopen(protocol_fd, "wb", buffering=0)
+
+
+def main() -> int:
+    out = _protocol_stream()
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="coach.speech.child: %(message)s")
+    speaker = Speaker(os.environ.get("COACH_SPEECH_DRIVER") or None)
+    with contextlib.suppress(OSError):
+        cache.trim()
+    for line in sys.stdin.buffer:
+        if not line.strip():
+            continue
+        reply = answer(speaker, line)
+        try:
+            out.write(encode(reply))
+        except BrokenPipeError:
+            return 0
+        if reply.get("ok") is True and decode(line).get("op") == "quit":
+            return 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
