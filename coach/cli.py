@@ -4,6 +4,8 @@
     coach pack check PATH...       validate lesson packs
     coach pack extract PATH        write a pack's translation template (.pot)
     coach screenshot ...           render the real window to a PNG, off screen
+    coach voices                   list languages and the voice that reads each
+    coach speak --lang TAG --text TEXT --out FILE.wav   write what the app would say
 
 Heavy modules (Qt above all) are imported inside the command that needs them, so
 `coach pack check` starts fast and works where Qt cannot load.
@@ -68,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--scale", type=_parse_scale, default=100, help="text size, 100 to 200 (default 100)")
     shot.add_argument("--contrast", choices=["normal", "high"], default="normal")
     shot.add_argument("--out", required=True, help="the PNG file to write")
+
+    commands.add_parser("voices", help="list the languages of the interface and packs with their voices")
+    speak = commands.add_parser("speak", help="write what the app would say to a WAV file")
+    speak.add_argument("--lang", required=True, help="language tag, such as fr or ar")
+    speak.add_argument("--text", required=True, help="the text to say")
+    speak.add_argument("--out", required=True, help="the WAV file to write")
+    speak.add_argument("--slow", action="store_true", help="the slower speed of the Slower button")
     return parser
 
 
@@ -89,6 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.ui.screenshot import screenshot_command
 
         return screenshot_command(args)
+    if args.command == "voices":
+        from coach.speech.commands import voices_command
+
+        return voices_command(sys.stdout, sys.stderr)
+    if args.command == "speak":
+        from coach.speech.commands import speak_command
+
+        return speak_command(args.lang, args.text, args.out, args.slow, sys.stdout, sys.stderr)
     return 2
 
 

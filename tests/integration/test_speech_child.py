@@ -1,0 +1,117 @@
+"""The real speech child with the real espeak-ng: WAV files, word timings, cache, kill, hang, no voice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+import unicodedata
+import wave
+from collections.abc import Iterator
+
+import pytest
+
+from coach.speech.client import SpeechClient, SpeechError
+from coach.speech.protocol import ANSWER_DEADLINE_S, SLOW_RATE, Utterance
+
+pytestmark = pytest.mark.integration
+
+FRENCH = "Touchez l'icône verte pour ouvrir l'écran d'accueil."  # 8 words as a reader counts them
+ARABIC = "اضغط على الزر الأخضر لفتح الرسائل."  # 6 words
+
+
+@pytest.fixture
+def speech() -> Iterator[SpeechClient]:
+    with SpeechClient() as client:
+        yield client
+
+
+def wav_seconds(path: str) -> float:
+    with wave.open(path) as wav:
+        assert (wav.getnchannels(), wav.getsampwidth()) == (1, 2)
+        return wav.getnframes() / wav.getframerate()
+
+
+def strip_punctuation(word: str) -> str:
+    return "".join(c for c in word if unicodedata.category(c)[0] in "LMN" or c in "'-")
+
+
+def check_utterance(text: str, utterance: Utterance) -> None:
+    seconds = wav_seconds(utterance.wav)
+    words = [strip_punctuation(w) for w in text.split()]
+    assert 0.8 <= seconds <= 6, seconds
+    assert abs(seconds * 1000 - utterance.duration_ms) <= 1
+    spoken = [text[w.start:w.start + w.length] for w in utterance.words]
+    assert spoken == words  # every word of the text, in order, each a Python slice
+    times = [w.time_ms for w in utterance.words]
+    assert times == sorted(times) and len(set(times)) == len(times)
+    assert 0 <= times[0] < times[-1] < utterance.duration_ms
+
+
+def test_french_and_arabic(speech: SpeechClient) -> None:
+    """French with elisions and accents, and Arabic: plausible WAV lengths, word timings on the words."""
+    assert speech.engine == "espeak"
+    french = speech.speak(FRENCH, "fr")
+    assert french.voice == "roa/fr" and not french.cached
+    check_utterance(FRENCH, french)
+    arabic = speech.speak(ARABIC, "ar")
+    assert arabic.voice == "sem/ar"
+    check_utterance(ARABIC, arabic)
+
+
+def test_second_request_comes_from_the_cache(speech: SpeechClient) -> None:
+    """The same text again: cached, the same file, and faster than synthesis."""
+    started = time.perf_counter()
+    cold = speech.speak(FRENCH, "fr")
+    cold_s = time.perf_counter() - started
+    started = time.perf_counter()
+    warm = speech.speak(FRENCH, "fr")
+    warm_s = time.perf_counter() - started
+    assert not cold.cached and warm.cached
+    assert (warm.wav, warm.words, warm.duration_ms) == (cold.wav, cold.words, cold.duration_ms)
+    assert warm_s < cold_s
+
+
+def test_slow_rate_is_longer(speech: SpeechClient) -> None:
+    """The Slower button's rate gives a longer recording, cached apart from the normal one."""
+    normal, slow = speech.speak(FRENCH, "fr"), speech.speak(FRENCH, "fr", SLOW_RATE)
+    assert slow.wav != normal.wav and slow.duration_ms > normal.duration_ms * 1.15
+
+
+def test_tigrinya_has_no_voice(speech: SpeechClient) -> None:
+    """espeak-ng has no Tigrinya voice, and Amharic is not used instead."""
+    with pytest.raises(SpeechError) as caught:
+        speech.speak("ሰላም", "ti")
+    assert caught.value.reason == "no-voice" and speech.restarts == 0
+
+
+def test_a_killed_child_is_restarted(speech: SpeechClient) -> None:
+    """SIGKILL the child: the next utterance restarts it and works."""
+    speech.speak("Bonjour.", "fr")
+    old_pid = speech.pid
+    assert old_pid is not None
+    os.kill(old_pid, signal.SIGKILL)
+    utterance = speech.speak("Au revoir, à bientôt.", "fr")
+    assert speech.pid != old_pid and speech.restarts == 1
+    assert wav_seconds(utterance.wav) > 0.5
+
+
+def test_a_hung_child_is_replaced_within_two_seconds() -> None:
+    """SIGSTOP the child: with the app's deadline the request is answered by a new child in under 2.5 s."""
+    with SpeechClient(deadline=ANSWER_DEADLINE_S) as speech:
+        speech.speak("Bonjour.", "fr")
+        stopped = speech.pid
+        assert stopped is not None
+        os.kill(stopped, signal.SIGSTOP)
+        try:
+            started = time.monotonic()
+            utterance = speech.speak("Le téléphone est prêt.", "fr")
+            elapsed = time.monotonic() - started
+        finally:
+            try:
+                os.kill(stopped, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        assert speech.pid != stopped and speech.restarts == 1
+        assert utterance.words and not utterance.cached
+    assert ANSWER_DEADLINE_S <= elapsed < 2.5, elapsed

@@ -1,0 +1,57 @@
+"""`coach voices` and `coach speak` from a fresh COACH_HOME, with the real espeak-ng."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def coach(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COACH_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "coach", *args], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_voices_lists_interface_and_pack_languages(coach_home: Path) -> None:
+    """Each language with its English and own name and the voice, or "no voice"."""
+    done = coach("voices", home=coach_home)
+    assert done.returncode == 0, done.stderr
+    lines = {line.split()[0]: line for line in done.stdout.splitlines()[1:]}
+    assert done.stdout.startswith("speech engine: espeak")
+    assert {"en", "fr", "ar"} <= lines.keys()
+    assert "French" in lines["fr"] and "Français" in lines["fr"] and "roa/fr" in lines["fr"]
+    assert "Arabic" in lines["ar"] and "العربية" in lines["ar"] and "sem/ar" in lines["ar"]
+    assert all(line.endswith(")") or line.endswith("no voice") for line in lines.values())
+
+
+def test_speak_writes_the_wav(coach_home: Path, tmp_path: Path) -> None:
+    """The WAV is what the app would say; the path and duration are printed; --slow is longer."""
+    out, slow = tmp_path / "bonjour.wav", tmp_path / "slow.wav"
+    done = coach("speak", "--lang", "fr", "--text", "Bonjour, comment allez-vous ?", "--out", str(out),
+                 home=coach_home)
+    assert done.returncode == 0, done.stderr
+    with wave.open(str(out)) as wav:
+        seconds = wav.getnframes() / wav.getframerate()
+    assert str(out) in done.stdout and f"{seconds:.2f} s" in done.stdout
+    assert coach("speak", "--lang", "fr", "--text", "Bonjour, comment allez-vous ?", "--out", str(slow), "--slow",
+                 home=coach_home).returncode == 0
+    assert slow.stat().st_size > out.stat().st_size
+
+
+def test_speak_without_voice_or_with_unknown_tag(coach_home: Path, tmp_path: Path) -> None:
+    """Tigrinya: a clear message and status 1; an unknown tag: status 2; no file either way."""
+    out = tmp_path / "x.wav"
+    no_voice = coach("speak", "--lang", "ti", "--text", "ሰላም", "--out", str(out), home=coach_home)
+    assert no_voice.returncode == 1 and "no voice" in no_voice.stderr and "ti" in no_voice.stderr
+    unknown = coach("speak", "--lang", "qq-zz", "--text", "x", "--out", str(out), home=coach_home)
+    assert unknown.returncode == 2 and "unknown language" in unknown.stderr
+    assert not out.exists()
