@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     pack_commands = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
     check = pack_commands.add_parser("check", help="validate packs; print file:line: problems")
     check.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder or .zip")
+    check.add_argument("--lang", metavar="TAG",
+                       help="language of the messages, such as fr or ar (default: from LANGUAGE, LC_ALL, "
+                            "LC_MESSAGES or LANG; else English)")
     extract = pack_commands.add_parser("extract", help="write locales/ID.pot from a pack's texts")
     extract.add_argument("path", metavar="PATH", help="a pack folder")
 
@@ -90,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.pack_command == "check":
             from coach.packs.check import check_command
 
-            return check_command(args.paths, sys.stdout)
+            return check_command(args.paths, sys.stdout, lang=args.lang)
         from coach.packs.extract import extract_command
 
         return extract_command(args.path, sys.stdout)

@@ -55,8 +55,8 @@ from coach.paths import app_dirs
 
 log = logging.getLogger(__name__)
 
-CACHE_SCHEMA = 1
-"""Bump when the layout of an entry changes."""
+CACHE_SCHEMA = 2
+"""Bump when the layout of an entry changes (2: problems keep a message template and its values)."""
 MAGIC = "coach-pack-cache"
 SUFFIX = ".pickle"
 RACY_SECONDS = 2.0

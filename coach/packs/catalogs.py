@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from coach.domain.pack import Catalog
+from coach.domain.problems import Phrase, Value
 from coach.i18n.languages import is_known, normalize_tag
+from coach.i18n.ui_strings import N_
 from coach.packs.fields import Report
 from coach.packs.manifest import MANIFEST, Manifest, TextSource
 from coach.packs.resources import PackResources
@@ -52,25 +54,26 @@ def _may_have_placeholders(text: str) -> bool:
     return "{" in text or "%" in text
 
 
-def _placeholder_message(source: Counter[str], translation: Counter[str]) -> str:
+def _placeholder_message(source: Counter[str], translation: Counter[str]) -> Phrase:
     """'translation has placeholders {code} but the source has {name}', or with "no"/"none"."""
     def spell(found: Counter[str]) -> str:
         return " ".join(sorted(found.elements()))
 
     if not translation:
-        return f"translation has no placeholders but the source has {spell(source)}"
+        # Translators: {wanted} lists placeholders of a pack's text, such as "{code}" or "%s".
+        return Phrase.create(N_("translation has no placeholders but the source has {wanted}"),
+                             wanted=spell(source))
     if not source:
-        return f"translation has placeholders {spell(translation)} but the source has none"
-    return f"translation has placeholders {spell(translation)} but the source has {spell(source)}"
+        # Translators: {found} lists placeholders of a pack's translation, such as "{code}" or "%s".
+        return Phrase.create(N_("translation has placeholders {found} but the source has none"),
+                             found=spell(translation))
+    # Translators: {found} and {wanted} list placeholders, such as "{code}" or "%s".
+    return Phrase.create(N_("translation has placeholders {found} but the source has {wanted}"),
+                         found=spell(translation), wanted=spell(source))
 
 
-def syntax_problem(text: str) -> tuple[int, str] | None:
-    """(line, message) for the first line that is not valid .po syntax, else None.
-
-    Babel's reader forgives unterminated strings and reports some mistakes without a
-    line, so this small pass finds them first, with the exact line. One regular
-    expression scans the whole file, which keeps it fast for big catalogs.
-    """
+def _syntax_problem(text: str) -> tuple[int, str, dict[str, Value]] | None:
+    """(line, message template, its values) for the first line that is not .po syntax, else None."""
     bad = _BAD_LINE.search(text)
     if bad is None:
         return None
@@ -78,8 +81,20 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
     line = bad.group(0).strip()
     match = _KEYWORD.match(line)
     if not match and not line.startswith('"'):
-        return number, f"unknown keyword in line: {line[:40]}"
-    return number, "text must be in double quotes and end with a double quote on the same line"
+        # Translators: {text} is the start of the faulty line of the pack's .po file.
+        return number, N_("unknown keyword in line: {text}"), {"text": line[:40]}
+    return number, N_("text must be in double quotes and end with a double quote on the same line"), {}
+
+
+def syntax_problem(text: str) -> tuple[int, str] | None:
+    """(line, message in English) for the first line that is not valid .po syntax, else None.
+
+    Babel's reader forgives unterminated strings and reports some mistakes without a
+    line, so this small pass finds them first, with the exact line. One regular
+    expression scans the whole file, which keeps it fast for big catalogs.
+    """
+    found = _syntax_problem(text)
+    return None if found is None else (found[0], Phrase.create(found[1], **found[2]).render())
 
 
 def catalog_files(resources: PackResources) -> list[str]:
@@ -103,16 +118,18 @@ def read_catalogs(
         tag = normalize_tag(path.rsplit("/", 1)[-1][: -len(".po")])
         named.add(tag)
         if not is_known(tag):
-            report.error(path, None, f'"{tag}" is not a known language tag; name catalogs like ar.po or fa-AF.po')
+            report.error(path, None, N_('"{tag}" is not a known language tag; name catalogs like ar.po or fa-AF.po'),
+                         tag=tag)
             continue
         if tag == manifest.source_language:
-            report.warning(path, None, f'catalog for the source language "{tag}" is not used')
+            report.warning(path, None, N_('catalog for the source language "{tag}" is not used'), tag=tag)
             continue
         if manifest.languages and tag not in manifest.languages:
-            report.error(path, None, f'catalog for "{tag}", which is not in the manifest\'s languages')
+            report.error(path, None, N_('catalog for "{tag}", which is not in the manifest\'s languages'), tag=tag)
             continue
         if any(c.catalog.language == tag for c in loaded):
-            report.error(path, None, f'a second catalog for "{tag}" (such as fa-AF.po and fa_AF.po); keep only one')
+            report.error(path, None, N_('a second catalog for "{tag}" (such as fa-AF.po and fa_AF.po); keep only one'),
+                         tag=tag)
             continue
         entry = _read_one(resources, path, tag, keys, contexts, report)
         if entry is not None:
@@ -121,8 +138,9 @@ def read_catalogs(
         if tag != manifest.source_language and tag not in named:
             report.warning(
                 MANIFEST, manifest.source.line("languages"),
-                f'"{tag}" is in languages but has no catalog ({LOCALES_FOLDER}/{tag}.po); '
-                "the source texts will be shown",
+                # Translators: {file} is the missing catalog file, such as locales/ar.po.
+                N_('"{tag}" is in languages but has no catalog ({file}); the source texts will be shown'),
+                tag=tag, file=f"{LOCALES_FOLDER}/{tag}.po",
             )
     return loaded
 
@@ -133,11 +151,12 @@ def _read_one(resources: PackResources, path: str, tag: str, keys: dict[tuple[st
         raw = resources.read_bytes(path)
         text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        report.error(path, None, f"cannot read the catalog as UTF-8 text: {exc}")
+        # Translators: {error} is the system's reason, in English.
+        report.error(path, None, N_("cannot read the catalog as UTF-8 text: {error}"), error=str(exc))
         return None
-    bad = syntax_problem(text)
+    bad = _syntax_problem(text)
     if bad is not None:
-        report.error(path, bad[0], f"bad .po syntax: {bad[1]}")
+        report.error(path, bad[0], N_("bad .po syntax: {detail}"), detail=Phrase.create(bad[1], **bad[2]))
         return None
     # Imported here: a library served from the cache never parses a catalog (10 ms saved).
     from babel.messages.pofile import PoFileError, read_po
@@ -145,7 +164,9 @@ def _read_one(resources: PackResources, path: str, tag: str, keys: dict[tuple[st
     try:
         po = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as exc:
-        report.error(path, exc.lineno + 1 if exc.lineno else None, f"bad .po syntax: {exc.args[0]}")
+        # Babel's description of the mistake, in English: data, not translated.
+        report.error(path, exc.lineno + 1 if exc.lineno else None, N_("bad .po syntax: {detail}"),
+                     detail=str(exc.args[0]))
         return None
     reviewed = _REVIEWED.search(text)
     result = LoadedCatalog(
@@ -165,10 +186,13 @@ def _read_one(resources: PackResources, path: str, tag: str, keys: dict[tuple[st
             if key[0] in contexts:
                 report.warning(
                     path, line,
-                    f'obsolete translation: the source text of "{key[0]}" has changed; update from the .pot',
+                    # Translators: {context} is the msgctxt naming where the text is used.
+                    N_('obsolete translation: the source text of "{context}" has changed; update from the .pot'),
+                    context=key[0],
                 )
             else:
-                report.warning(path, line, f'obsolete translation: the pack has no text "{key[0]}" any more')
+                report.warning(path, line, N_('obsolete translation: the pack has no text "{context}" any more'),
+                               context=key[0])
             continue
         if message.fuzzy or not message.string:
             continue
@@ -176,13 +200,15 @@ def _read_one(resources: PackResources, path: str, tag: str, keys: dict[tuple[st
         if _may_have_placeholders(message.id) or _may_have_placeholders(message.string):
             want, got = placeholders(message.id), placeholders(message.string)
             if want != got:
-                report.error(path, line, _placeholder_message(want, got))
+                mismatch = _placeholder_message(want, got)
+                report.error(path, line, mismatch.template, **dict(mismatch.params))
         messages[key] = message.string
         result.lines[key] = line
     if untranslated:
         report.warning(
             path, None,
-            f"{untranslated} of {len(keys)} texts are not translated yet; they will be shown in the source language",
+            N_("{count} of {total} texts are not translated yet; they will be shown in the source language"),
+            count=untranslated, total=len(keys),
         )
     result.catalog = Catalog(tag, MappingProxyType(messages), reviewed=result.catalog.reviewed)
     return result

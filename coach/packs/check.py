@@ -2,14 +2,24 @@
 
 Output is one line per problem, `file:line: severity: message`, sorted by file and
 line, then one summary line. The exit code is 1 when any error was found, else 0.
+
+Messages are in the user's language, chosen like any gettext program does: `--lang`,
+else the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); English when none is set,
+for "C" and "POSIX", and for a language Coach has no catalog for.
 """
 
 from __future__ import annotations
 
+import gettext
+import os
+from collections.abc import Mapping
 from typing import TextIO
 
 from coach.domain.problems import Problem
+from coach.i18n.ui_strings import ui_strings
 from coach.packs.loader import LoadResult, load_pack, with_duplicates
+
+_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def check_paths(paths: list[str]) -> list[Problem]:
@@ -30,25 +40,65 @@ def check_paths(paths: list[str]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the environment asks for, as a tag ("fr_FR.UTF-8" -> "fr-FR"), or None for English.
+
+    The first variable set, in gettext's order: LANGUAGE (its first entry: it is a list
+    such as "fr:en"), LC_ALL, LC_MESSAGES, LANG. "C" and "POSIX" mean English.
+    """
+    environ = os.environ if environ is None else environ
+    for name in _ENVIRONMENT:
+        value = environ.get(name, "")
+        if name == "LANGUAGE":
+            value = next((part for part in value.split(":") if part), "")
+        if not value:
+            continue
+        tag = value.split(".", 1)[0].split("@", 1)[0]
+        if tag in ("C", "POSIX", ""):
+            return None
+        return tag.replace("_", "-")
+    return None
 
 
-def summary(packs: int, problems: list[Problem]) -> str:
+def translations(lang: str | None = None) -> gettext.NullTranslations:
+    """The interface catalog for `lang`, or for the environment's language when `lang` is None."""
+    tag = lang if lang else environment_language()
+    if not tag:
+        return gettext.NullTranslations()
+    try:
+        return ui_strings(tag)
+    except (OSError, ValueError):  # an odd tag, a damaged catalog: English rather than no check
+        return gettext.NullTranslations()
+
+
+def summary(packs: int, problems: list[Problem], strings: gettext.NullTranslations | None = None) -> str:
     """"3 packs checked: all valid, 2 warnings." or "1 pack checked: 2 errors, no warnings."."""
+    strings = strings or gettext.NullTranslations()
+    _, ngettext = strings.gettext, strings.ngettext
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    head = f"{_count(packs, 'pack')} checked"
-    warned = _count(warnings, "warning") if warnings else "no warnings"
+    # Translators: the start of the summary of `coach pack check`, before ": all valid, ...".
+    head = ngettext("{count} pack checked", "{count} packs checked", packs).format(count=packs)
+    if warnings:
+        warned = ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+    else:
+        warned = _("no warnings")
     if errors:
-        return f"{head}: {_count(errors, 'error')}, {warned}."
-    return f"{head}: all valid, {warned}."
+        counted = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        # Translators: the summary of `coach pack check`: "1 pack checked: 2 errors, no warnings."
+        return _("{packs}: {errors}, {warnings}.").format(packs=head, errors=counted, warnings=warned)
+    # Translators: the summary of `coach pack check`: "3 packs checked: all valid, 2 warnings."
+    return _("{packs}: all valid, {warnings}.").format(packs=head, warnings=warned)
 
 
-def check_command(paths: list[str], out: TextIO) -> int:
-    """Validate each pack at `paths`, print problems and a summary; 1 if any error, else 0."""
+def check_command(paths: list[str], out: TextIO, lang: str | None = None) -> int:
+    """Validate each pack at `paths`, print problems and a summary; 1 if any error, else 0.
+
+    Messages are in `lang` (a language tag), or the environment's language when None.
+    """
+    strings = translations(lang)
     problems = check_paths(paths)
     for problem in problems:
-        print(problem, file=out)
-    print(summary(len(paths), problems), file=out)
+        print(problem.render(strings.gettext), file=out)
+    print(summary(len(paths), problems, strings), file=out)
     return 1 if any(p.is_error for p in problems) else 0

@@ -68,10 +68,13 @@ class LongSentence:
     def limit(self) -> int:
         return ERROR_ABOVE if self.is_error else WARN_ABOVE
 
+    def quoted(self, width: int = 48) -> str:
+        """The sentence, cut to `width` characters with "…" when longer."""
+        return self.sentence if len(self.sentence) <= width else self.sentence[: width - 1].rstrip() + "…"
+
     def describe(self, width: int = 48) -> str:
         """Plain English: 'a sentence of 14 words (Easy-to-Read: at most 12): "Ouvrez …"'."""
-        quoted = self.sentence if len(self.sentence) <= width else self.sentence[: width - 1].rstrip() + "…"
-        return f'a sentence of {self.word_count} words (Easy-to-Read: at most {self.limit}): "{quoted}"'
+        return f'a sentence of {self.word_count} words (Easy-to-Read: at most {self.limit}): "{self.quoted(width)}"'
 
 
 def long_sentences(text: str) -> list[LongSentence]:

@@ -13,18 +13,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.domain.problems import Problem, Severity
+from coach.domain.problems import Phrase, Problem, Severity, Value
+from coach.i18n.ui_strings import N_
 from coach.packs.locator import TomlLocator
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 _TOML_HINTS = (
-    ("Illegal character '\\n'", "; a text in quotes must end with a quote on the same line"),
-    ("Cannot overwrite a value", "; the same field is written twice"),
-    ("Cannot declare", "; the same table is written twice"),
-    ("Invalid value", '; write texts in "quotes", numbers as digits, lists in [brackets]'),
-    ("Expected '=' after a key", '; write each field as name = value'),
+    # Translators: a hint after "bad TOML syntax: ..." in a lesson pack's file.
+    ("Illegal character '\\n'", N_("a text in quotes must end with a quote on the same line")),
+    ("Cannot overwrite a value", N_("the same field is written twice")),
+    ("Cannot declare", N_("the same table is written twice")),
+    ("Invalid value", N_('write texts in "quotes", numbers as digits, lists in [brackets]')),
+    ("Expected '=' after a key", N_("write each field as name = value")),
 )
 
 
@@ -41,14 +43,16 @@ class Report:
             return self.location
         return f"{self.location.rstrip('/')}/{relative_path}"
 
-    def add(self, severity: Severity, relative_path: str, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.path(relative_path), line, severity, message))
+    def add(self, severity: Severity, relative_path: str, line: int | None, template: str, /,
+            **params: Value) -> None:
+        """Note a problem: `template` is an English message marked with N_, `params` its values."""
+        self.problems.append(Problem.create(self.path(relative_path), line, severity, template, **params))
 
-    def error(self, relative_path: str, line: int | None, message: str) -> None:
-        self.add(Severity.ERROR, relative_path, line, message)
+    def error(self, relative_path: str, line: int | None, template: str, /, **params: Value) -> None:
+        self.add(Severity.ERROR, relative_path, line, template, **params)
 
-    def warning(self, relative_path: str, line: int | None, message: str) -> None:
-        self.add(Severity.WARNING, relative_path, line, message)
+    def warning(self, relative_path: str, line: int | None, template: str, /, **params: Value) -> None:
+        self.add(Severity.WARNING, relative_path, line, template, **params)
 
     @property
     def has_errors(self) -> bool:
@@ -74,20 +78,32 @@ def read_toml(raw: bytes, relative_path: str, report: Report) -> TomlSource | No
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        report.error(relative_path, line, "the file is not UTF-8 text; save it as UTF-8")
+        report.error(relative_path, line, N_("the file is not UTF-8 text; save it as UTF-8"))
         return None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = text.count("\n") + 1
-        column = ""
+        column = None
         position = _TOML_POSITION.search(message)
         if position:
-            line, column = int(position.group(1)), f" (column {position.group(2)})"
+            line, column = int(position.group(1)), int(position.group(2))
         message = _TOML_AT_END.sub("", _TOML_POSITION.sub("", message))
-        hint = next((h for start, h in _TOML_HINTS if message.startswith(start)), "")
-        report.error(relative_path, line, f"bad TOML syntax: {message[:1].lower()}{message[1:]}{column}{hint}")
+        hint = next((h for start, h in _TOML_HINTS if message.startswith(start)), None)
+        # Python's own description of the mistake, in English: data, not translated.
+        detail = f"{message[:1].lower()}{message[1:]}"
+        if column is not None and hint is not None:
+            # Translators: {detail} is Python's description of the mistake, in English; {hint} a hint.
+            report.error(relative_path, line, N_("bad TOML syntax: {detail} (column {column}); {hint}"),
+                         detail=detail, column=column, hint=Phrase(hint))
+        elif column is not None:
+            report.error(relative_path, line, N_("bad TOML syntax: {detail} (column {column})"),
+                         detail=detail, column=column)
+        elif hint is not None:
+            report.error(relative_path, line, N_("bad TOML syntax: {detail}; {hint}"), detail=detail, hint=Phrase(hint))
+        else:
+            report.error(relative_path, line, N_("bad TOML syntax: {detail}"), detail=detail)
         return None
     return TomlSource(relative_path, data, TomlLocator(text))
 
@@ -101,28 +117,30 @@ class Field:
     required: bool = False
 
 
+# Translators: the kinds of value a field of a lesson pack may hold, in
+# "{owner}: {field} must be {expected}, not {found}".
 _EXPECTED = {
-    "text": "a text in quotes",
-    "integer": "a whole number",
-    "texts": "a list of texts in quotes",
-    "table": "a table",
-    "tables": "a list of tables",
+    "text": N_("a text in quotes"),
+    "integer": N_("a whole number"),
+    "texts": N_("a list of texts in quotes"),
+    "table": N_("a table"),
+    "tables": N_("a list of tables"),
 }
 
 
 def describe_value(value: Any) -> str:
-    """What a TOML value is, in a trainer's words."""
+    """What a TOML value is, in a trainer's words (an English msgid: translate at display)."""
     if isinstance(value, bool):
-        return "true/false"
+        return N_("true/false")
     if isinstance(value, str):
-        return "a text"
+        return N_("a text")
     if isinstance(value, (int, float)):
-        return "a number"
+        return N_("a number")
     if isinstance(value, list):
-        return "a list"
+        return N_("a list")
     if isinstance(value, dict):
-        return "a table"
-    return "a date"
+        return N_("a table")
+    return N_("a date")
 
 
 def _has_kind(value: Any, kind: str) -> bool:
@@ -144,13 +162,13 @@ def check_fields(
     fields: Mapping[str, Field],
     source: TomlSource,
     prefix: str,
-    owner: str,
+    owner: Phrase,
     report: Report,
 ) -> dict[str, Any]:
     """Report unknown, missing, mistyped and empty fields; return the usable ones.
 
     `prefix` is the table's key path ("steps[2]", or "" for the file's top level)
-    and `owner` names it in messages ("the manifest", 'step "open"').
+    and `owner` names it in messages (`owner_phrase`: "the manifest", 'step "open"').
     """
     usable: dict[str, Any] = {}
     where = (lambda key: f"{prefix}.{key}") if prefix else (lambda key: key)
@@ -159,27 +177,51 @@ def check_fields(
         line = source.line(where(key))
         if spec is None:
             close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.7)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            report.error(source.relative_path, line, f'{owner} has an unknown field "{key}"{hint}')
+            if close:
+                report.error(
+                    source.relative_path, line,
+                    # Translators: {owner} is what holds the field ("the manifest", 'step "open"');
+                    # {field} and {suggestion} are field names, as written in the file.
+                    N_('{owner} has an unknown field "{field}" (did you mean "{suggestion}"?)'),
+                    owner=owner, field=key, suggestion=close[0],
+                )
+            else:
+                # Translators: {owner} is what holds the field ("the manifest", 'step "open"').
+                report.error(source.relative_path, line, N_('{owner} has an unknown field "{field}"'),
+                             owner=owner, field=key)
         elif not _has_kind(value, spec.kind):
-            report.error(
-                source.relative_path, line,
-                f"{owner}: {key} must be {_EXPECTED[spec.kind]}, not {describe_value(value)}",
-            )
+            # Translators: {field} is a field name; {expected} and {found} are kinds of value
+            # ("a whole number", "a text").
+            report.error(source.relative_path, line, N_("{owner}: {field} must be {expected}, not {found}"),
+                         owner=owner, field=key, expected=Phrase(_EXPECTED[spec.kind]),
+                         found=Phrase(describe_value(value)))
         elif spec.required and isinstance(value, (str, list, dict)) and len(value) == 0:
-            report.error(source.relative_path, line, f"{owner}: {key} is empty")
+            report.error(source.relative_path, line, N_("{owner}: {field} is empty"), owner=owner, field=key)
         else:
             usable[key] = value
     for key, spec in fields.items():
         if spec.required and key not in table:
-            report.error(source.relative_path, source.line(prefix) if prefix else 1, f"{owner} has no {key}")
+            # Translators: {field} is a field name as written in the file ("title", "picture_description").
+            report.error(source.relative_path, source.line(prefix) if prefix else 1, N_("{owner} has no {field}"),
+                         owner=owner, field=key)
     return usable
 
 
+_ID_RULES = {
+    "pack": N_('pack id "{id}" must use only lowercase letters, digits and "-" (like "log-in")'),
+    "skill": N_('skill id "{id}" must use only lowercase letters, digits and "-" (like "log-in")'),
+    "lesson": N_('lesson id "{id}" must use only lowercase letters, digits and "-" (like "log-in")'),
+    "step": N_('step id "{id}" must use only lowercase letters, digits and "-" (like "log-in")'),
+}
+
+
 def check_id(value: str, source: TomlSource, key_path: str, what: str, report: Report) -> None:
-    """Ids are lowercase letters, digits and single "-" between them."""
+    """Ids are lowercase letters, digits and single "-" between them; `what` is "pack", "skill"..."""
     if not ID_PATTERN.match(value):
-        report.error(
-            source.relative_path, source.line(key_path),
-            f'{what} id "{value}" must use only lowercase letters, digits and "-" (like "log-in")',
-        )
+        report.error(source.relative_path, source.line(key_path), _ID_RULES[what], id=value)
+
+
+# Translators: the file pack.toml, as {owner} in messages about its fields.
+THE_MANIFEST = Phrase(N_("the manifest"))
+# Translators: a lesson file, as {owner} in messages about its fields.
+THE_LESSON = Phrase(N_("the lesson"))

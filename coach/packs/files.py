@@ -16,6 +16,8 @@ import warnings
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 
+from coach.domain.problems import Phrase, Value
+from coach.i18n.ui_strings import N_
 from coach.packs.fields import Report
 from coach.packs.manifest import FileRef
 from coach.packs.resources import PackResources, UnsafePathError, clean_path
@@ -28,6 +30,22 @@ WARN_PIXELS = 2048
 
 PICTURE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
 AUDIO_EXTENSIONS = (".ogg", ".mp3", ".wav")
+
+
+_WHAT = {
+    # Translators: a kind of file of a lesson pack, as {what} in '{what} "{path}" is missing'.
+    "picture": N_("picture"),
+    # Translators: a kind of file of a lesson pack, as {what} in '{what} "{path}" is missing'.
+    "icon": N_("icon"),
+    # Translators: a kind of file of a lesson pack, as {what} in '{what} "{path}" is missing'.
+    "audio": N_("audio"),
+}
+
+
+def _report(report: Report, ref: FileRef, template: str, /, *, warning: bool = False, **params: Value) -> None:
+    """Note a problem with the file `ref` names; `template` has {what} and {path}."""
+    add = report.warning if warning else report.error
+    add(ref.file, ref.line, template, what=Phrase(_WHAT[ref.what]), path=ref.path, **params)
 
 
 def _extension(path: str) -> str:
@@ -45,12 +63,12 @@ def check_files(refs: Iterable[FileRef], resources: PackResources, report: Repor
         try:
             path = clean_path(ref.path)
         except UnsafePathError:
-            report.error(ref.file, ref.line, f'{ref.what} "{ref.path}" points outside the pack')
+            _report(report, ref, N_('{what} "{path}" points outside the pack'))
             continue
         if not _known_extension(ref, report):
             continue
         if not resources.exists(path):
-            report.error(ref.file, ref.line, f'{ref.what} "{ref.path}" is missing from the pack')
+            _report(report, ref, N_('{what} "{path}" is missing from the pack'))
             continue
         if path in seen:
             continue
@@ -66,52 +84,53 @@ def _known_extension(ref: FileRef, report: Report) -> bool:
     extension = _extension(ref.path)
     if ref.what == "audio":
         if extension not in AUDIO_EXTENSIONS:
-            report.error(ref.file, ref.line, f'audio "{ref.path}" must be an OGG, MP3 or WAV file')
+            report.error(ref.file, ref.line, N_('audio "{path}" must be an OGG, MP3 or WAV file'), path=ref.path)
             return False
     elif extension not in PICTURE_FORMATS:
-        report.error(ref.file, ref.line, f'{ref.what} "{ref.path}" must be a PNG, JPEG, WebP or SVG file')
+        _report(report, ref, N_('{what} "{path}" must be a PNG, JPEG, WebP or SVG file'))
         return False
     return True
 
 
 def _check_bytes(ref: FileRef, size: int, report: Report) -> None:
+    # Translators: {size} is a number of mebibytes with one decimal ("2.4"); MiB = 1024 x 1024 bytes.
     if size > MAX_BYTES:
-        report.error(ref.file, ref.line, f'{ref.what} "{ref.path}" is {size / MIB:.1f} MiB; the limit is 2 MiB')
+        _report(report, ref, N_('{what} "{path}" is {size} MiB; the limit is 2 MiB'), size=f"{size / MIB:.1f}")
     elif size > WARN_BYTES:
-        report.warning(
-            ref.file, ref.line, f'{ref.what} "{ref.path}" is {size / MIB:.1f} MiB; keep pictures under 1 MiB'
-        )
+        _report(report, ref, N_('{what} "{path}" is {size} MiB; keep pictures under 1 MiB'),
+                warning=True, size=f"{size / MIB:.1f}")
 
 
 def _check_picture(ref: FileRef, path: str, resources: PackResources, report: Report) -> None:
     try:
         data = resources.read_bytes(path)
     except OSError as exc:
-        report.error(ref.file, ref.line, f'{ref.what} "{ref.path}" cannot be read: {exc}')
+        # Translators: {error} is the system's reason, in English.
+        _report(report, ref, N_('{what} "{path}" cannot be read: {error}'), error=str(exc))
         return
     expected = PICTURE_FORMATS[_extension(path)]
     if expected == "SVG":
         problem, size = _svg_problem(data), None
     else:
         problem, size = _bitmap_problem(data, expected)
-    if problem:
-        report.error(ref.file, ref.line, f'{ref.what} "{ref.path}" {problem}')
+    if problem is not None:
+        _report(report, ref, problem[0], **problem[1])
     elif size is not None:
         width, height = size
         if max(width, height) > MAX_PIXELS:
-            report.error(
-                ref.file, ref.line,
-                f'{ref.what} "{ref.path}" is {width}x{height} pixels; the limit is {MAX_PIXELS} on either side',
-            )
+            _report(report, ref, N_('{what} "{path}" is {width}x{height} pixels; the limit is {limit} on either side'),
+                    width=width, height=height, limit=MAX_PIXELS)
         elif max(width, height) > WARN_PIXELS:
-            report.warning(
-                ref.file, ref.line,
-                f'{ref.what} "{ref.path}" is {width}x{height} pixels; {WARN_PIXELS} on either side is plenty',
-            )
+            _report(report, ref, N_('{what} "{path}" is {width}x{height} pixels; {limit} on either side is plenty'),
+                    warning=True, width=width, height=height, limit=WARN_PIXELS)
 
 
-def _bitmap_problem(data: bytes, expected: str) -> tuple[str, tuple[int, int] | None]:
-    """(problem or "", pixel size) for a PNG, JPEG or WebP picture."""
+_Found = tuple[str, dict[str, Value]]
+"""A problem of a picture's content: its message template (with {what} and {path}) and values."""
+
+
+def _bitmap_problem(data: bytes, expected: str) -> tuple[_Found | None, tuple[int, int] | None]:
+    """(problem or None, pixel size) for a PNG, JPEG or WebP picture."""
     from PIL import Image  # only the deep check decodes pictures; keep start-up light
 
     try:
@@ -121,22 +140,29 @@ def _bitmap_problem(data: bytes, expected: str) -> tuple[str, tuple[int, int] | 
                 found, size = image.format, image.size
                 image.verify()
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        return "has far too many pixels to be a picture for a lesson", None
+        return (N_('{what} "{path}" has far too many pixels to be a picture for a lesson'), {}), None
     except Image.UnidentifiedImageError:
-        return f"cannot be read: it is not a {expected} picture, or it is damaged", None
+        # Translators: {format} is a picture format: PNG, JPEG or WEBP.
+        return (N_('{what} "{path}" cannot be read: it is not a {format} picture, or it is damaged'),
+                {"format": expected}), None
     except Exception as exc:  # Pillow raises many kinds for a damaged file
-        return f"cannot be read: it is a damaged {expected} picture ({exc})", None
+        # Translators: {error} is Pillow's description of the damage, in English.
+        return (N_('{what} "{path}" cannot be read: it is a damaged {format} picture ({error})'),
+                {"format": expected, "error": str(exc)}), None
     if found != expected:
-        return f"is a {found} picture, not {expected}: fix its extension", None
-    return "", size
+        # Translators: {found} and {format} are picture formats (PNG, JPEG, WEBP).
+        return (N_('{what} "{path}" is a {found} picture, not {format}: fix its extension'),
+                {"found": str(found), "format": expected}), None
+    return None, size
 
 
-def _svg_problem(data: bytes) -> str:
-    """"" for a well-formed SVG document, else what is wrong with it."""
+def _svg_problem(data: bytes) -> _Found | None:
+    """None for a well-formed SVG document, else what is wrong with it."""
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        return f"is not a well-formed SVG file ({exc})"
+        # Translators: {error} is the XML reader's description of the mistake, in English.
+        return N_('{what} "{path}" is not a well-formed SVG file ({error})'), {"error": str(exc)}
     if root.tag.rsplit("}", 1)[-1] != "svg":
-        return "is not an SVG picture (its main element is not <svg>)"
-    return ""
+        return N_('{what} "{path}" is not an SVG picture (its main element is not <svg>)'), {}
+    return None

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from coach.domain.pack import Lesson, Link, Step, freeze
+from coach.domain.problems import Phrase
 from coach.domain.steps import COMMON_STEP_FIELDS, step_kind, step_kinds
 from coach.i18n.languages import is_known, normalize_tag
-from coach.packs.fields import Field, Report, TomlSource, check_fields, check_id, read_toml
+from coach.i18n.ui_strings import N_
+from coach.packs.fields import THE_LESSON, Field, Report, TomlSource, check_fields, check_id, read_toml
 from coach.packs.manifest import FileRef, Manifest, Sources
 from coach.packs.resources import PackResources
 
@@ -40,9 +42,9 @@ def lesson_files(resources: PackResources, report: Report) -> list[str]:
         if path.endswith(".toml"):
             files.append(path)
         elif not path.rsplit("/", 1)[-1].startswith("."):
-            report.warning(path, None, "ignored: lesson files must end in .toml")
+            report.warning(path, None, N_("ignored: lesson files must end in .toml"))
     if not files:
-        report.error(LESSONS_FOLDER, None, "the pack has no lessons (no lessons/*.toml file)")
+        report.error(LESSONS_FOLDER, None, N_("the pack has no lessons (no lessons/*.toml file)"))
     return files
 
 
@@ -53,12 +55,13 @@ def read_lesson(
     try:
         raw = resources.read_bytes(path)
     except OSError as exc:
-        report.error(path, None, f"cannot read the lesson: {exc}")
+        # Translators: {error} is the system's reason, in English.
+        report.error(path, None, N_("cannot read the lesson: {error}"), error=str(exc))
         return None
     source = read_toml(raw, path, report)
     if source is None:
         return None
-    values = check_fields(source.data, LESSON_FIELDS, source, "", "the lesson", report)
+    values = check_fields(source.data, LESSON_FIELDS, source, "", THE_LESSON, report)
     lesson_id = values.get("id", "")
     sources.id_lines[path] = source.line("id")
     if lesson_id:
@@ -91,12 +94,15 @@ def read_lesson(
 def _link(table: dict[str, Any], index: int, source: TomlSource, context: str,
           report: Report, sources: Sources) -> Link:
     prefix = f"links[{index}]"
-    values = check_fields(table, LINK_FIELDS, source, prefix, f"link {index + 1}", report)
+    # Translators: {number} is the link's position in the lesson, from 1.
+    owner = Phrase.create(N_("link {number}"), number=index + 1)
+    values = check_fields(table, LINK_FIELDS, source, prefix, owner, report)
     url = values.get("url", "")
     if url and not url.lower().startswith(("https://", "http://")):
         report.error(
             source.relative_path, source.line(f"{prefix}.url"),
-            f'link {index + 1}: url "{url}" must start with https:// or http://',
+            N_('link {number}: url "{url}" must start with https:// or http://'),
+            number=index + 1, url=url,
         )
     title = sources.text(f"{context}/link/{index + 1}/title", values.get("title"), source, f"{prefix}.title", True)
     return Link(title, url)
@@ -110,7 +116,12 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
         prefix = f"steps[{index}]"
         raw_id = table.get("id")
         step_id = raw_id if isinstance(raw_id, str) else ""
-        owner = f'step "{step_id}"' if step_id else f"step {index + 1}"
+        if step_id:
+            # Translators: {step} is a step's id, as written in the lesson file.
+            owner = Phrase.create(N_('step "{step}"'), step=step_id)
+        else:
+            # Translators: {number} is the step's position in the lesson, from 1.
+            owner = Phrase.create(N_("step {number}"), number=index + 1)
         fields = dict(_COMMON_FIELDS)
         kind_name = table.get("kind")
         kind = step_kind(kind_name) if isinstance(kind_name, str) else None
@@ -118,7 +129,9 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
             known = ", ".join(k.name for k in step_kinds())
             report.error(
                 source.relative_path, source.line(f"{prefix}.kind"),
-                f'{owner} has an unknown kind "{kind_name}" (this Coach knows: {known})',
+                # Translators: {known} lists the kinds of step this Coach knows ("info, tap").
+                N_('{owner} has an unknown kind "{kind}" (this Coach knows: {known})'),
+                owner=owner, kind=kind_name, known=known,
             )
             # Its own fields are unknown too; do not also report each of them.
             fields.update({key: Field("any") for key in table if key not in fields})
@@ -130,7 +143,8 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
             if step_id in first_line:
                 report.error(
                     source.relative_path, source.line(f"{prefix}.id"),
-                    f'step id "{step_id}" is used twice in the lesson (first at line {first_line[step_id]})',
+                    N_('step id "{id}" is used twice in the lesson (first at line {line})'),
+                    id=step_id, line=first_line[step_id],
                 )
             else:
                 first_line[step_id] = source.line(f"{prefix}.id")
@@ -154,7 +168,7 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
     return tuple(steps)
 
 
-def _audio(table: dict[str, Any], source: TomlSource, prefix: str, owner: str, manifest: Manifest,
+def _audio(table: dict[str, Any], source: TomlSource, prefix: str, owner: Phrase, manifest: Manifest,
            report: Report, sources: Sources) -> dict[str, str]:
     """The recorded audio per language: {"fr": "audio/fr/open.ogg"}."""
     audio: dict[str, str] = {}
@@ -162,14 +176,17 @@ def _audio(table: dict[str, Any], source: TomlSource, prefix: str, owner: str, m
         line = source.line(f"{prefix}.audio.{tag}")
         normal = normalize_tag(tag)
         if not isinstance(path, str):
-            report.error(source.relative_path, line, f'{owner}: audio for "{tag}" must be a file path in quotes')
+            report.error(source.relative_path, line, N_('{owner}: audio for "{tag}" must be a file path in quotes'),
+                         owner=owner, tag=tag)
         elif not is_known(normal):
-            report.error(source.relative_path, line, f'{owner}: unknown language tag "{tag}" in audio')
+            report.error(source.relative_path, line, N_('{owner}: unknown language tag "{tag}" in audio'),
+                         owner=owner, tag=tag)
         else:
             if manifest.languages and normal not in manifest.languages:
                 report.warning(
                     source.relative_path, line,
-                    f'{owner}: audio for "{tag}", which is not in the pack\'s languages',
+                    N_('{owner}: audio for "{tag}", which is not in the pack\'s languages'),
+                    owner=owner, tag=tag,
                 )
             audio[normal] = path
             sources.refs.append(FileRef(path, source.relative_path, line, "audio"))

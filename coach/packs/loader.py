@@ -23,6 +23,7 @@ from pathlib import Path
 
 from coach.domain.pack import Lesson, Pack
 from coach.domain.problems import Problem, Severity
+from coach.i18n.ui_strings import N_
 from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
 from coach.packs.catalogs import LoadedCatalog, read_catalogs
 from coach.packs.fields import Report
@@ -32,7 +33,8 @@ from coach.packs.manifest import MANIFEST, Manifest, Sources, read_manifest
 from coach.packs.resources import NotAPackError, PackResources, open_resources
 from coach.packs.validate import check_easy_read, check_skills
 
-NOT_A_PACK = "not a lesson pack (no pack.toml)"
+NOT_A_PACK = N_("not a lesson pack (no pack.toml)")
+NOT_A_ZIPPED_PACK = N_("not a lesson pack (no pack.toml at the zip's root or in its single top folder)")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def load_pack(path: Path | str, *, builtin: bool = False, deep: bool = False) ->
     try:
         return _load(Path(path), report, builtin=builtin, deep=deep)
     except Exception as exc:  # a bug or an odd file must not stop the other packs
-        report.error("", None, f"could not load the pack: {exc.__class__.__name__}: {exc}")
+        # Translators: {error} is the program's description of what went wrong, in English.
+        report.error("", None, N_("could not load the pack: {error}"), error=f"{exc.__class__.__name__}: {exc}")
         return LoadResult(None, _sorted(report.problems), location)
 
 
@@ -78,11 +81,16 @@ def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResul
     try:
         resources = open_resources(path)
     except NotAPackError as exc:
-        message = NOT_A_PACK if str(exc) == "no pack.toml" else f"not a lesson pack ({exc})"
-        report.error("", None, message)
+        if str(exc) == "no pack.toml":
+            report.error("", None, NOT_A_PACK)
+        elif str(exc) == "no pack.toml at the zip's root or in its single top folder":
+            report.error("", None, NOT_A_ZIPPED_PACK)
+        else:
+            report.error("", None, N_("not a lesson pack ({reason})"), reason=str(exc))
         return LoadResult(None, _sorted(report.problems), location)
     except (OSError, zipfile.BadZipFile) as exc:
-        report.error("", None, f"cannot open the pack: {exc}")
+        # Translators: {error} is the system's reason, in English.
+        report.error("", None, N_("cannot open the pack: {error}"), error=str(exc))
         return LoadResult(None, _sorted(report.problems), location)
     sources = Sources()
     manifest = read_manifest(resources, report, sources)
@@ -117,8 +125,8 @@ def _read_lessons(
             all_read = False
             continue
         if lesson.id and lesson.id in first_file:
-            report.error(path, sources.id_lines.get(path),
-                         f'lesson id "{lesson.id}" is already used by {first_file[lesson.id]}')
+            report.error(path, sources.id_lines.get(path), N_('lesson id "{id}" is already used by {file}'),
+                         id=lesson.id, file=first_file[lesson.id])
             continue
         if lesson.id:
             first_file[lesson.id] = path
@@ -290,9 +298,10 @@ def with_duplicates(results: Iterable[LoadResult]) -> list[tuple[LoadResult, Pro
         problem = None
         if result.pack_id:
             if result.pack_id in first:
-                problem = Problem(
+                problem = Problem.create(
                     f"{result.location.rstrip('/')}/{MANIFEST}", _pack_id_line(result), Severity.ERROR,
-                    f'pack id "{result.pack_id}" is already used by the pack at {first[result.pack_id]}',
+                    N_('pack id "{id}" is already used by the pack at {location}'),
+                    id=result.pack_id, location=first[result.pack_id],
                 )
             else:
                 first[result.pack_id] = result.location

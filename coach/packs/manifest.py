@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.domain.pack import FORMAT_VERSION, Skill, Text
+from coach.domain.problems import Phrase
 from coach.i18n.languages import is_known, normalize_tag
-from coach.packs.fields import Field, Report, TomlSource, check_fields, check_id, read_toml
+from coach.i18n.ui_strings import N_
+from coach.packs.fields import THE_MANIFEST, Field, Report, TomlSource, check_fields, check_id, read_toml
 from coach.packs.resources import MANIFEST, PackResources
 
 DIGCOMP_IDS = frozenset(
@@ -97,7 +99,8 @@ def read_manifest(resources: PackResources, report: Report, sources: Sources) ->
     try:
         raw = resources.read_bytes(MANIFEST)
     except OSError as exc:
-        report.error(MANIFEST, None, f"cannot read the manifest: {exc}")
+        # Translators: {error} is the system's reason, in English.
+        report.error(MANIFEST, None, N_("cannot read the manifest: {error}"), error=str(exc))
         return None
     source = read_toml(raw, MANIFEST, report)
     if source is None:
@@ -107,13 +110,15 @@ def read_manifest(resources: PackResources, report: Report, sources: Sources) ->
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         report.error(
             MANIFEST, source.line("format"),
-            f"pack format {version} is newer than this Coach understands ({FORMAT_VERSION}); "
-            "update Coach to use this pack",
+            N_("pack format {version} is newer than this Coach understands ({supported}); "
+               "update Coach to use this pack"),
+            version=version, supported=FORMAT_VERSION,
         )
         return None
-    values = check_fields(data, MANIFEST_FIELDS, source, "", "the manifest", report)
+    values = check_fields(data, MANIFEST_FIELDS, source, "", THE_MANIFEST, report)
     if "format" in values and values["format"] < 1:
-        report.error(MANIFEST, source.line("format"), f"format must be {FORMAT_VERSION}, not {values['format']}")
+        report.error(MANIFEST, source.line("format"), N_("format must be {supported}, not {found}"),
+                     supported=FORMAT_VERSION, found=values["format"])
     pack_id = values.get("id", "")
     sources.id_lines[MANIFEST] = source.line("id")
     if pack_id:
@@ -151,9 +156,11 @@ def _languages(values: dict[str, Any], source: TomlSource, report: Report) -> tu
     for tag in values.get("languages", []):
         normal = normalize_tag(tag)
         if not is_known(normal):
-            report.error(MANIFEST, source.line("languages"), f'unknown language tag "{tag}" in languages')
+            # Translators: "languages" and "source_language" are field names of pack.toml: keep them.
+            report.error(MANIFEST, source.line("languages"), N_('unknown language tag "{tag}" in languages'), tag=tag)
         elif normal in languages:
-            report.warning(MANIFEST, source.line("languages"), f'language "{tag}" is listed twice in languages')
+            report.warning(MANIFEST, source.line("languages"), N_('language "{tag}" is listed twice in languages'),
+                           tag=tag)
         else:
             languages.append(normal)
     source_language = ""
@@ -161,11 +168,13 @@ def _languages(values: dict[str, Any], source: TomlSource, report: Report) -> tu
         tag = values["source_language"]
         source_language = normalize_tag(tag)
         if not is_known(source_language):
-            report.error(MANIFEST, source.line("source_language"), f'unknown language tag "{tag}" in source_language')
+            report.error(MANIFEST, source.line("source_language"),
+                         N_('unknown language tag "{tag}" in source_language'), tag=tag)
         elif "languages" in values and source_language not in languages:
             report.error(
                 MANIFEST, source.line("source_language"),
-                f'source_language "{tag}" is not in languages; list every language, the source included',
+                N_('source_language "{tag}" is not in languages; list every language, the source included'),
+                tag=tag,
             )
     return source_language, tuple(languages)
 
@@ -175,7 +184,12 @@ def _skills(tables: list[dict[str, Any]], source: TomlSource, report: Report, so
     first_line: dict[str, int] = {}
     for index, table in enumerate(tables):
         prefix = f"skills[{index}]"
-        owner = f'skill "{table["id"]}"' if isinstance(table.get("id"), str) else f"skill {index + 1}"
+        if isinstance(table.get("id"), str):
+            # Translators: {skill} is a skill's id, as written in pack.toml.
+            owner = Phrase.create(N_('skill "{skill}"'), skill=table["id"])
+        else:
+            # Translators: {number} is the skill's position in pack.toml, from 1.
+            owner = Phrase.create(N_("skill {number}"), number=index + 1)
         values = check_fields(table, SKILL_FIELDS, source, prefix, owner, report)
         skill_id = values.get("id", "")
         if skill_id:
@@ -183,7 +197,8 @@ def _skills(tables: list[dict[str, Any]], source: TomlSource, report: Report, so
             if skill_id in first_line:
                 report.error(
                     MANIFEST, source.line(f"{prefix}.id"),
-                    f'skill id "{skill_id}" is used twice (first at line {first_line[skill_id]})',
+                    N_('skill id "{id}" is used twice (first at line {line})'),
+                    id=skill_id, line=first_line[skill_id],
                 )
             else:
                 first_line[skill_id] = source.line(f"{prefix}.id")
@@ -191,8 +206,9 @@ def _skills(tables: list[dict[str, Any]], source: TomlSource, report: Report, so
             if competence not in DIGCOMP_IDS:
                 report.error(
                     MANIFEST, source.line(f"{prefix}.digcomp"),
-                    f'{owner}: "{competence}" is not a DigComp 2.2 competence (1.1 to 1.3, 2.1 to 2.6, '
-                    "3.1 to 3.4, 4.1 to 4.4, 5.1 to 5.4)",
+                    N_('{owner}: "{competence}" is not a DigComp 2.2 competence (1.1 to 1.3, 2.1 to 2.6, '
+                       "3.1 to 3.4, 4.1 to 4.4, 5.1 to 5.4)"),
+                    owner=owner, competence=competence,
                 )
         title = sources.text(f"skill/{skill_id}/title", values.get("title"), source, f"{prefix}.title", False)
         skills.append(Skill(skill_id, title, tuple(values.get("digcomp", ()))))

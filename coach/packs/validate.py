@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coach.domain.problems import Severity
+from coach.domain.problems import Phrase, Severity
+from coach.i18n.ui_strings import N_
 from coach.packs.catalogs import LoadedCatalog
 from coach.packs.easy_read import long_sentences
 from coach.packs.fields import Report
@@ -22,12 +23,13 @@ def check_skills(manifest: Manifest, sources: Sources, report: Report, *, all_le
     for skill_id, file, line in sources.skill_uses:
         used.add(skill_id)
         if skill_id not in declared:
-            report.error(file, line, f'unknown skill "{skill_id}": declare it in pack.toml under [[skills]]')
+            report.error(file, line, N_('unknown skill "{skill}": declare it in pack.toml under [[skills]]'),
+                         skill=skill_id)
     for index, skill in enumerate(manifest.skills):
         if all_lessons_read and skill.id and skill.id not in used:
             report.warning(
                 MANIFEST, manifest.source.line(f"skills[{index}].id"),
-                f'skill "{skill.id}" is not used by any lesson',
+                N_('skill "{skill}" is not used by any lesson'), skill=skill.id,
             )
 
 
@@ -43,7 +45,11 @@ def check_easy_read(texts: Iterable[TextSource], catalogs: Iterable[LoadedCatalo
         for sentence in long_sentences(source.text.source):
             report.add(
                 _severity(sentence.is_error), source.file, source.line,
-                f"{_label(source.text.context)} has {sentence.describe()}",
+                # Translators: {text} names a text ('step "open"', "the title of link 2"); {count}
+                # is always more than {limit}; {sentence} is the sentence, maybe cut with "…".
+                N_('{text} has a sentence of {count} words (Easy-to-Read: at most {limit}): "{sentence}"'),
+                text=_label(source.text.context), count=sentence.word_count, limit=sentence.limit,
+                sentence=sentence.quoted(),
             )
     for loaded in catalogs:
         for source in client_texts:
@@ -54,7 +60,10 @@ def check_easy_read(texts: Iterable[TextSource], catalogs: Iterable[LoadedCatalo
             for sentence in long_sentences(translation):
                 report.add(
                     _severity(sentence.is_error), loaded.file, loaded.lines.get(key),
-                    f"translation of {_label(source.text.context)} has {sentence.describe()}",
+                    N_('translation of {text} has a sentence of {count} words (Easy-to-Read: at most {limit}): '
+                       '"{sentence}"'),
+                    text=_label(source.text.context), count=sentence.word_count, limit=sentence.limit,
+                    sentence=sentence.quoted(),
                 )
 
 
@@ -62,15 +71,19 @@ def _severity(is_error: bool) -> Severity:
     return Severity.ERROR if is_error else Severity.WARNING
 
 
-def _label(context: str) -> str:
+def _label(context: str) -> Phrase:
     """Where a text is used, in words: "lesson/x/step/open/text" -> 'step "open"'."""
     parts = context.split("/")
     if parts[0] == "lesson" and len(parts) == 5 and parts[2] == "step":
-        return f'step "{parts[3]}"'
+        return Phrase.create(N_('step "{step}"'), step=parts[3])
     if parts[0] == "lesson" and len(parts) == 5 and parts[2] == "link":
-        return f"the title of link {parts[3]}"
+        # Translators: {number} is the link's position in the lesson, from 1.
+        return Phrase.create(N_("the title of link {number}"), number=parts[3])
     if parts[0] == "lesson":
-        return f'the title of lesson "{parts[1]}"'
+        return Phrase.create(N_('the title of lesson "{lesson}"'), lesson=parts[1])
     if parts[0] == "skill":
-        return f'the title of skill "{parts[1]}"'
-    return f"the pack's {parts[-1]}"
+        return Phrase.create(N_('the title of skill "{skill}"'), skill=parts[1])
+    if parts[-1] == "title":
+        return Phrase(N_("the pack's title"))
+    # Translators: {field} is a field name of pack.toml ("description").
+    return Phrase.create(N_("the pack's {field}"), field=parts[-1])

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from coach.packs.check import check_command, summary
+from coach.domain.problems import placeholder_names
+from coach.packs.check import check_command, check_paths, environment_language, summary, translations
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -92,10 +93,16 @@ def expected_line(case: str) -> str:
     return f"{where}: {severity}: {message}"
 
 
-def run_check(*paths: Path | str) -> tuple[int, list[str]]:
+def run_check(*paths: Path | str, lang: str = "en") -> tuple[int, list[str]]:
+    """`coach pack check` on `paths`, in English unless `lang` says otherwise (whatever the machine's LANG)."""
     out = io.StringIO()
-    code = check_command([str(p) for p in paths], out)
+    code = check_command([str(p) for p in paths], out, lang=lang)
     return code, out.getvalue().splitlines()
+
+
+def english_env() -> dict[str, str]:
+    """The environment for a `coach` subprocess whose output must be English."""
+    return {**os.environ, "PYTHONPATH": str(REPO), "LANGUAGE": "en", "LC_ALL": "C.UTF-8"}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -122,7 +129,7 @@ def test_command_line_runs_the_same_check() -> None:
     case = "unknown-kind"
     completed = subprocess.run(
         [sys.executable, "-m", "coach", "pack", "check", str(BROKEN / case), str(MINIMAL)],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, check=False,
+        capture_output=True, text=True, cwd=REPO, env=english_env(), check=False,
     )
     assert completed.returncode == 1
     assert completed.stdout.splitlines() == [expected_line(case), "2 packs checked: 1 error, no warnings."]
@@ -265,3 +272,82 @@ def test_packs_never_import_qt() -> None:
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
     assert completed.stdout.strip() == "ok", completed.stderr
+
+
+# --- messages in the user's language ------------------------------------------------------
+
+NBSP = "\u00a0"
+
+
+def test_french_environment_prints_french_lines_and_summary() -> None:
+    """With LANGUAGE=fr, `coach pack check` prints the problem and the summary in French, file:line kept."""
+    case = "missing-field"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LANGUAGE": "fr", "LANG": "C.UTF-8", "LC_ALL": ""}
+    completed = subprocess.run(
+        [sys.executable, "-m", "coach", "pack", "check", str(BROKEN / case)],
+        capture_output=True, text=True, encoding="utf-8", cwd=REPO, env=env, check=False,
+    )
+    where = expected_line(case).split(": error: ")[0]
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout.splitlines() == [
+        f"{where}: erreur: la leçon{NBSP}: champ title manquant",
+        f"1 pack vérifié{NBSP}: 1 erreur, aucun avertissement.",
+    ]
+
+
+def test_lang_option_wins_over_the_environment() -> None:
+    """`coach pack check --lang ar` prints Arabic even when the environment asks for French."""
+    case = "unused-skill"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LANGUAGE": "fr"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "coach", "pack", "check", "--lang", "ar", str(BROKEN / case)],
+        capture_output=True, text=True, encoding="utf-8", cwd=REPO, env=env, check=False,
+    )
+    where = expected_line(case).split(": warning: ")[0]
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines() == [
+        f"{where}: تحذير: المهارة «sms» غير مستخدمة في أي درس",
+        "فُحصت حزمة واحدة: لا أخطاء، تحذير واحد.",
+    ]
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANGUAGE": "fr:en", "LANG": "ar_EG.UTF-8"}, "fr"),
+    ({"LANGUAGE": ":ar", "LANG": "fr_FR.UTF-8"}, "ar"),
+    ({"LC_ALL": "fr_FR.UTF-8", "LANG": "ar_EG.UTF-8"}, "fr-FR"),
+    ({"LC_MESSAGES": "fa_AF@latin", "LANG": "fr"}, "fa-AF"),
+    ({"LANG": "fr_FR.UTF-8"}, "fr-FR"),
+    ({"LANG": "C.UTF-8"}, None),
+    ({"LC_ALL": "POSIX", "LANG": "fr_FR.UTF-8"}, None),
+    ({}, None),
+])
+def test_environment_language(environ: dict[str, str], expected: str | None) -> None:
+    """LANGUAGE (its first entry), then LC_ALL, LC_MESSAGES, LANG; C and POSIX mean English."""
+    assert environment_language(environ) == expected
+
+
+def test_regional_and_unknown_languages() -> None:
+    """fr-FR uses the French catalog; a language without a catalog is English."""
+    assert translations("fr-FR").gettext("error") == "erreur"
+    assert translations("xx").gettext("error") == "error"
+    assert summary(2, [], translations("fr")) == f"2 packs vérifiés{NBSP}: aucune erreur, aucun avertissement."
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_problem_is_translated(case: str, lang: str) -> None:
+    """Every fixture's problem reads differently in French and Arabic, and keeps its file:line."""
+    code, lines = run_check(BROKEN / case, lang=lang)
+    english = expected_line(case)
+    where, message = english.split(f": {CASES[case][2]}: ", 1)
+    assert lines[0].startswith(f"{where}: ")
+    assert message not in lines[0]
+    assert code == CASES[case][4]
+
+
+def test_every_problem_has_exactly_the_values_its_template_names() -> None:
+    """Each problem's params name exactly its template's placeholders (no stray or missing value)."""
+    problems = check_paths([str(BROKEN / case) for case in sorted(CASES)])
+    assert len(problems) >= len(CASES)
+    for problem in problems:
+        assert {name for name, _ in problem.params} == placeholder_names(problem.template), problem
