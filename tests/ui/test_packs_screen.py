@@ -27,7 +27,7 @@ def test_broken_pack_is_shown_with_its_problems(qtbot, make_window, tmp_path: Pa
     texts = [problems.toPlainText() for _card, _h, _d, problems, _item in window.packs_page.cards if problems]
     assert len(texts) == 1
     first_line = texts[0].splitlines()[0]
-    assert "missing-field/lessons/01-call.toml:1: error: " in first_line
+    assert "missing-field/lessons/01-call.toml:1: erreur: " in first_line, "file:line, in the worker's French"
     headings = [heading.text() for _card, heading, _d, _p, _item in window.packs_page.cards]
     assert any("missing-field" in text for text in headings)
     assert any(text == "Premiers pas" for text in headings)
@@ -42,3 +42,28 @@ def test_packs_screen_follows_the_worker_language(qtbot, make_window) -> None:
     window.show_packs()
     assert window.packs_page.title.text() == "Packs de leçons"
     assert not window.packs_page.isRightToLeft()
+
+
+def _problem_lines(window) -> list[str]:
+    return [line for _c, _h, _d, problems, _i in window.packs_page.cards if problems
+            for line in problems.toPlainText().splitlines()]
+
+
+def test_problems_follow_the_worker_language(qtbot, make_window, tmp_path: Path) -> None:
+    """A broken pack's problems are in the worker's language (French, Arabic), re-rendered on a switch."""
+    installed = tmp_path / "packs"
+    installed.mkdir()
+    shutil.copytree(BROKEN / "missing-field", installed / "missing-field")
+    library = load_library(builtin_packs_dir(), installed)
+    where = f"{installed / 'missing-field'}/lessons/01-call.toml:1"
+
+    window = make_window(Settings(client_language="ar", worker_language="fr"), lib=library)
+    window.show_packs()
+    # (toPlainText gives a no-break space as a plain space)
+    assert _problem_lines(window) == [f"{where}: erreur: la leçon : champ title manquant"]
+
+    window.set_worker_language("ar")
+    assert _problem_lines(window) == [f"{where}: خطأ: الدرس: الحقل title مفقود"]
+
+    window.set_worker_language("en")
+    assert _problem_lines(window) == [f"{where}: error: the lesson has no title"]

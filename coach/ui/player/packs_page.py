@@ -1,7 +1,8 @@
 """The packs screen, for workers and trainers: what loaded, and what did not and why.
 
-It follows the worker's language; problems are shown exactly as `coach pack check`
-prints them (file:line: message), selectable so a trainer can copy them.
+It follows the worker's language; problems are shown as `coach pack check` prints
+them (file:line: severity: message), in the worker's language and rendered again on
+every language change, selectable so a trainer can copy them.
 """
 
 from __future__ import annotations
@@ -66,7 +67,6 @@ class PacksPage(QWidget):
             problems = QPlainTextEdit()
             problems.setReadOnly(True)
             problems.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            problems.setPlainText("\n".join(str(p) for p in item.problems))
             problems.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             layout.addWidget(problems)
         self.cards.append((card, heading, detail, problems, item))
@@ -102,6 +102,7 @@ class PacksPage(QWidget):
                     ).format(count=errors)
                 )
                 if problems is not None:
+                    problems.setPlainText("\n".join(p.render(_) for p in item.problems))
                     problems.ensurePolished()
                     lines = max(2, min(10, len(item.problems)))
                     problems.setFixedHeight(problems.fontMetrics().lineSpacing() * lines + 24)
