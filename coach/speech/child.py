@@ -27,6 +27,10 @@ log = logging.getLogger("coach.speech.child")
 
 TRIM_EVERY = 50
 """The cache is trimmed at start and after this many new utterances."""
+ESPEAK_NORMAL_RATE = 175
+"""espeak-ng's own default speed in words per minute. pyttsx3 2.99 cannot report it:
+its `GetParameter` binding omits the `current` argument, so `getProperty("rate")` gives
+175 or 200 (the driver's own setting) at random."""
 
 
 class Speaker:
@@ -44,6 +48,7 @@ class Speaker:
         self.default_rate = 200
         self.word_events: list[tuple[int, int, int]] = []
         self.word_timings = False
+        self._settle: Any = None  # called after setting voice and rate, before synthesis
         self._stored = 0
         try:
             import pyttsx3
@@ -58,7 +63,9 @@ class Speaker:
             log.error("%s", self.error)
             return
         if self.name == "espeak":
+            self.default_rate = ESPEAK_NORMAL_RATE
             self.word_timings = install_espeak_word_hook(self.engine, self.word_events)
+            self._settle = espeak_synchronize()
         log.info("engine %s: %d voices, rate %d, word timings %s", self.name, len(self.voices),
                  self.default_rate, "yes" if self.word_timings else "no")
 
@@ -87,6 +94,8 @@ class Speaker:
             self.word_events.clear()
             self.engine.setProperty("voice", voice.id)
             self.engine.setProperty("rate", max(1, round(self.default_rate * rate)))
+            if self._settle is not None:
+                self._settle()
             self.engine.save_to_file(text, str(tmp))
             self.engine.runAndWait()
             duration_ms = wav_duration_ms(tmp)
@@ -122,6 +131,24 @@ def wav_duration_ms(path: Path) -> int:
     if frames == 0 or framerate == 0:
         raise ValueError("the engine wrote an empty WAV file")
     return round(frames * 1000 / framerate)
+
+
+def espeak_synchronize() -> Any:
+    """espeak-ng's `espeak_Synchronize`, which waits until queued commands are done; or None.
+
+    pyttsx3 initialises espeak-ng in its asynchronous mode, where a new rate is a
+    command queued for espeak's own thread. Without waiting for it, about one
+    utterance in four came out at the previous rate (measured with alternating normal
+    and slower requests), and the cache would keep it under the wrong key. Waiting
+    costs well under a millisecond.
+    """
+    try:
+        from pyttsx3.drivers import _espeak
+
+        return _espeak.Synchronize
+    except Exception as exc:
+        log.warning("cannot wait for espeak-ng's settings (%s): a rate change may come late", exc)
+        return None
 
 
 def install_espeak_word_hook(engine: Any, sink: list[tuple[int, int, int]]) -> bool:

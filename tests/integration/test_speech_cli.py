@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import wave
@@ -41,7 +42,9 @@ def test_speak_writes_the_wav(coach_home: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     with wave.open(str(out)) as wav:
         seconds = wav.getnframes() / wav.getframerate()
-    assert str(out) in done.stdout and f"{seconds:.2f} s" in done.stdout
+    printed = re.fullmatch(r"(.+): (\d+\.\d\d) s, voice roa/fr\n", done.stdout)
+    assert printed and printed.group(1) == str(out), done.stdout
+    assert abs(float(printed.group(2)) - seconds) <= 0.011
     assert coach("speak", "--lang", "fr", "--text", "Bonjour, comment allez-vous ?", "--out", str(slow), "--slow",
                  home=coach_home).returncode == 0
     assert slow.stat().st_size > out.stat().st_size
