@@ -17,6 +17,7 @@ import io
 import logging
 import os
 import tempfile
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -93,6 +94,40 @@ def _store(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         log.info("cannot cache the compiled catalog %s: %s", path, exc)
+
+
+_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the environment asks for, as a tag ("fr_FR.UTF-8" -> "fr-FR"), or None for English.
+
+    The first variable set, in gettext's order: LANGUAGE (its first entry: it is a list
+    such as "fr:en"), LC_ALL, LC_MESSAGES, LANG. "C" and "POSIX" mean English.
+    """
+    environ = os.environ if environ is None else environ
+    for name in _ENVIRONMENT:
+        value = environ.get(name, "")
+        if name == "LANGUAGE":
+            value = next((part for part in value.split(":") if part), "")
+        if not value:
+            continue
+        tag = value.split(".", 1)[0].split("@", 1)[0]
+        if tag in ("C", "POSIX", ""):
+            return None
+        return tag.replace("_", "-")
+    return None
+
+
+def command_line_strings(lang: str | None = None) -> gettext.NullTranslations:
+    """For command-line tools: the catalog for `lang`, or for the environment's language (like any gettext program)."""
+    tag = lang if lang else environment_language()
+    if not tag:
+        return gettext.NullTranslations()
+    try:
+        return ui_strings(tag)
+    except (OSError, ValueError):  # an odd tag, a damaged catalog: English rather than nothing
+        return gettext.NullTranslations()
 
 
 def N_(message: str) -> str:

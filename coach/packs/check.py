@@ -11,15 +11,11 @@ for "C" and "POSIX", and for a language Coach has no catalog for.
 from __future__ import annotations
 
 import gettext
-import os
-from collections.abc import Mapping
 from typing import TextIO
 
 from coach.domain.problems import Problem
-from coach.i18n.ui_strings import ui_strings
+from coach.i18n.ui_strings import command_line_strings
 from coach.packs.loader import LoadResult, load_pack, with_duplicates
-
-_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def check_paths(paths: list[str]) -> list[Problem]:
@@ -38,37 +34,6 @@ def check_paths(paths: list[str]) -> list[Problem]:
         if duplicate is not None:
             problems.append(duplicate)
     return sorted(problems, key=Problem.sort_key)
-
-
-def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
-    """The language the environment asks for, as a tag ("fr_FR.UTF-8" -> "fr-FR"), or None for English.
-
-    The first variable set, in gettext's order: LANGUAGE (its first entry: it is a list
-    such as "fr:en"), LC_ALL, LC_MESSAGES, LANG. "C" and "POSIX" mean English.
-    """
-    environ = os.environ if environ is None else environ
-    for name in _ENVIRONMENT:
-        value = environ.get(name, "")
-        if name == "LANGUAGE":
-            value = next((part for part in value.split(":") if part), "")
-        if not value:
-            continue
-        tag = value.split(".", 1)[0].split("@", 1)[0]
-        if tag in ("C", "POSIX", ""):
-            return None
-        return tag.replace("_", "-")
-    return None
-
-
-def translations(lang: str | None = None) -> gettext.NullTranslations:
-    """The interface catalog for `lang`, or for the environment's language when `lang` is None."""
-    tag = lang if lang else environment_language()
-    if not tag:
-        return gettext.NullTranslations()
-    try:
-        return ui_strings(tag)
-    except (OSError, ValueError):  # an odd tag, a damaged catalog: English rather than no check
-        return gettext.NullTranslations()
 
 
 def summary(packs: int, problems: list[Problem], strings: gettext.NullTranslations | None = None) -> str:
@@ -96,7 +61,7 @@ def check_command(paths: list[str], out: TextIO, lang: str | None = None) -> int
 
     Messages are in `lang` (a language tag), or the environment's language when None.
     """
-    strings = translations(lang)
+    strings = command_line_strings(lang)
     problems = check_paths(paths)
     for problem in problems:
         print(problem.render(strings.gettext), file=out)

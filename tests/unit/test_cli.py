@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def coach(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_HOME": str(home)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COACH_HOME": str(home), "LANGUAGE": "en"}
     return subprocess.run([sys.executable, "-m", "coach", *args], cwd=REPO, env=env, capture_output=True,
                           text=True, timeout=timeout)
 

@@ -13,7 +13,9 @@ import pytest
 from PIL import Image
 
 from coach.domain.problems import placeholder_names
-from coach.packs.check import check_command, check_paths, environment_language, summary, translations
+from coach.i18n.ui_strings import command_line_strings as translations
+from coach.i18n.ui_strings import environment_language
+from coach.packs.check import check_command, check_paths, summary
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
