@@ -30,6 +30,9 @@ class Settings:
     show_worker_text: bool = False
     text_scale: int = 100
     high_contrast: bool = False
+    auto_read: bool = True
+    """Read each step aloud when it appears (clients who cannot read rely on it)."""
+    slow_speech: bool = False
 
     def with_scale_step(self, direction: int) -> Settings:
         """One step bigger (+1) or smaller (-1) on the 100–200 % scale."""

@@ -19,6 +19,7 @@ from coach.settings import Settings, load_settings
 from coach.ui.binding_check import binding_problem
 from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
+from coach.ui.speech_service import SpeechService
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,11 @@ def load_packs() -> Library:
     return load_library(builtin_packs_dir(), dirs.packs)
 
 
-def build_window(library: Library, settings: Settings, remember: bool = True) -> MainWindow:
+def build_window(
+    library: Library, settings: Settings, remember: bool = True, speech: SpeechService | None = None
+) -> MainWindow:
     path = app_dirs().settings_file if remember else None
-    return MainWindow(list(library.packs), list(library.broken), settings, path)
+    return MainWindow(list(library.packs), list(library.broken), settings, path, speech)
 
 
 def run_app(client_language: str | None = None, worker_language: str | None = None) -> int:
@@ -66,7 +69,12 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     library = load_packs()
     for broken in library.broken:
         log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))
-    window = build_window(library, settings)
+    speech = SpeechService()
+    window = build_window(library, settings, speech=speech)
     window.resize(1280, 800)
     window.show()
-    return app.exec()
+    speech.start()  # after the window is up: the child's start costs the client nothing
+    try:
+        return app.exec()
+    finally:
+        speech.stop()

@@ -85,6 +85,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QLabel[role="progress"] {{ font-size: {px(20, scale)}px; font-weight: bold; }}
     QLabel[role="notice"] {{ font-size: {px(18, scale)}px; padding: {px(6, scale)}px;
         border: {border}px solid {c.border}; border-radius: 8px; background: {c.surface}; }}
+    QLabel[role="notice-text"] {{ font-size: {px(20, scale)}px; }}
     QLabel[role="small"] {{ font-size: {px(15, scale)}px; color: {c.muted}; }}
     QPushButton, QToolButton {{
         min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px;
@@ -105,7 +106,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
     QPushButton:focus, QToolButton:focus {{ border: {border + 3}px solid {c.focus}; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
-    QToolButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
+    QToolButton:checked, QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
     QToolButton[popupMode="1"] {{ padding-left: {px(30, scale)}px; padding-right: {px(30, scale)}px; }}
     QToolButton::menu-button {{ width: {px(26, scale)}px; border: none;
         border-left: {border}px solid {c.border}; border-top-right-radius: 10px; border-bottom-right-radius: 10px; }}

@@ -7,9 +7,11 @@ direction (in Arabic, Left goes forward).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
 from coach.domain.progress import LessonProgress, PlayerEvent
@@ -17,6 +19,8 @@ from coach.i18n.languages import display_name
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.player.library import read_picture
+from coach.ui.player.reader import Reader, ReaderState, recorded_audio_file
+from coach.ui.player.speech_controls import ListenControls, SpokenText
 from coach.ui.theme import colours
 from coach.ui.widgets import PictureView, StepDots, refresh_layouts
 
@@ -34,19 +38,23 @@ class LessonPage(QWidget):
 
     player_event = Signal(object)
     """A `PlayerEvent` for each step reached, help request, "I did it" and end."""
-    listen_requested = Signal(str, str)
-    """(text, language tag): the client asked to hear the step."""
     lesson_finished = Signal()
+    slow_changed = Signal(bool)
 
-    def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
+    def __init__(self, languages: LanguageState, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
+        self._reader = reader
+        self.auto_read = True
+        self.slow = False
         self.pack: Pack | None = None
         self.lesson: Lesson | None = None
         self.progress: LessonProgress | None = None
         self._show_worker_text = False
         self._high_contrast = False
         self._notice_key = ""
+        self._notice_icon_name = ""
+        self._auto_read_due = False
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -81,9 +89,8 @@ class LessonPage(QWidget):
         self.picture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.picture, 1)
 
-        self.text = QLabel()
+        self.text = SpokenText()
         self.text.setProperty("role", "step-text")
-        self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.text)
@@ -95,21 +102,31 @@ class LessonPage(QWidget):
         self.worker_text.setVisible(False)
         layout.addWidget(self.worker_text)
 
+        self.notice_box = QFrame()
+        self.notice_box.setProperty("role", "card")
+        notice_row = QHBoxLayout(self.notice_box)
+        self.notice_icon = QLabel()
+        self.notice_icon.setFixedSize(40, 40)
         self.notice = QLabel()
-        self.notice.setProperty("role", "notice")
+        self.notice.setProperty("role", "notice-text")
         self.notice.setWordWrap(True)
-        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice.setVisible(False)
-        layout.addWidget(self.notice)
+        notice_row.addStretch(1)
+        notice_row.addWidget(self.notice_icon)
+        notice_row.addWidget(self.notice, 0)
+        notice_row.addStretch(1)
+        self.notice_box.setVisible(False)
+        layout.addWidget(self.notice_box)
 
         nav = QHBoxLayout()
         nav.setSpacing(16)
         self.back_button = _button("nav")
-        self.listen_button = _button("nav")
+        self.listen_controls = ListenControls(self._languages, self._reader)
+        self.listen_button = self.listen_controls.listen_button
+        self.slow_button = self.listen_controls.slow_button
         self.next_button = _button("primary")
         nav.addWidget(self.back_button)
         nav.addStretch(1)
-        nav.addWidget(self.listen_button)
+        nav.addWidget(self.listen_controls)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         layout.addLayout(nav)
@@ -126,11 +143,15 @@ class LessonPage(QWidget):
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
-        self.listen_button.clicked.connect(self.listen)
+        self.listen_controls.listen_clicked.connect(self.listen)
+        self.listen_controls.slow_toggled.connect(self._set_slow)
+        self._reader.word_changed.connect(self._on_word)
+        self._reader.state_changed.connect(self._on_reader_state)
         self.help_button.clicked.connect(self.ask_for_help)
         self.done_button.clicked.connect(self.did_it)
         for first, second in (
-            (self.back_button, self.listen_button), (self.listen_button, self.next_button),
+            (self.back_button, self.listen_button), (self.listen_button, self.slow_button),
+            (self.slow_button, self.next_button),
             (self.next_button, self.help_button), (self.help_button, self.done_button),
         ):
             QWidget.setTabOrder(first, second)
@@ -143,7 +164,7 @@ class LessonPage(QWidget):
             (Qt.Key.Key_PageDown, self.next),
             (Qt.Key.Key_PageUp, self.back),
             (Qt.Key.Key_F1, self.ask_for_help),
-            (Qt.Key.Key_F2, self.listen),
+            (Qt.Key.Key_F2, self.listen_button.click),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
@@ -191,18 +212,56 @@ class LessonPage(QWidget):
         self._set_notice("done")
 
     def listen(self) -> None:
-        step = self.step
-        if step is None or self.pack is None:
+        """Read the step aloud in the client's language: recorded audio first, else a voice."""
+        step, pack = self.step, self.pack
+        if step is None or pack is None or self.progress is None or self.progress.finished:
             return
         tag = self._languages.client.tag
-        self.listen_requested.emit(self.pack.translate(step.text, tag), tag)
+        self._reader.read(pack.translate(step.text, tag), tag, slow=self.slow, recorded=self._recorded(step, tag))
 
-    def show_notice(self, text: str, key: str = "custom") -> None:
-        """Show a short message under the step (cleared on the next step)."""
+    def _recorded(self, step: Step, tag: str) -> Path | None:
+        """The step's recorded audio for `tag` (or its base language) as a playable file."""
+        relative = step.audio.get(tag) or step.audio.get(tag.split("-", 1)[0])
+        if not relative or self.pack is None:
+            return None
+        try:
+            data = self.pack.resources.read_bytes(relative)
+        except (OSError, KeyError, ValueError):
+            return None
+        return recorded_audio_file(data, Path(relative).suffix)
+
+    def stop_reading(self) -> None:
+        self._reader.stop()
+
+    def _set_slow(self, slow: bool) -> None:
+        self.slow = slow
+        self.slow_changed.emit(slow)
+        if self.listen_controls.speaking:
+            self.listen()
+
+    def _on_word(self, start: int, length: int) -> None:
+        if self._reader.text == self.text.plain_text():
+            self.text.highlight(start, length)
+
+    def _on_reader_state(self, state: str) -> None:
+        _ = self._languages.client_strings().gettext
+        if state == ReaderState.NO_VOICE:
+            self.show_notice(_("There is no voice for this language on this computer."), "no-voice", "no-voice")
+        elif state == ReaderState.FAILED:
+            self.show_notice(_("The voice is not working right now."), "voice-failed", "no-voice")
+        elif self._notice_key in ("no-voice", "voice-failed"):
+            self.show_notice("", "")
+
+    def show_notice(self, text: str, key: str = "custom", icon_name: str = "") -> None:
+        """Show a short message, with an icon, under the step (cleared on the next step)."""
         self._notice_key = key
+        self._notice_icon_name = icon_name
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
-        self.notice.setVisible(bool(text))
+        self.notice_icon.setVisible(bool(icon_name))
+        if icon_name:
+            self.notice_icon.setPixmap(icon(icon_name, colours(self._high_contrast).icon).pixmap(40, 40))
+        self.notice_box.setVisible(bool(text))
 
     def set_show_worker_text(self, show: bool) -> None:
         self._show_worker_text = show
@@ -210,6 +269,8 @@ class LessonPage(QWidget):
 
     def set_high_contrast(self, high: bool) -> None:
         self._high_contrast = high
+        self.text.set_high_contrast(high)
+        self.listen_controls.set_high_contrast(high)
         c = colours(high)
         self.dots.set_colours(c.accent, c.border)
         self._update_icons()
@@ -227,12 +288,31 @@ class LessonPage(QWidget):
         step, progress, pack = self.step, self.progress, self.pack
         if step is None or progress is None or pack is None:
             return
-        self._notice_key = ""
-        self.notice.setVisible(False)
+        self._reader.stop()
+        self.show_notice("", "")
+        self.listen_controls.reset()
         self.picture.set_picture(read_picture(pack, step.picture))
         self.retranslate()
         refresh_layouts(self)
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._auto_read_due = self.auto_read
+        if self.isVisible():
+            self._read_if_due()
+
+    def _read_if_due(self) -> None:
+        """Auto-read: a step is read once when it is first shown, never again by itself."""
+        if self._auto_read_due:
+            self._auto_read_due = False
+            self.listen()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._read_if_due()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if not self.window().isMinimized():
+            self._reader.stop()  # leaving the lesson silences it
 
     def _set_notice(self, key: str) -> None:
         _ = self._languages.client_strings().gettext
@@ -241,7 +321,7 @@ class LessonPage(QWidget):
             "done": _("Well done! You did it."),
         }
         if key in texts:
-            self.show_notice(texts[key], key)
+            self.show_notice(texts[key], key, {"help": "help", "done": "done"}[key])
 
     def _update_icons(self) -> None:
         ink = colours(self._high_contrast).icon
@@ -249,7 +329,6 @@ class LessonPage(QWidget):
         rtl = self._languages.client.rtl
         self.back_button.setIcon(icon("next" if rtl else "back", ink))
         self.next_button.setIcon(icon("back" if rtl else "next", on_accent))
-        self.listen_button.setIcon(icon("listen", ink))
         self.help_button.setIcon(icon("help", colours(self._high_contrast).help_text))
         self.done_button.setIcon(icon("done", colours(self._high_contrast).done_text))
         # The arrow sits on the side the button points to.
@@ -278,7 +357,6 @@ class LessonPage(QWidget):
         client = self._languages.client
         for button, label, description in (
             (self.back_button, _("Back"), _("Go back to the previous step.")),
-            (self.listen_button, _("Listen"), _("Hear this step read aloud.")),
             (self.help_button, _("I need help"), _("Tell the person helping you that you need help.")),
             (self.done_button, _("I did it"), _("Tell the person helping you that you did this step.")),
         ):
@@ -297,8 +375,9 @@ class LessonPage(QWidget):
             return
         self.back_button.setEnabled(progress.can_go_back)
         self.lesson_title.setText(pack.translate(self.lesson.title, client.tag))
-        self.text.setText(pack.translate(step.text, client.tag))
-        self.text.setAccessibleName(self.text.text())
+        text = pack.translate(step.text, client.tag)
+        if text != self.text.plain_text():
+            self.text.set_plain_text(text)
         description = pack.translate(step.picture_description, client.tag)
         self.picture.setAccessibleName(_("Picture"))
         self.picture.setAccessibleDescription(description)
@@ -312,4 +391,6 @@ class LessonPage(QWidget):
         self.dots.setAccessibleName(self.counter.accessibleName())
         if self._notice_key in ("help", "done"):
             self._set_notice(self._notice_key)
+        elif self._notice_key in ("no-voice", "voice-failed"):
+            self._on_reader_state(self._reader.state)
         self._update_worker_text()

@@ -33,6 +33,8 @@ from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
 from coach.ui.player.library import LibraryPage
 from coach.ui.player.packs_page import PacksPage
+from coach.ui.player.reader import Reader
+from coach.ui.speech_service import SpeechService
 from coach.ui.theme import ICON, colours, palette, px, style_sheet
 from coach.ui.widgets import refresh_layouts
 
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self, packs: list[Pack], broken: list[object], settings: Settings,
-        settings_path: Path | None = None, parent: QWidget | None = None,
+        settings_path: Path | None = None, speech: SpeechService | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         client = settings.client_language if is_known(settings.client_language or "-") else "fr"
         worker = settings.worker_language if is_known(settings.worker_language or "-") else "fr"
         self.languages = LanguageState(client, worker, self)
+        self.reader = Reader(speech, self)
         self.setWindowTitle("Coach")
         self.setMinimumSize(QSize(640, 480))
 
@@ -81,7 +84,10 @@ class MainWindow(QMainWindow):
 
         self.picker = LanguagePickerPage(self.languages, offered_languages(packs))
         self.library = LibraryPage(self.languages, packs)
-        self.lesson = LessonPage(self.languages)
+        self.lesson = LessonPage(self.languages, self.reader)
+        self.lesson.auto_read = settings.auto_read
+        self.lesson.slow = settings.slow_speech
+        self.lesson.slow_button.setChecked(settings.slow_speech)
         self.end = EndPage(self.languages)
         self.packs_page = PacksPage(self.languages, packs, broken)
         for page in (self.picker, self.library, self.lesson, self.end, self.packs_page):
@@ -92,7 +98,7 @@ class MainWindow(QMainWindow):
         self.picker.language_chosen.connect(self._on_language_chosen)
         self.library.lesson_chosen.connect(self.open_lesson)
         self.lesson.lesson_finished.connect(self._on_lesson_finished)
-        self.lesson.listen_requested.connect(self._on_listen)
+        self.lesson.slow_changed.connect(lambda slow: self._update_settings(slow_speech=slow))
         self.end.back.connect(self._end_back)
         self.end.again.connect(self._end_again)
         self.end.library.connect(self.show_library)
@@ -155,6 +161,11 @@ class MainWindow(QMainWindow):
             self.worker_group.addAction(action)
             self.worker_menu.addAction(action)
         self.worker_group.triggered.connect(lambda action: self.set_worker_language(action.data()))
+        self.worker_menu.addSeparator()
+        self.auto_read_action = QAction(self.worker_menu, checkable=True)
+        self.auto_read_action.setChecked(self.settings.auto_read)
+        self.auto_read_action.toggled.connect(self.set_auto_read)
+        self.worker_menu.addAction(self.auto_read_action)
         self.worker_button.setMenu(self.worker_menu)
         row.addWidget(self.home_button)
         row.addWidget(self.language_button)
@@ -225,11 +236,13 @@ class MainWindow(QMainWindow):
 
     def _on_language_chosen(self, tag: str) -> None:
         self.set_client_language(tag)
+        self.reader.read(self.languages.client.endonym, tag)  # the client hears their language
         self.show_library()
 
-    def _on_listen(self, _text: str, _tag: str) -> None:
-        _ = self.languages.client_strings().gettext
-        self.lesson.show_notice(_("No voice is available on this computer yet."), "no-voice")
+    def set_auto_read(self, on: bool) -> None:
+        self.lesson.auto_read = on
+        if on != self.settings.auto_read:
+            self._update_settings(auto_read=on)
 
     # -- settings -------------------------------------------------------------------
     def set_client_language(self, tag: str) -> None:
@@ -344,6 +357,7 @@ class MainWindow(QMainWindow):
     def _worker_labels(self) -> list[tuple[QToolButton, str, str]]:
         """The worker's own controls, labelled in the worker's language."""
         _ = self.languages.worker_strings().gettext
+        self.auto_read_action.setText(_("Read each step aloud when it appears"))
         return [
             (self.worker_button, _("Show the worker's language"),
              _("Show each step in your language too, in smaller text under the client's.")),

@@ -1,0 +1,195 @@
+"""Reading aloud: asks the speech service for audio, plays it, follows the words.
+
+Recorded audio from the pack wins over synthesis. While audio plays, `word_changed`
+tells which part of the text is being spoken (a word when the engine gives word
+timings, else the sentence), within about 50 ms of the audio. Stop is instant:
+the player stops and any answer still on its way is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+from coach.paths import app_dirs
+from coach.speech.protocol import NORMAL_RATE, SLOW_RATE, Utterance, WordTiming
+from coach.ui.speech_service import SpeechService
+
+FOLLOW_INTERVAL_MS = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?…؟։።])\s+")
+
+
+class ReaderState(StrEnum):
+    IDLE = "idle"
+    LOADING = "loading"
+    PLAYING = "playing"
+    NO_VOICE = "no-voice"
+    FAILED = "failed"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, length) of each sentence of `text`, in order."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start() - start))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text) - start))
+    return spans or [(0, len(text))]
+
+
+def sentence_timings(text: str, duration_ms: int) -> tuple[WordTiming, ...]:
+    """Without word timings: each sentence starts in proportion to the characters before it."""
+    spans = sentence_spans(text)
+    total = max(1, len(text))
+    return tuple(WordTiming(start, length, duration_ms * start // total) for start, length in spans)
+
+
+class Reader(QObject):
+    state_changed = Signal(str)
+    word_changed = Signal(int, int)
+    """(start, length) in the text being read; (-1, 0) when nothing is highlighted."""
+
+    def __init__(self, speech: SpeechService | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._speech = speech
+        self._player = QMediaPlayer(self)
+        self._output = QAudioOutput(self)
+        self._player.setAudioOutput(self._output)
+        self._player.playbackStateChanged.connect(self._on_playback_state)
+        self._player.positionChanged.connect(self._on_position)
+        self._player.errorOccurred.connect(self._on_player_error)
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_INTERVAL_MS)
+        self._follow.timeout.connect(self._follow_words)
+        self._clock = QElapsedTimer()
+        self._position_ms = 0
+        self._token = 0
+        self._state = ReaderState.IDLE
+        self._text = ""
+        self._timings: tuple[WordTiming, ...] = ()
+        self._starts: list[int] = []
+        self._current = -1
+        self.last_error = ""
+        if speech is not None:
+            speech.ready.connect(self._on_ready)
+            speech.unavailable.connect(self._on_unavailable)
+            speech.failed.connect(self._on_failed)
+
+    @property
+    def state(self) -> ReaderState:
+        return self._state
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def read(self, text: str, lang: str, slow: bool = False, recorded: Path | None = None) -> None:
+        """Read `text` aloud in `lang`: the recorded file when given, else a synthetic voice."""
+        self.stop()
+        self._text = text
+        if recorded is not None:
+            self._play(str(recorded), ())
+            return
+        if self._speech is None:
+            self._set_state(ReaderState.NO_VOICE)
+            return
+        self._set_state(ReaderState.LOADING)
+        self._token = self._speech.speak(text, lang, SLOW_RATE if slow else NORMAL_RATE)
+
+    def stop(self) -> None:
+        """Stop now: silence, no highlight, and any answer still on its way is dropped."""
+        if self._speech is not None and self._state is ReaderState.LOADING:
+            self._speech.cancel()
+        self._token = -1
+        self._follow.stop()
+        self._player.stop()
+        self._highlight(-1)
+        self._set_state(ReaderState.IDLE)
+
+    # -- speech answers -----------------------------------------------------------
+    def _on_ready(self, token: int, utterance: Utterance) -> None:
+        if token != self._token:
+            return
+        timings = utterance.words or sentence_timings(self._text, utterance.duration_ms)
+        self._play(utterance.wav, timings)
+
+    def _on_unavailable(self, token: int, _lang: str) -> None:
+        if token == self._token:
+            self._set_state(ReaderState.NO_VOICE)
+
+    def _on_failed(self, token: int, message: str) -> None:
+        if token == self._token:
+            self.last_error = message
+            self._set_state(ReaderState.FAILED)
+
+    # -- playing ------------------------------------------------------------------
+    def _play(self, path: str, timings: tuple[WordTiming, ...]) -> None:
+        self._timings = tuple(sorted(timings, key=lambda w: w.time_ms))
+        self._starts = [w.time_ms for w in self._timings]
+        self._position_ms = 0
+        self._clock.start()
+        self._player.setSource(QUrl.fromLocalFile(path))
+        self._player.play()
+        self._set_state(ReaderState.PLAYING)
+
+    def _on_playback_state(self, state: QMediaPlayer.PlaybackState) -> None:
+        if state == QMediaPlayer.PlaybackState.PlayingState:
+            self._clock.start()
+            self._follow.start()
+            self._follow_words()
+        elif state == QMediaPlayer.PlaybackState.StoppedState and self._state is ReaderState.PLAYING:
+            self._follow.stop()
+            self._highlight(-1)
+            self._set_state(ReaderState.IDLE)
+
+    def _on_position(self, position: int) -> None:
+        self._position_ms = position
+        self._clock.restart()
+
+    def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
+        if self._state is ReaderState.PLAYING:
+            self.last_error = message
+            self._follow.stop()
+            self._highlight(-1)
+            self._set_state(ReaderState.FAILED)
+
+    def _follow_words(self) -> None:
+        """Highlight the timing whose start is the latest before the estimated position."""
+        if not self._starts:
+            return
+        now = self._position_ms + self._clock.elapsed() * max(0.1, self._player.playbackRate())
+        self._highlight(bisect.bisect_right(self._starts, now) - 1)
+
+    def _highlight(self, index: int) -> None:
+        if index == self._current:
+            return
+        self._current = index
+        if 0 <= index < len(self._timings):
+            timing = self._timings[index]
+            self.word_changed.emit(timing.start, timing.length)
+        else:
+            self.word_changed.emit(-1, 0)
+
+    def _set_state(self, state: ReaderState) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state.value)
+
+
+def recorded_audio_file(data: bytes, suffix: str) -> Path:
+    """A pack's recorded audio as a file QtMultimedia can open (zips hold no files)."""
+    folder = app_dirs().cache / "recorded"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (hashlib.sha256(data).hexdigest()[:32] + suffix)
+    if not path.exists():
+        temporary = path.with_suffix(path.suffix + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    return path

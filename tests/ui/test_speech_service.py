@@ -1,0 +1,93 @@
+"""The player's speech supervisor: a crashed or hung child is replaced, the GUI never waits."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from fakes.fake_speech_child import fake_child_command
+
+from coach.speech.protocol import Utterance
+from coach.ui.speech_service import DEADLINE_MS, SpeechService
+
+
+@pytest.fixture
+def service(qtbot):
+    made = []
+
+    def build(**kwargs) -> SpeechService:
+        speech = SpeechService(fake_child_command(), **kwargs)
+        made.append(speech)
+        return speech
+
+    yield build
+    for speech in made:
+        speech.stop()
+
+
+def test_speak_answers_with_a_wav(qtbot, service) -> None:
+    """A request is answered asynchronously with a WAV file and word timings."""
+    speech = service()
+    with qtbot.waitSignal(speech.ready, timeout=8000) as answer:
+        token = speech.speak("Touchez le bouton vert.", "fr")
+    got_token, utterance = answer.args
+    assert got_token == token and isinstance(utterance, Utterance)
+    assert Path(utterance.wav).is_file() and len(utterance.words) == 4
+    assert speech.engine == "fake"
+
+
+def test_no_voice_is_reported(qtbot, service) -> None:
+    """A language without a voice gives `unavailable`, not an error."""
+    speech = service()
+    with qtbot.waitSignal(speech.unavailable, timeout=8000) as answer:
+        speech.speak("ሰላም", "ti")
+    assert answer.args[1] == "ti"
+
+
+def test_a_crashed_child_is_restarted(qtbot, service, monkeypatch, tmp_path) -> None:
+    """The child dies on a request; a new child answers it, and the caller only waits a little."""
+    monkeypatch.setenv("FAKE_SPEECH_CRASH_ON", "Crash here.")
+    monkeypatch.setenv("FAKE_SPEECH_ONCE", str(tmp_path / "once"))
+    speech = service()
+    speech.start()
+    with qtbot.waitSignal(speech.ready, timeout=8000):
+        speech.speak("Crash here.", "fr")
+    assert speech.restarts == 1
+
+
+def test_a_hung_child_is_replaced_within_two_seconds(qtbot, service, monkeypatch, tmp_path) -> None:
+    """A child that stops answering is killed and replaced; the answer comes within 2 s."""
+    monkeypatch.setenv("FAKE_SPEECH_HANG_ON", "Hang here.")
+    monkeypatch.setenv("FAKE_SPEECH_ONCE", str(tmp_path / "once"))
+    speech = service()
+    with qtbot.waitSignal(speech.engine_ready, timeout=8000):
+        speech.start()
+    start = time.monotonic()
+    with qtbot.waitSignal(speech.ready, timeout=5000):
+        speech.speak("Hang here.", "fr")
+    elapsed = time.monotonic() - start
+    assert speech.restarts == 1
+    assert elapsed < DEADLINE_MS / 1000 + 1.0, f"replaced after {elapsed:.2f} s"
+
+
+def test_stale_answers_are_dropped(qtbot, service) -> None:
+    """Only the latest request is answered: a newer request makes older ones stale."""
+    speech = service()
+    answers = []
+    speech.ready.connect(lambda token, utterance: answers.append(token))
+    speech.speak("Première phrase.", "fr")
+    latest = speech.speak("Deuxième phrase.", "fr")
+    qtbot.waitUntil(lambda: bool(answers), timeout=8000)
+    qtbot.wait(200)
+    assert answers == [latest]
+
+
+def test_a_child_that_keeps_dying_is_given_up(qtbot, service, monkeypatch) -> None:
+    """A child that crashes on every request is not restarted forever: the request fails."""
+    monkeypatch.setenv("FAKE_SPEECH_CRASH_ON", "Always.")
+    speech = service()
+    with qtbot.waitSignal(speech.failed, timeout=20000) as failure:
+        speech.speak("Always.", "fr")
+    assert "speech engine" in failure.args[1]
+    assert speech.restarts <= 3
