@@ -40,6 +40,26 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in _END.split(text) if part.strip()]
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, length) of each sentence of `text`, end marks included, by the same rules.
+
+    >>> sentence_spans("Open it. Tap!")
+    [(0, 8), (9, 4)]
+    """
+    spans, start = [], 0
+    for end in _END.finditer(text):
+        piece = text[start:end.end()]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, len(piece.strip())))
+        start = end.end()
+    rest = text[start:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        spans.append((start + lead, len(rest.strip())))
+    return spans
+
+
 def words(sentence: str) -> list[str]:
     """The words of `sentence`: pieces between spaces (or ፡) with a letter or digit.
 

@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.packs.easy_read import ERROR_ABOVE, LINE_BREAKS, WARN_ABOVE, long_sentences, sentences, word_count, words
+from coach.packs.easy_read import (
+    ERROR_ABOVE,
+    LINE_BREAKS,
+    WARN_ABOVE,
+    long_sentences,
+    sentence_spans,
+    sentences,
+    word_count,
+    words,
+)
 
 # Words made of letters from several scripts, never holding a sentence end or a space.
 WORD = st.text(alphabet="abcdéçàABCxyzابتثجሀለሐመابپچжщю", min_size=1, max_size=8)
@@ -91,3 +100,19 @@ def test_long_sentences_agree_with_word_count(text: str) -> None:
     """long_sentences reports exactly the sentences over the warning limit."""
     expected = [s for s in sentences(text) if word_count(s) > WARN_ABOVE]
     assert [found.sentence for found in long_sentences(text)] == expected
+
+
+@given(st.text(max_size=200))
+def test_sentence_spans_cover_the_sentences(text: str) -> None:
+    """Spans are trimmed, ordered, disjoint, and together hold every visible character."""
+    spans = sentence_spans(text)
+    pieces = [text[a:a + n] for a, n in spans]
+    assert all(piece and piece == piece.strip() for piece in pieces)
+    assert all(spans[i][0] + spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+    assert "".join("".join(piece.split()) for piece in pieces) == "".join(text.split())
+
+
+def test_sentence_spans_keep_decimals_and_scripts() -> None:
+    """Decimal points do not end a sentence; Arabic question marks do."""
+    text = "Ouvrez 1.5 fois. مرحبا؟ نعم."
+    assert [text[a:a + n] for a, n in sentence_spans(text)] == ["Ouvrez 1.5 fois.", "مرحبا؟", "نعم."]

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+from coach.packs.easy_read import sentence_spans
 from coach.paths import app_dirs
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE, Utterance, WordTiming
 from coach.ui.speech_service import SpeechService
 
 FOLLOW_INTERVAL_MS = 40
-_SENTENCE_END = re.compile(r"(?<=[.!?…؟։።])\s+")
 
 
 class ReaderState(StrEnum):
@@ -33,20 +32,9 @@ class ReaderState(StrEnum):
     FAILED = "failed"
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, length) of each sentence of `text`, in order."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start() - start))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text) - start))
-    return spans or [(0, len(text))]
-
-
 def sentence_timings(text: str, duration_ms: int) -> tuple[WordTiming, ...]:
     """Without word timings: each sentence starts in proportion to the characters before it."""
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) or [(0, len(text))]
     total = max(1, len(text))
     return tuple(WordTiming(start, length, duration_ms * start // total) for start, length in spans)
 

@@ -1,0 +1,68 @@
+"""A step's recorded audio plays instead of a synthetic voice."""
+
+from __future__ import annotations
+
+import shutil
+import wave
+from pathlib import Path
+
+from fakes.fake_speech_child import fake_child_command
+from PySide6.QtCore import QUrl
+
+from coach.packs.loader import load_library
+from coach.paths import builtin_packs_dir
+from coach.settings import Settings
+from coach.ui.player.main_window import MainWindow
+from coach.ui.player.reader import ReaderState
+from coach.ui.speech_service import SpeechService
+
+MINIMAL = Path(__file__).resolve().parent.parent / "data" / "packs" / "minimal"
+
+
+def write_wav(path: Path, milliseconds: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(b"\x00\x01" * (16 * milliseconds))
+
+
+def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path) -> None:
+    """With audio recorded for French, Listen plays that file and asks no engine."""
+    pack = tmp_path / "packs" / "minimal"
+    shutil.copytree(MINIMAL, pack)
+    write_wav(pack / "audio" / "fr" / "open.wav", 900)
+    lesson = pack / "lessons" / "01-call.toml"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8").replace(
+            'picture_description = "L\'écran d\'accueil avec l\'icône du téléphone."',
+            'picture_description = "L\'écran d\'accueil avec l\'icône du téléphone."\n'
+            'audio = { fr = "audio/fr/open.wav" }',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    library = load_library(builtin_packs_dir(), tmp_path / "packs", cache_dir=None)
+    assert not library.broken, library.broken
+    speech = SpeechService(fake_child_command())
+    asked = []
+    speech.ready.connect(lambda token, utterance: asked.append(utterance))
+    window = MainWindow(list(library.packs), [], Settings(client_language="fr", auto_read=False), speech=speech)
+    qtbot.addWidget(window)
+    window.show()
+    pack_id = next(p.id for p in library.packs if p.id != "demo")
+    window.open_lesson(pack_id, "call")
+    window.lesson.listen_button.click()
+    qtbot.waitUntil(lambda: window.reader.state is ReaderState.PLAYING, timeout=5000)
+    source = window.reader._player.source()
+    assert source.isLocalFile() and Path(QUrl(source).toLocalFile()).read_bytes() == (
+        pack / "audio" / "fr" / "open.wav"
+    ).read_bytes()
+    assert asked == [], "no synthesis was requested"
+    qtbot.waitUntil(lambda: window.reader.state is ReaderState.IDLE, timeout=5000)
+
+    window.lesson.next_button.click()  # the next step has no recording: the voice reads it
+    window.lesson.listen_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=8000)
+    speech.stop()
