@@ -6,6 +6,8 @@
     coach screenshot ...           render the real window to a PNG, off screen
     coach voices                   list languages and the voice that reads each
     coach speak --lang TAG --text TEXT --out FILE.wav   write what the app would say
+    coach records init|backup|restore FILE|check|passwd   the encrypted records
+    coach records stats --from DATE --to DATE --out FILE.csv  figures for funders
 
 Heavy modules (Qt above all) are imported inside the command that needs them, so
 `coach pack check` starts fast and works where Qt cannot load.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 
 def _parse_size(value: str) -> tuple[int, int]:
@@ -36,6 +39,30 @@ def _parse_scale(value: str) -> int:
     if not 100 <= percent <= 200:
         raise argparse.ArgumentTypeError(f"scale must be between 100 and 200, not {percent}")
     return percent
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a date looks like 2026-01-31, not {value!r}") from None
+
+
+def _add_records_commands(commands: argparse._SubParsersAction) -> None:
+    records = commands.add_parser("records", help="the encrypted records: init, backup, restore, check, stats")
+    actions = records.add_subparsers(dest="records_command", metavar="ACTION", required=True)
+    actions.add_parser("init", help="create the records and set the desk's passphrase")
+    actions.add_parser("backup", help="write an encrypted backup now (the newest 7 are kept)")
+    restore = actions.add_parser("restore", help="replace the records with a backup")
+    restore.add_argument("file", metavar="FILE", help="a backup file (records-*.db)")
+    actions.add_parser("check", help="check the records' integrity and schema version")
+    stats = actions.add_parser("stats", help="figures for funders as CSV, with nothing identifying")
+    stats.add_argument("--from", dest="date_from", type=_parse_date, required=True, metavar="DATE",
+                       help="first day, such as 2026-01-01")
+    stats.add_argument("--to", dest="date_to", type=_parse_date, required=True, metavar="DATE",
+                       help="last day, included")
+    stats.add_argument("--out", required=True, metavar="FILE.csv", help="the CSV file to write")
+    actions.add_parser("passwd", help="change the desk's passphrase")
 
 
 def _add_language_options(parser: argparse.ArgumentParser) -> None:
@@ -80,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--text", required=True, help="the text to say")
     speak.add_argument("--out", required=True, help="the WAV file to write")
     speak.add_argument("--slow", action="store_true", help="the slower speed of the Slower button")
+    _add_records_commands(commands)
     return parser
 
 
@@ -109,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.speech.commands import speak_command
 
         return speak_command(args.lang, args.text, args.out, args.slow, sys.stdout, sys.stderr)
+    if args.command == "records":
+        from coach.records.commands import records_command
+
+        return records_command(args.records_command, vars(args), sys.stdout, sys.stderr)
     return 2
 
 

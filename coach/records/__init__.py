@@ -1,0 +1,57 @@
+"""The desk's records: an encrypted SQLite file (SQLCipher) used through sqlite-utils. No Qt.
+
+Open or create, then call methods on the `Records` object (on the thread that
+opened it; each write is one transaction, and a write that raises changes nothing):
+
+    records_path() -> Path                               <data>/records.db
+    Records.create(path=None, passphrase) -> Records     RecordsExist; ValueError (< 8 chars)
+    Records.open(path=None, passphrase) -> Records       NoRecords, WrongPassphrase, SchemaTooNew
+    records.close() / with Records.open(...) as records:
+    records.change_passphrase(new) -> None               PRAGMA rekey
+
+    records.worker(name) -> Worker                       get or create
+    records.create_client(pseudonym, language, contact_channels=(), consent_given=False,
+                          consent_scope="") -> Client
+    records.find_clients(text, limit=20) -> list[Client] pseudonym or code, any case/accents
+    records.client(client_id) -> Client | None
+    records.start_visit(worker_id, client_id | None, language) -> Visit   None = anonymous
+    records.visit(visit_id) -> Visit
+    records.end_visit(visit_id) -> None
+    records.record_step(visit_id, pack_id, lesson_id, step_index, step_id) -> None  index from 0
+    records.record_help(visit_id, pack_id, lesson_id, step_id) -> None
+    records.help_requests(visit_id, pack_id, lesson_id) -> dict[step_id, int]
+    records.record_finished(visit_id, pack_id, lesson_id, seconds) -> None
+    records.rate(visit_id, skill, digcomp, level, by="worker") -> Rating  skill "pack/skill", 0-3
+    records.add_note(visit_id, text) -> Note             ValueError for an anonymous visit
+    records.notes(client_id) -> list[Note]
+    records.ratings_history(client_id) -> dict[skill, list[RatingPoint(at, level, by)]]
+    records.about_client(client_id) -> dict              everything stored, JSON-ready
+    export_client(records, client_id, path, worker_id=None) -> None   JSON + audit
+    records.erase_client(client_id, worker_id=None) -> None
+    records.retention_sweep(months=12, now=None, worker_id=None) -> int
+    records.audit(action, detail="", worker_id=None) -> None   detail: client ids only
+    records.audit_log(limit=100) -> list[(at, worker_id, action, detail)]
+    records.stats(date_from, date_to) -> Stats
+    records.write_stats_csv(path, date_from, date_to) -> Stats
+    records.backup(dest_dir=None, keep=7) -> Path        <data>/backups/records-<UTC>.db
+    records.backup_if_due(dest_dir=None, keep=7) -> Path | None   daily; call at unlock
+    records.check() -> list[str]                         [] when sound
+    restore(backup_path, passphrase, target=None) -> Path   close the records first
+
+Levels and who rated: `coach.domain.autonomy` (AutonomyLevel, SelfRating, RatedBy).
+Errors: `coach.records.errors`. Values: `coach.records.models`.
+"""
+
+from coach.records.backup import backup_files, restore
+from coach.records.errors import NoRecords, RecordsError, RecordsExist, SchemaTooNew, WrongPassphrase
+from coach.records.models import Client, LevelChange, Note, Rating, RatingPoint, Stats, Visit, Worker
+from coach.records.records import Records
+from coach.records.rights import export_client
+from coach.records.schema import SCHEMA_VERSION
+from coach.records.store import records_path
+
+__all__ = [
+    "SCHEMA_VERSION", "Client", "LevelChange", "NoRecords", "Note", "Rating", "RatingPoint", "Records",
+    "RecordsError", "RecordsExist", "SchemaTooNew", "Stats", "Visit", "Worker", "WrongPassphrase",
+    "backup_files", "export_client", "records_path", "restore",
+]

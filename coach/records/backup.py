@@ -1,0 +1,149 @@
+"""Encrypted backups with SQLite's online backup API, restore, and the health check.
+
+A backup is written to a temporary file opened with the same key, so the copy is
+encrypted like the original (SQLCipher copies page by page through both codecs),
+then renamed to `records-YYYYMMDDTHHMMSSZ.db`. A restore never starts before the
+backup is known to open with the passphrase and to pass `integrity_check`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.paths import app_dirs
+from coach.records.errors import NoRecords
+from coach.records.schema import SCHEMA_VERSION
+from coach.records.store import connect, records_path, schema_version
+
+if TYPE_CHECKING:
+    from coach.records.records import Records
+
+PREFIX = "records-"
+STAMP = "%Y%m%dT%H%M%S%fZ"
+DUE_AFTER = timedelta(hours=24)
+
+
+def backups_dir() -> Path:
+    return app_dirs().data / "backups"
+
+
+def backup_files(dest_dir: Path | None = None) -> list[Path]:
+    """The backups in `dest_dir`, oldest first (names sort by their UTC time)."""
+    folder = Path(dest_dir or backups_dir())
+    return sorted(p for p in folder.glob(f"{PREFIX}*.db") if _stamp(p) is not None)
+
+
+def _stamp(path: Path) -> datetime | None:
+    try:
+        return datetime.strptime(path.stem.removeprefix(PREFIX), STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: datetime | None = None) -> Path:
+    """Copy the open records to `dest_dir` with the online backup API; keep the newest `keep` files."""
+    if keep < 1:
+        raise ValueError(f"keep at least one backup, not {keep}")
+    folder = Path(dest_dir or backups_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    final = folder / f"{PREFIX}{moment.strftime(STAMP)}.db"
+    temporary = folder / f".{final.name}.tmp"
+    temporary.unlink(missing_ok=True)
+    target = records.keyed_connection(temporary)
+    try:
+        records.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
+    finally:
+        target.close()
+    try:
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, final)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    for old in backup_files(folder)[:-keep]:
+        old.unlink(missing_ok=True)
+    records.audit("backup", final.name)
+    return final
+
+
+def backup_if_due(records: Records, dest_dir: Path | None = None, keep: int = 7,
+                  now: datetime | None = None) -> Path | None:
+    """A backup when none exists or the newest is `DUE_AFTER` (24 h) old or more."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    existing = backup_files(dest_dir)
+    if existing and moment - _stamp(existing[-1]) < DUE_AFTER:
+        return None
+    return backup(records, dest_dir, keep, moment)
+
+
+def _problems(conn) -> list[str]:
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    problems += [f"foreign key: {table} row {rowid} -> {parent}"
+                 for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+    version = schema_version(conn)
+    if version != SCHEMA_VERSION:
+        problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
+    return problems
+
+
+def check(records: Records) -> list[str]:
+    """integrity_check, foreign_key_check and the schema version; [] when all is well."""
+    return _problems(records.conn)
+
+
+def restore(backup_path: Path, passphrase: str, target: Path | None = None) -> Path:
+    """Replace the records with a backup; the current file is kept as `records.db.before-restore`.
+
+    The backup must open with `passphrase` (WrongPassphrase otherwise), be of a schema
+    this Coach knows (SchemaTooNew) and pass the checks (ValueError); only then is the
+    current file touched. No connection to the records may be open meanwhile.
+    Returns the path of the kept previous file (or of the records if there was none).
+    """
+    backup_path = Path(backup_path)
+    target = Path(target or records_path())
+    if not backup_path.is_file():
+        raise NoRecords(backup_path)
+    conn = connect(backup_path, passphrase, known_version=SCHEMA_VERSION, read_only=True)
+    try:
+        problems = _problems(conn)
+    finally:
+        conn.close()
+    if problems:
+        raise ValueError(f"{backup_path} is damaged: " + "; ".join(problems))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = target.with_name(f".{target.name}.restoring")
+    shutil.copyfile(backup_path, staged)
+    with open(staged, "rb") as handle:
+        os.fsync(handle.fileno())
+    kept = target.with_name(target.name + ".before-restore")
+    if target.exists():
+        _checkpoint_quietly(target, passphrase)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{kept}{suffix}").unlink(missing_ok=True)
+        shutil.copy2(target, kept)
+        # Its WAL (if the passphrase differs and it could not be checkpointed) goes with it.
+        for suffix in ("-wal", "-shm"):
+            if Path(f"{target}{suffix}").exists():
+                os.replace(f"{target}{suffix}", f"{kept}{suffix}")
+    os.replace(staged, target)
+    return kept if kept.exists() else target
+
+
+def _checkpoint_quietly(path: Path, passphrase: str) -> None:
+    from coach.records.errors import RecordsError
+
+    try:
+        conn = connect(path, passphrase)
+    except (RecordsError, ValueError):
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

@@ -1,0 +1,381 @@
+"""`Records`: the one object the application talks to about clients, visits and ratings.
+
+Every method runs on the calling thread with this object's connection (the GUI
+thread's, for the small writes of a visit); heavy work (stats, retention, backups)
+belongs on a worker thread with its own `Records.open`. Each write is one
+transaction: when it raises, the database is as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from coach.domain.autonomy import AutonomyLevel, RatedBy, check_level
+from coach.records import backup as _backup
+from coach.records import rights as _rights
+from coach.records import stats as _stats
+from coach.records.models import (
+    CLIENT_COLUMNS,
+    Client,
+    Note,
+    Rating,
+    RatingPoint,
+    Stats,
+    Visit,
+    Worker,
+    from_text,
+    now,
+    to_text,
+)
+from coach.records.schema import SCHEMA_VERSION, migrate
+from coach.records.store import Connection, connect, records_path, rekey
+
+CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
+"""Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G)."""
+CODE_LENGTH = 4
+MAX_NOTE = 2000
+
+
+def fold(text: str | None) -> str:
+    """Case- and accent-insensitive form for search ("Élodie" finds "elo")."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Records:
+    """An open, unlocked records file. Use `Records.create` or `Records.open`; `close()` when done."""
+
+    def __init__(self, conn: Connection, path: Path, passphrase: str) -> None:
+        self.conn = conn
+        self.path = path
+        # Kept for the life of this object: a backup's target must be keyed alike, and
+        # the process holds the decrypted records anyway. Never logged, never written.
+        self._passphrase = passphrase
+        conn.create_function("coach_fold", 1, fold, deterministic=True)
+        self.db = Database(conn)
+        migrate(self.db)
+
+    @classmethod
+    def create(cls, path: Path | None = None, passphrase: str = "") -> Records:
+        """Make a new encrypted records file (RecordsExist if one is there) and open it."""
+        from coach.records.store import check_new_passphrase
+
+        path = Path(path or records_path())
+        check_new_passphrase(passphrase)
+        conn = connect(path, passphrase, create=True, known_version=SCHEMA_VERSION)
+        try:
+            return cls(conn, path, passphrase)
+        except BaseException:
+            conn.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def open(cls, path: Path | None = None, passphrase: str = "") -> Records:
+        """Unlock the records: NoRecords, WrongPassphrase or SchemaTooNew leave the file untouched."""
+        path = Path(path or records_path())
+        conn = connect(path, passphrase, known_version=SCHEMA_VERSION)
+        try:
+            return cls(conn, path, passphrase)
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def in_memory(cls) -> Records:
+        """Unencrypted records in memory, for tests and benchmarks of everything but encryption."""
+        from coach.records.store import memory_connection
+
+        return cls(memory_connection(), Path(":memory:"), "in-memory")
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the file and close the connection."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.conn.close()
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-encrypt the file under a new passphrase (at least 8 characters)."""
+        rekey(self.conn, new_passphrase)
+        self._passphrase = new_passphrase
+        self.audit("passphrase_changed")
+
+    def keyed_connection(self, path: Path) -> Connection:
+        """A new plain connection to a new file at `path`, keyed like these records (backup target)."""
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        from coach.records.store import key_literal
+
+        conn = sqlcipher.connect(str(path), isolation_level=None)
+        conn.execute(f"PRAGMA key = {key_literal(self._passphrase)}")
+        return conn
+
+    # -- workers and clients -------------------------------------------------------------
+
+    def worker(self, name: str) -> Worker:
+        """The worker called `name`, created on first use."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a worker needs a name")
+        with self.db.atomic():
+            self.conn.execute("INSERT INTO workers (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (name,))
+            (worker_id,) = self.conn.execute("SELECT id FROM workers WHERE name = ?", (name,)).fetchone()
+        return Worker(worker_id, name)
+
+    def create_client(self, pseudonym: str, language: str, contact_channels: Iterable[str] = (),
+                      consent_given: bool = False, consent_scope: str = "") -> Client:
+        """A new client with a fresh short code; the consent answer is dated now.
+
+        >>> records.create_client("Fatima B.", "ar", ["sms"], True, "records")  # doctest: +SKIP
+        Client(id=1, pseudonym='Fatima B.', code='K7P2', ...)
+        """
+        pseudonym = pseudonym.strip()
+        if not pseudonym:
+            raise ValueError("a client needs a pseudonym")
+        if not language.strip():
+            raise ValueError("a client needs a language")
+        channels = [str(channel).strip() for channel in contact_channels if str(channel).strip()]
+        moment = to_text(now())
+        with self.db.atomic():
+            code = self._new_code()
+            cursor = self.conn.execute(
+                "INSERT INTO clients (pseudonym, code, language, contact_channels, consent_given, consent_scope,"
+                " consent_date, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (pseudonym, code, language.strip(), json.dumps(channels, ensure_ascii=False), int(bool(consent_given)),
+                 consent_scope.strip(), moment, moment))
+            client_id = cursor.lastrowid
+            self._audit("client_created", f"client {client_id}")
+        found = self.client(client_id)
+        assert found is not None
+        return found
+
+    def _new_code(self) -> str:
+        for attempt in range(50):
+            length = CODE_LENGTH if attempt < 40 else CODE_LENGTH + 1
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+            if self.conn.execute("SELECT 1 FROM clients WHERE code = ?", (code,)).fetchone() is None:
+                return code
+        raise RuntimeError("could not find a free client code")
+
+    def client(self, client_id: int) -> Client | None:
+        """The client with this id, or None."""
+        row = self.conn.execute(f"SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?", (client_id,)).fetchone()
+        return None if row is None else Client.from_row(row)
+
+    def find_clients(self, text: str, limit: int = 20) -> list[Client]:
+        """Clients whose pseudonym or code contains `text` (any case, any accents), latest visit first.
+
+        An empty `text` lists the most recently seen clients. Anonymised clients never appear.
+        """
+        needle = fold(text.strip())
+        rows = self.conn.execute(
+            f"SELECT {CLIENT_COLUMNS} FROM clients WHERE anonymised = 0"
+            " AND (? = '' OR instr(coach_fold(pseudonym), ?) > 0 OR instr(coach_fold(code), ?) > 0)"
+            " ORDER BY coalesce(code = upper(?), 0) DESC, last_visit IS NULL, last_visit DESC, created DESC, id DESC"
+            " LIMIT ?",
+            (needle, needle, needle, text.strip(), limit)).fetchall()
+        return [Client.from_row(row) for row in rows]
+
+    # -- visits and what happens in them -------------------------------------------------
+
+    def start_visit(self, worker_id: int, client_id: int | None, language: str) -> Visit:
+        """Begin a visit; `client_id=None` for an anonymous one (nothing identifying is stored)."""
+        started = now()
+        with self.db.atomic():
+            if client_id is not None:
+                client = self.client(client_id)
+                if client is None or client.anonymised:
+                    raise ValueError(f"no client {client_id} to visit")
+                self.conn.execute("UPDATE clients SET last_visit = ? WHERE id = ?", (to_text(started), client_id))
+            cursor = self.conn.execute(
+                "INSERT INTO visits (worker_id, client_id, language, started) VALUES (?, ?, ?, ?)",
+                (worker_id, client_id, language, to_text(started)))
+        return Visit(cursor.lastrowid, worker_id, client_id, language, started, None)
+
+    def visit(self, visit_id: int) -> Visit:
+        row = self.conn.execute(
+            "SELECT id, worker_id, client_id, language, started, ended FROM visits WHERE id = ?",
+            (visit_id,)).fetchone()
+        if row is None:
+            raise ValueError(f"no visit {visit_id}")
+        return Visit(row[0], row[1], row[2], row[3], from_text(row[4]), from_text(row[5]))
+
+    def end_visit(self, visit_id: int) -> None:
+        """Note the visit's end time (the first end wins)."""
+        with self.db.atomic():
+            self.visit(visit_id)
+            self.conn.execute("UPDATE visits SET ended = coalesce(ended, ?) WHERE id = ?", (to_text(now()), visit_id))
+
+    def _activity(self, visit_id: int, pack_id: str, lesson_id: str) -> None:
+        if not pack_id or not lesson_id:
+            raise ValueError("a pack id and a lesson id are needed")
+        self.visit(visit_id)
+        self.conn.execute("INSERT INTO activity (visit_id, pack_id, lesson_id) VALUES (?, ?, ?)"
+                          " ON CONFLICT DO NOTHING", (visit_id, pack_id, lesson_id))
+
+    def record_step(self, visit_id: int, pack_id: str, lesson_id: str, step_index: int, step_id: str) -> None:
+        """The client reached step `step_index` (from 0): steps_reached is the furthest step + 1."""
+        if step_index < 0:
+            raise ValueError(f"a step index is 0 or more, not {step_index}")
+        with self.db.atomic():
+            self._activity(visit_id, pack_id, lesson_id)
+            self.conn.execute(
+                "UPDATE activity SET steps_reached = max(steps_reached, ?)"
+                " WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?", (step_index + 1, visit_id, pack_id, lesson_id))
+
+    def record_help(self, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None:
+        """The client asked for help on `step_id`: its count goes up by one."""
+        if not step_id:
+            raise ValueError("a step id is needed")
+        path = "$." + json.dumps(step_id)
+        with self.db.atomic():
+            self._activity(visit_id, pack_id, lesson_id)
+            self.conn.execute(
+                "UPDATE activity SET help_requests = json_set(help_requests, ?,"
+                " coalesce(json_extract(help_requests, ?), 0) + 1)"
+                " WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?", (path, path, visit_id, pack_id, lesson_id))
+
+    def help_requests(self, visit_id: int, pack_id: str, lesson_id: str) -> dict[str, int]:
+        """Step id -> times the client asked for help there, in this visit."""
+        row = self.conn.execute("SELECT help_requests FROM activity WHERE visit_id = ? AND pack_id = ?"
+                                " AND lesson_id = ?", (visit_id, pack_id, lesson_id)).fetchone()
+        return {} if row is None else json.loads(row[0])
+
+    def record_finished(self, visit_id: int, pack_id: str, lesson_id: str, seconds: int) -> None:
+        """The client finished the lesson; `seconds` spent on it are added."""
+        if seconds < 0:
+            raise ValueError(f"seconds spent cannot be negative: {seconds}")
+        with self.db.atomic():
+            self._activity(visit_id, pack_id, lesson_id)
+            self.conn.execute(
+                "UPDATE activity SET finished = 1, seconds_spent = seconds_spent + ?"
+                " WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?", (int(seconds), visit_id, pack_id, lesson_id))
+
+    def rate(self, visit_id: int, skill: str, digcomp: str, level: int, by: str = RatedBy.WORKER) -> Rating:
+        """Record `level` (0–3) for `skill` ("pack_id/skill_id") in this visit; a new click replaces the last.
+
+        ValueError for a level outside 0–3, an unknown `by` or a malformed skill; nothing is written then.
+        """
+        level = check_level(level)
+        try:
+            rated_by = RatedBy(by)
+        except ValueError:
+            raise ValueError(f"a rating is by 'worker' or 'client', not {by!r}") from None
+        pack_id, _, skill_id = skill.partition("/")
+        if not pack_id or not skill_id:
+            raise ValueError(f"a skill is 'pack_id/skill_id', not {skill!r}")
+        at = now()
+        with self.db.atomic():
+            visit = self.visit(visit_id)
+            (rating_id,) = self.conn.execute(
+                "INSERT INTO ratings (visit_id, client_id, skill, digcomp, level, rated_by, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (visit_id, skill, rated_by)"
+                " DO UPDATE SET level = excluded.level, digcomp = excluded.digcomp, at = excluded.at RETURNING id",
+                (visit_id, visit.client_id, skill, digcomp, int(level), rated_by.value, to_text(at))).fetchone()
+        return Rating(rating_id, visit_id, visit.client_id, skill, digcomp, level, rated_by, at)
+
+    def add_note(self, visit_id: int, text: str) -> Note:
+        """A short free note about the client; refused (ValueError) for an anonymous visit."""
+        text = text.strip()
+        if not text:
+            raise ValueError("the note is empty")
+        if len(text) > MAX_NOTE:
+            raise ValueError(f"a note has at most {MAX_NOTE} characters, not {len(text)}")
+        at = now()
+        with self.db.atomic():
+            visit = self.visit(visit_id)
+            if visit.client_id is None:
+                raise ValueError("an anonymous visit keeps no notes")
+            cursor = self.conn.execute("INSERT INTO notes (visit_id, client_id, text, at) VALUES (?, ?, ?, ?)",
+                                       (visit_id, visit.client_id, text, to_text(at)))
+        return Note(cursor.lastrowid, visit_id, visit.client_id, text, at)
+
+    def notes(self, client_id: int) -> list[Note]:
+        rows = self.conn.execute("SELECT id, visit_id, client_id, text, at FROM notes WHERE client_id = ?"
+                                 " ORDER BY at, id", (client_id,)).fetchall()
+        return [Note(r[0], r[1], r[2], r[3], from_text(r[4])) for r in rows]
+
+    def ratings_history(self, client_id: int) -> dict[str, list[RatingPoint]]:
+        """Skill -> the client's ratings in time order (worker's and client's): a progress chart's data."""
+        history: dict[str, list[RatingPoint]] = {}
+        for skill, at, level, by in self.conn.execute(
+                "SELECT skill, at, level, rated_by FROM ratings WHERE client_id = ? ORDER BY skill, at, id",
+                (client_id,)):
+            history.setdefault(skill, []).append(RatingPoint(datetime.fromisoformat(at), AutonomyLevel(level),
+                                                             RatedBy(by)))
+        return history
+
+    # -- the audit log ---------------------------------------------------------------------
+
+    def audit(self, action: str, detail: str = "", worker_id: int | None = None) -> None:
+        """Append to the audit log. `detail` names clients by id, never by pseudonym, code or note."""
+        with self.db.atomic():
+            self._audit(action, detail, worker_id)
+
+    def _audit(self, action: str, detail: str = "", worker_id: int | None = None) -> None:
+        self.conn.execute("INSERT INTO audit (at, worker_id, action, detail) VALUES (?, ?, ?, ?)",
+                          (to_text(now()), worker_id, action, detail))
+
+    def audit_log(self, limit: int = 100) -> list[tuple[datetime, int | None, str, str]]:
+        """The newest audit entries: (time, worker id, action, detail)."""
+        rows = self.conn.execute("SELECT at, worker_id, action, detail FROM audit ORDER BY id DESC LIMIT ?",
+                                 (limit,)).fetchall()
+        return [(datetime.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]
+
+    # -- rights, retention, figures, backups (in their own modules) -------------------------
+
+    def about_client(self, client_id: int) -> dict:
+        """Everything stored about one client, JSON-ready (their own view and the access export)."""
+        return _rights.about_client(self, client_id)
+
+    def erase_client(self, client_id: int, worker_id: int | None = None) -> None:
+        """Erase a client on request: their row and notes go, visits and ratings are unlinked."""
+        _rights.erase_client(self, client_id, worker_id)
+
+    def retention_sweep(self, months: int = 12, now: datetime | None = None, worker_id: int | None = None) -> int:
+        """Anonymise clients not seen for `months`; returns how many."""
+        return _rights.retention_sweep(self, months, now, worker_id)
+
+    def stats(self, date_from: date, date_to: date) -> Stats:
+        """Figures for funders, both days included; nothing identifying."""
+        return _stats.stats(self.conn, date_from, date_to)
+
+    def write_stats_csv(self, path: Path, date_from: date, date_to: date) -> Stats:
+        """Write `stats(...)` as CSV to `path` (atomically) and return them."""
+        figures = self.stats(date_from, date_to)
+        _stats.write_csv(Path(path), figures)
+        return figures
+
+    def backup(self, dest_dir: Path | None = None, keep: int = 7) -> Path:
+        """An encrypted copy (same passphrase) in `dest_dir` (default <data>/backups); keeps the newest `keep`."""
+        return _backup.backup(self, dest_dir, keep)
+
+    def backup_if_due(self, dest_dir: Path | None = None, keep: int = 7,
+                      now: datetime | None = None) -> Path | None:
+        """A backup when the newest one is 24 hours old or more (call at unlock); the new file or None."""
+        return _backup.backup_if_due(self, dest_dir, keep, now)
+
+    def check(self) -> list[str]:
+        """Problems found by integrity_check, foreign_key_check and the schema version; [] when sound."""
+        return _backup.check(self)
+
+    def checkpoint(self) -> None:
+        """Move the WAL's pages into the file and empty the WAL (after erasures)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,124 @@
+"""The records' schema, as sqlite-utils migrations (safe to apply twice).
+
+Each step runs in one transaction (sqlite-utils' `Migrations.apply` wraps it in
+`db.atomic()` together with its row in `_sqlite_migrations`) and ends by setting
+`PRAGMA user_version` to its number, so a single read tells which schema a file
+has, before anything is written: a file newer than `SCHEMA_VERSION` is refused.
+
+Add a step by appending a function to `STEPS`; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "coach-records"
+
+_V1 = (
+    """CREATE TABLE workers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)
+    )""",
+    """CREATE TABLE clients (
+        id INTEGER PRIMARY KEY,
+        pseudonym TEXT NOT NULL,
+        code TEXT UNIQUE,
+        language TEXT NOT NULL,
+        contact_channels TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(contact_channels)),
+        consent_given INTEGER NOT NULL CHECK (consent_given IN (0, 1)),
+        consent_scope TEXT NOT NULL DEFAULT '',
+        consent_date TEXT,
+        created TEXT NOT NULL,
+        last_visit TEXT,
+        anonymised INTEGER NOT NULL DEFAULT 0 CHECK (anonymised IN (0, 1))
+    )""",
+    "CREATE INDEX clients_last_visit ON clients (anonymised, last_visit)",
+    """CREATE TABLE visits (
+        id INTEGER PRIMARY KEY,
+        worker_id INTEGER NOT NULL REFERENCES workers (id),
+        client_id INTEGER REFERENCES clients (id),
+        language TEXT NOT NULL,
+        started TEXT NOT NULL,
+        ended TEXT
+    )""",
+    "CREATE INDEX visits_client ON visits (client_id)",
+    "CREATE INDEX visits_started ON visits (started)",
+    """CREATE TABLE activity (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visits (id),
+        pack_id TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        steps_reached INTEGER NOT NULL DEFAULT 0,
+        help_requests TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(help_requests)),
+        seconds_spent INTEGER NOT NULL DEFAULT 0,
+        finished INTEGER NOT NULL DEFAULT 0 CHECK (finished IN (0, 1)),
+        UNIQUE (visit_id, pack_id, lesson_id)
+    )""",
+    """CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visits (id),
+        client_id INTEGER REFERENCES clients (id),
+        skill TEXT NOT NULL CHECK (instr(skill, '/') > 1),
+        digcomp TEXT NOT NULL DEFAULT '',
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
+        rated_by TEXT NOT NULL CHECK (rated_by IN ('worker', 'client')),
+        at TEXT NOT NULL,
+        UNIQUE (visit_id, skill, rated_by)
+    )""",
+    "CREATE INDEX ratings_client ON ratings (client_id, skill, at)",
+    "CREATE INDEX ratings_at ON ratings (at)",
+    """CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visits (id),
+        client_id INTEGER NOT NULL REFERENCES clients (id),
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX notes_client ON notes (client_id)",
+    "CREATE INDEX notes_visit ON notes (visit_id)",
+    """CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        worker_id INTEGER REFERENCES workers (id),
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+)
+
+
+def _v1_initial(db: Database) -> None:
+    """Workers, clients, visits, activity, ratings, notes and the audit log."""
+    for statement in _V1:
+        db.execute(statement)
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial,)
+SCHEMA_VERSION = len(STEPS)
+"""The newest schema this Coach knows."""
+
+
+def _numbered(number: int, step: Callable[[Database], None]) -> Callable[[Database], None]:
+    def apply(db: Database) -> None:
+        step(db)
+        db.execute(f"PRAGMA user_version = {number}")
+
+    apply.__name__ = f"{number:04d}{step.__name__.removeprefix(f'_v{number}')}"
+    return apply
+
+
+def migrations() -> Migrations:
+    """The migration set; names such as `0001_initial` are recorded in `_sqlite_migrations`."""
+    found = Migrations(MIGRATION_SET)
+    for number, step in enumerate(STEPS, start=1):
+        found()(_numbered(number, step))
+    return found
+
+
+def migrate(db: Database) -> None:
+    """Apply pending steps; nothing happens when the file is current."""
+    plan = migrations()
+    if plan.pending(db):
+        plan.apply(db)

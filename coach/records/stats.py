@@ -1,0 +1,90 @@
+"""Figures for funders: visits, languages, lessons done, autonomy changes — never who.
+
+Only counts leave this module: no pseudonym, code, note or client id is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from coach.records.models import LevelChange, Stats
+from coach.records.store import Connection
+
+
+def _bounds(date_from: date, date_to: date) -> tuple[str, str]:
+    if date_to < date_from:
+        raise ValueError(f"the period ends ({date_to}) before it starts ({date_from})")
+    # Stored times are ISO text in UTC, so day strings compare correctly.
+    return date_from.isoformat(), (date_to + timedelta(days=1)).isoformat()
+
+
+def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
+    """The figures for [date_from, date_to], both days included."""
+    low, high = _bounds(date_from, date_to)
+    visits, anonymous = conn.execute(
+        "SELECT count(*), count(*) - count(client_id) FROM visits WHERE started >= ? AND started < ?",
+        (low, high)).fetchone()
+    per_month = dict(conn.execute(
+        "SELECT substr(started, 1, 7) AS month, count(*) FROM visits WHERE started >= ? AND started < ?"
+        " GROUP BY month ORDER BY month", (low, high)).fetchall())
+    languages = dict(conn.execute(
+        "SELECT language, count(*) AS n FROM visits WHERE started >= ? AND started < ?"
+        " GROUP BY language ORDER BY n DESC, language", (low, high)).fetchall())
+    lessons = dict(conn.execute(
+        "SELECT a.pack_id || '/' || a.lesson_id AS lesson, count(*) AS n FROM activity a"
+        " JOIN visits v ON v.id = a.visit_id WHERE a.finished = 1 AND v.started >= ? AND v.started < ?"
+        " GROUP BY lesson ORDER BY n DESC, lesson", (low, high)).fetchall())
+    changes: dict[str, list[int]] = {}
+    for skill, direction, count in conn.execute(
+            """WITH period AS (
+                   SELECT client_id, skill, level,
+                          row_number() OVER (PARTITION BY client_id, skill ORDER BY at, id) AS first_rank,
+                          row_number() OVER (PARTITION BY client_id, skill ORDER BY at DESC, id DESC) AS last_rank,
+                          count(*) OVER (PARTITION BY client_id, skill) AS n
+                   FROM ratings
+                   WHERE rated_by = 'worker' AND client_id IS NOT NULL AND at >= ? AND at < ?),
+               pairs AS (
+                   SELECT skill, max(CASE WHEN first_rank = 1 THEN level END) AS first_level,
+                          max(CASE WHEN last_rank = 1 THEN level END) AS last_level
+                   FROM period WHERE n >= 2 AND (first_rank = 1 OR last_rank = 1)
+                   GROUP BY client_id, skill)
+               SELECT skill, sign(last_level - first_level) AS direction, count(*)
+               FROM pairs GROUP BY skill, direction""", (low, high)):
+        changes.setdefault(skill, [0, 0, 0])[{1: 0, 0: 1, -1: 2}[direction]] += count
+    return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons,
+                 {skill: LevelChange(*counts) for skill, counts in sorted(changes.items())})
+
+
+HEADER = ("section", "item", "count", "up", "same", "down")
+
+
+def rows(figures: Stats) -> list[tuple]:
+    """The CSV rows (after the header): one section after another."""
+    out: list[tuple] = [("period", f"{figures.date_from.isoformat()}/{figures.date_to.isoformat()}", "", "", "", ""),
+                        ("visits", "all", figures.visits, "", "", ""),
+                        ("visits", "anonymous", figures.anonymous_visits, "", "", "")]
+    out += [("visits_per_month", month, n, "", "", "") for month, n in figures.visits_per_month.items()]
+    out += [("languages", tag, n, "", "", "") for tag, n in figures.languages.items()]
+    out += [("lessons_done", lesson, n, "", "", "") for lesson, n in figures.lessons_done.items()]
+    out += [("autonomy_change", skill, c.up + c.same + c.down, c.up, c.same, c.down)
+            for skill, c in figures.level_changes.items()]
+    return out
+
+
+def write_csv(path: Path, figures: Stats) -> None:
+    """UTF-8 CSV with a header line, written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".stats-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(HEADER)
+            writer.writerows(rows(figures))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
