@@ -33,6 +33,12 @@ class Settings:
     auto_read: bool = True
     """Read each step aloud when it appears (clients who cannot read rely on it)."""
     slow_speech: bool = False
+    worker_name: str = ""
+    """The worker at this desk, remembered for the next unlock."""
+    lock_after_minutes: int = 5
+    """Lock the records after this many minutes without input (0: never)."""
+    retention_months: int = 12
+    """Clients with no visit for this long are anonymised."""
 
     def with_scale_step(self, direction: int) -> Settings:
         """One step bigger (+1) or smaller (-1) on the 100–200 % scale."""
@@ -75,6 +81,10 @@ def _acceptable(name: str, value: object) -> bool:
         return True
     if name.endswith("_language"):
         return isinstance(value, str) and value.isascii() and is_known(value)
+    if name == "lock_after_minutes":
+        return isinstance(value, int) and 0 <= value <= 240
+    if name == "retention_months":
+        return isinstance(value, int) and 1 <= value <= 120
     return True
 
 

@@ -9,12 +9,17 @@ from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
 from coach.ui.theme import colours
 from coach.ui.widgets import PictureView
+from coach.visit import CLIENT_SELF_RATINGS
 
 
 class EndPage(QWidget):
     again = Signal()
     library = Signal()
     back = Signal()
+    self_rated = Signal(str)
+    """The client's own answer: "not-yet", "with-help" or "alone" (see coach.visit)."""
+    say = Signal(str)
+    """A text to read aloud in the client's language (the face just tapped)."""
 
     def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +49,27 @@ class EndPage(QWidget):
         self.subtitle.setWordWrap(True)
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.subtitle)
+        self.question = QLabel()
+        self.question.setProperty("role", "section")
+        self.question.setWordWrap(True)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.question)
+        faces = QHBoxLayout()
+        faces.setSpacing(16)
+        faces.addStretch(1)
+        self.faces: dict[str, QPushButton] = {}
+        for answer in CLIENT_SELF_RATINGS:
+            face = QPushButton()
+            face.setProperty("role", "face")
+            face.setCheckable(True)
+            face.setAutoExclusive(True)
+            face.setAutoDefault(True)
+            face.setCursor(Qt.CursorShape.PointingHandCursor)
+            face.clicked.connect(lambda _=False, a=answer: self._rate(a))
+            faces.addWidget(face)
+            self.faces[answer] = face
+        faces.addStretch(1)
+        layout.addLayout(faces)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.back_button = QPushButton()
@@ -65,10 +91,20 @@ class EndPage(QWidget):
         self.library_button.clicked.connect(self.library)
         self.retranslate()
 
-    def show_for(self, lesson_title: str) -> None:
+    def show_for(self, lesson_title: str, reset: bool = True) -> None:
+        if reset:
+            for face in self.faces.values():
+                face.setAutoExclusive(False)
+                face.setChecked(False)
+                face.setAutoExclusive(True)
         self._lesson_title = lesson_title
         self.retranslate()
         self.library_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rate(self, answer: str) -> None:
+        self.say.emit(self.faces[answer].text())
+        self.self_rated.emit(answer)
+        self.retranslate()
 
     def set_high_contrast(self, high: bool) -> None:
         self._high_contrast = high
@@ -83,6 +119,18 @@ class EndPage(QWidget):
         self.picture.setAccessibleDescription(_("A big green tick."))
         self.title.setText(_("Well done! You finished the lesson."))
         self.subtitle.setText(self._lesson_title)
+        self.question.setText(_("How did it go?"))
+        for answer, label, description in (
+            ("not-yet", _("Not yet"), _("I cannot do it alone yet.")),
+            ("with-help", _("With help"), _("I can do it with some help.")),
+            ("alone", _("Alone"), _("I can do it alone.")),
+        ):
+            face = self.faces[answer]
+            face.setText(label)
+            ink = c.accent_text if face.isChecked() else c.icon
+            face.setIcon(icon(f"face-{answer}", ink))
+            face.setAccessibleName(label)
+            face.setAccessibleDescription(description)
         for button, label, description, name, ink in (
             (self.back_button, _("Back"), _("Go back to the last step."), "next" if rtl else "back", c.icon),
             (self.again_button, _("Do it again"), _("Start this lesson again from step 1."), "restart", c.icon),

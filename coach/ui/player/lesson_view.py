@@ -40,6 +40,8 @@ class LessonPage(QWidget):
     """A `PlayerEvent` for each step reached, help request, "I did it" and end."""
     lesson_finished = Signal()
     slow_changed = Signal(bool)
+    step_shown = Signal(object, object, int)
+    """(pack, lesson, step index): the step now on screen, for the worker's panel."""
 
     def __init__(self, languages: LanguageState, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,6 +291,7 @@ class LessonPage(QWidget):
         if step is None or progress is None or pack is None:
             return
         self._reader.stop()
+        self.step_shown.emit(pack, self.lesson, progress.index)
         self.show_notice("", "")
         self.listen_controls.reset()
         self.picture.set_picture(read_picture(pack, step.picture))

@@ -69,8 +69,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Coach")
         self.setMinimumSize(QSize(640, 480))
 
-        central = QWidget()
-        column = QVBoxLayout(central)
+        self.player_column = QWidget()
+        column = QVBoxLayout(self.player_column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.top_bar = self._build_top_bar(offered_languages(packs))
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         column.addWidget(rule)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.player_column)
 
         self.picker = LanguagePickerPage(self.languages, offered_languages(packs))
         self.library = LibraryPage(self.languages, packs)
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.end.back.connect(self._end_back)
         self.end.again.connect(self._end_again)
         self.end.library.connect(self.show_library)
+        self.end.say.connect(lambda text: self.reader.read(text, self.languages.client.tag))
         self.languages.client_changed.connect(lambda _tag: self.retranslate())
         self.languages.worker_changed.connect(lambda _tag: self.retranslate())
         self._window_shortcuts()
@@ -292,7 +293,8 @@ class MainWindow(QMainWindow):
         self.library.set_scale(scale)
         side = px(ICON, scale)
         for button in self.findChildren(QAbstractButton):
-            button.setIconSize(QSize(side, side))
+            big = button.property("role") == "face"  # the client's faces are read, not labels
+            button.setIconSize(QSize(side * 2, side * 2) if big else QSize(side, side))
         self.lesson.set_high_contrast(high)
         self.end.set_high_contrast(high)
         self._update_top_icons()
@@ -333,10 +335,10 @@ class MainWindow(QMainWindow):
         )
         for action in self.worker_group.actions():
             action.setChecked(action.data() == self.languages.worker.tag)
-        for page in (self.picker, self.library, self.lesson, self.end, self.packs_page):
-            page.retranslate()
+        for index in range(self.stack.count()):
+            self.stack.widget(index).retranslate()
         if self.stack.currentWidget() is self.end and self.lesson.lesson is not None and self.lesson.pack:
-            self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag))
+            self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag), reset=False)
         refresh_layouts(self)
 
     def _page_shown(self) -> None:
