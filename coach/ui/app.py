@@ -15,11 +15,13 @@ from coach import __version__
 from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
+from coach.records.store import records_path
 from coach.settings import Settings, load_settings
 from coach.ui.binding_check import binding_problem
 from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
 from coach.ui.speech_service import SpeechService
+from coach.ui.visit_desk import VisitDesk
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +73,12 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
         log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))
     speech = SpeechService()
     window = build_window(library, settings, speech=speech)
+    desk = VisitDesk(window, records_path())
     window.resize(1280, 800)
     window.show()
     speech.start()  # after the window is up: the child's start costs the client nothing
     try:
         return app.exec()
     finally:
+        desk.close()  # ends the visit and closes the records cleanly
         speech.stop()

@@ -1,0 +1,175 @@
+"""Starting a visit in seconds: anonymous, a known client by pseudonym or code, or a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.i18n.languages import Language, display_name
+from coach.records.records import Records
+from coach.ui.flow_layout import FlowLayout
+from coach.ui.language_state import LanguageState
+
+CONTACT_CHANNELS = ("phone", "sms", "email", "post", "in-person")
+
+
+class VisitStart(QWidget):
+    """Emits `anonymous()`, `client_chosen(client_id)` or `new_client(pseudonym, language, channels)`."""
+
+    anonymous = Signal()
+    client_chosen = Signal(int)
+    new_client = Signal(str, str, list)
+
+    def __init__(self, languages: LanguageState, offered: Sequence[Language], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._languages = languages
+        self._offered = list(offered)
+        self.records: Records | None = None
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.title = QLabel()
+        self.title.setProperty("role", "section")
+        self.anonymous_button = QPushButton()
+        self.anonymous_button.setProperty("role", "primary")
+        self.anonymous_button.setAutoDefault(True)
+        self.search_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setMinimumHeight(48)
+        self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
+        self.results = QListWidget()
+        self.results.setMinimumHeight(120)
+        self.new_title = QLabel()
+        self.new_title.setProperty("role", "section")
+        self.pseudonym_label = QLabel()
+        self.pseudonym = QLineEdit()
+        self.pseudonym.setMinimumHeight(48)
+        self.pseudonym_label.setBuddy(self.pseudonym)
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        self.language.setMinimumHeight(48)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language.setMinimumContentsLength(12)
+        self.language_label.setBuddy(self.language)
+        self.channels_label = QLabel()
+        self.channels = {name: QCheckBox() for name in CONTACT_CHANNELS}
+        self.create_button = QPushButton()
+        self.create_button.setAutoDefault(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "small")
+        for widget in (self.title, self.anonymous_button, self.search_label, self.search, self.results,
+                       self.new_title, self.pseudonym_label, self.pseudonym, self.hint, self.language_label,
+                       self.language, self.channels_label):
+            layout.addWidget(widget)
+        channel_holder = QWidget()
+        channel_row = FlowLayout(channel_holder, spacing=12)  # wraps in a narrow panel
+        for box in self.channels.values():
+            channel_row.addWidget(box)
+        layout.addWidget(channel_holder)
+        layout.addWidget(self.create_button)
+        layout.addStretch(1)
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)  # the panel is narrow; long labels wrap, never widen it
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(120)
+        self._search_timer.timeout.connect(self.refresh_results)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._choose_first)
+        self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+        self.anonymous_button.clicked.connect(self.anonymous)
+        self.create_button.clicked.connect(self._create)
+        self.pseudonym.returnPressed.connect(self._create)
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.search.clear()
+        self.pseudonym.clear()
+        self.results.clear()
+        for box in self.channels.values():
+            box.setChecked(False)
+        index = self.language.findData(self._languages.client.tag)
+        self.language.setCurrentIndex(max(0, index))
+        self.search.setFocus()
+
+    def refresh_results(self) -> None:
+        self.results.clear()
+        text = self.search.text().strip()
+        if not text or self.records is None:
+            return
+        for client in self.records.find_clients(text):
+            item = QListWidgetItem(f"{client.pseudonym} · {client.code}")
+            item.setData(Qt.ItemDataRole.UserRole, client.id)
+            self.results.addItem(item)
+        if self.results.count() == 0:
+            _ = self._languages.worker_strings().gettext
+            item = QListWidgetItem(_("Nobody found. Check the spelling, or create the client below."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(item)
+
+    def _choose_first(self) -> None:
+        self._search_timer.stop()
+        self.refresh_results()
+        first = self.results.item(0)
+        if first is not None and first.data(Qt.ItemDataRole.UserRole) is not None:
+            self._choose(first)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        client_id = item.data(Qt.ItemDataRole.UserRole)
+        if client_id is not None:
+            self.client_chosen.emit(int(client_id))
+
+    def _create(self) -> None:
+        pseudonym = self.pseudonym.text().strip()
+        if not pseudonym:
+            self.pseudonym.setFocus()
+            return
+        channels = [name for name, box in self.channels.items() if box.isChecked()]
+        self.new_client.emit(pseudonym, str(self.language.currentData()), channels)
+
+    def retranslate(self) -> None:
+        _ = self._languages.worker_strings().gettext
+        worker = self._languages.worker.tag
+        self.title.setText(_("Start a visit"))
+        self.anonymous_button.setText(_("Anonymous visit"))
+        self.anonymous_button.setAccessibleName(_("Anonymous visit"))
+        self.anonymous_button.setAccessibleDescription(_("Record only anonymous counts: no name, no note."))
+        self.search_label.setText(_("Find a client: part of the pseudonym or the code"))
+        self.search.setAccessibleName(self.search_label.text())
+        self.results.setAccessibleName(_("Clients found"))
+        self.new_title.setText(_("New client"))
+        self.pseudonym_label.setText(_("Pseudonym"))
+        self.pseudonym.setAccessibleName(_("Pseudonym"))
+        self.hint.setText(_("A first name or a nickname is enough: never a full name, an address or an ID number."))
+        self.language_label.setText(_("Language of the client"))
+        self.language.setAccessibleName(self.language_label.text())
+        current = self.language.currentData()
+        self.language.clear()
+        mark = "\u200f" if self._languages.worker.rtl else "\u200e"  # the worker's reading direction
+        for lang in self._offered:
+            self.language.addItem(f"{mark}{lang.endonym} ({display_name(lang.tag, worker)})", lang.tag)
+        self.language.setCurrentIndex(max(0, self.language.findData(current or self._languages.client.tag)))
+        self.channels_label.setText(_("How to reach the client"))
+        labels = {"phone": _("Phone"), "sms": _("SMS"), "email": _("Email"), "post": _("Post"),
+                  "in-person": _("In person")}
+        for name, box in self.channels.items():
+            box.setText(labels[name])
+            box.setAccessibleName(labels[name])
+        self.create_button.setText(_("Ask for consent and start"))
+        self.create_button.setAccessibleName(self.create_button.text())
+        self.create_button.setAccessibleDescription(
+            _("The client sees and hears the consent question in their language."))

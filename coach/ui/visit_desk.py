@@ -1,0 +1,163 @@
+"""Puts the worker's side panel beside the player and wires the visit through.
+
+Kept apart from the player's window so the player stays usable alone (tests,
+screenshots, a desk that records nothing). What the client does reaches the panel;
+the panel's client-facing screens (consent, "what we recorded about you") open in
+the player. Keys 1–4 set a level unless the focus is in a text field; Ctrl+L and an
+idle time lock the records.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+)
+
+from coach.domain.autonomy import SelfRating
+from coach.ui.icons import icon
+from coach.ui.panel.side_panel import SidePanel
+from coach.ui.panel.stats_dialog import StatsDialog
+from coach.ui.player.about_page import AboutPage
+from coach.ui.player.consent_page import ConsentPage
+from coach.ui.player.main_window import MainWindow, offered_languages
+from coach.ui.theme import colours
+from coach.visit import SELF_RATING_LEVEL
+
+LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+
+
+class VisitDesk(QObject):
+    """The panel, its client-facing pages and their wiring, for one main window."""
+
+    def __init__(self, window: MainWindow, records_path: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        languages = window.languages
+        settings = window.settings
+        self.panel = SidePanel(languages, records_path, offered_languages(window.packs), window.packs,
+                               settings.worker_name, settings.retention_months)
+        self.consent = ConsentPage(languages)
+        self.about = AboutPage(languages)
+        window.stack.addWidget(self.consent)
+        window.stack.addWidget(self.about)
+        self._return_to = window.library
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the panel stays on the worker's side
+        self.splitter.addWidget(window.player_column)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([3 * window.width(), window.width()])
+        window.setCentralWidget(self.splitter)
+
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setMinimumSize(QSize(48, 48))
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.toggled.connect(self.panel.setVisible)
+        window.top_bar.layout().addWidget(self.toggle)
+
+        lesson = window.lesson
+        lesson.player_event.connect(self.panel.handle_event)
+        lesson.step_shown.connect(self.panel.show_step)
+        window.end.self_rated.connect(self._self_rated)
+        self.panel.consent_needed.connect(self._show_consent)
+        self.consent.answered.connect(self._consent_answered)
+        self.consent.say.connect(lambda text: window.reader.read(text, languages.client.tag))
+        self.panel.about_needed.connect(self._show_about)
+        self.about.back.connect(lambda: window.stack.setCurrentWidget(self._return_to))
+        self.about.say.connect(lambda text: window.reader.read(text, languages.client.tag))
+        self.panel.worker_named.connect(lambda name: window._update_settings(worker_name=name))
+        languages.worker_changed.connect(lambda _tag: self.retranslate())
+        languages.client_changed.connect(lambda _tag: self.retranslate())
+
+        QShortcut(QKeySequence("Ctrl+L"), window, activated=self.panel.lock)
+        window.worker_menu.addSeparator()
+        self.stats_action = QAction(window.worker_menu)
+        self.stats_action.triggered.connect(self._figures)
+        window.worker_menu.addAction(self.stats_action)
+        self._lock_after_s = settings.lock_after_minutes * 60
+        self._last_input = time.monotonic()
+        self._idle = QTimer(self)
+        self._idle.setInterval(5000)
+        self._idle.timeout.connect(self._check_idle)
+        self._idle.start()
+        QApplication.instance().installEventFilter(self)
+        self.retranslate()
+
+    # -- flows ----------------------------------------------------------------------
+    def _show_consent(self, language: str) -> None:
+        self._return_to = self.window.stack.currentWidget()
+        self.window.set_client_language(language)
+        self.window.stack.setCurrentWidget(self.consent)
+        self.consent.read_aloud()
+
+    def _consent_answered(self, given: bool) -> None:
+        self.window.reader.stop()
+        self.panel.consent_answered(given)
+        self.window.show_library()
+
+    def _show_about(self, about: dict) -> None:
+        self._return_to = self.window.stack.currentWidget()
+        self.about.show_record(about, self.panel._skill_names(self.window.languages.client.tag))
+        self.window.stack.setCurrentWidget(self.about)
+        self.about.say.emit(f"{self.about.title.text()}\n{self.about.body.text()}")
+
+    def _figures(self) -> None:
+        _ = self.window.languages.worker_strings().gettext
+        if self.panel.records is None or self.panel.locked:
+            QMessageBox.information(self.window, _("Figures for funders"), _("Unlock the records first."))
+            return
+        StatsDialog(self.window.languages, self.panel.records, self.window).exec()
+
+    def _self_rated(self, answer: str) -> None:
+        _ = self.window.languages.worker_strings().gettext
+        self.panel.self_rated(answer, _(SelfRating(SELF_RATING_LEVEL[answer]).label))
+
+    # -- keys and idle ----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel):
+            self._last_input = time.monotonic()
+        if kind == QEvent.Type.KeyPress and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            level = LEVEL_KEYS.get(Qt.Key(event.key()))
+            focus = QApplication.focusWidget()
+            if level is not None and not isinstance(focus, _TEXT_INPUTS) and focus is not None \
+                    and focus.window() is self.window:
+                return self.panel.choose_level(level)
+        return False
+
+    def _check_idle(self) -> None:
+        if self._lock_after_s > 0 and time.monotonic() - self._last_input >= self._lock_after_s:
+            self.panel.lock()
+
+    def retranslate(self) -> None:
+        _ = self.window.languages.worker_strings().gettext
+        self.toggle.setIcon(icon("panel", colours(self.window.settings.high_contrast).icon))
+        self.toggle.setAccessibleName(_("Worker's panel"))
+        self.toggle.setAccessibleDescription(_("Show or hide the worker's panel; hidden, the client has the "
+                                               "whole screen."))
+        self.toggle.setToolTip(self.toggle.accessibleDescription())
+        self.stats_action.setText(_("Figures for funders…"))
+        self.panel.retranslate()
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.panel.close_records()
