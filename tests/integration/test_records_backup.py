@@ -1,0 +1,114 @@
+"""Encrypted backups with the online backup API, keeping 7, daily; restore; the health check."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from coach.records import Records, WrongPassphrase, backup_files, restore
+from coach.records.store import iterdump
+
+pytestmark = pytest.mark.integration
+
+PASS = "correct horse battery"
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Records:
+    """Open records with a client, a visit, a rating and a note."""
+    opened = Records.create(tmp_path / "records.db", PASS)
+    worker = opened.worker("Ana")
+    client = opened.create_client("Jo", "fr")
+    visit = opened.start_visit(worker.id, client.id, "fr")
+    opened.rate(visit.id, "demo/sms", "2.1", 2)
+    opened.add_note(visit.id, "first note")
+    yield opened
+    opened.conn.close()
+
+
+def content(path: Path) -> list[str]:
+    with Records.open(path, PASS) as opened:
+        return [line for line in iterdump(opened.conn) if not line.startswith("audit:")]
+
+
+def test_backup_restore_round_trip(records: Records, tmp_path: Path) -> None:
+    """Restoring a backup brings back exactly the data of the moment it was taken."""
+    copy = records.backup(tmp_path / "backups")
+    at_backup = [line for line in iterdump(records.conn) if not line.startswith("audit:")]
+    visit = records.start_visit(records.worker("Ana").id, None, "ar")
+    records.rate(visit.id, "demo/sms", "2.1", 3)
+    records.close()
+    kept = restore(copy, PASS, records.path)
+    assert content(records.path) == at_backup
+    assert kept.name == "records.db.before-restore"
+    assert any("'ar'" in line for line in content(kept))
+
+
+def test_backup_is_encrypted(records: Records, tmp_path: Path) -> None:
+    """A backup opens with the passphrase and not with plain sqlite3 nor a wrong passphrase."""
+    copy = records.backup(tmp_path / "backups")
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(copy).execute("SELECT * FROM sqlite_master").fetchall()
+    with pytest.raises(WrongPassphrase):
+        Records.open(copy, "not the passphrase")
+    assert b"first note" not in copy.read_bytes()
+    assert copy.name.startswith("records-") and copy.parent == tmp_path / "backups"
+
+
+def test_default_folder_is_in_the_data_folder(records: Records, coach_home: Path) -> None:
+    """Without a folder, backups go to <data>/backups."""
+    assert records.backup().parent == coach_home / "data" / "backups"
+
+
+def test_only_the_newest_seven_are_kept(records: Records, tmp_path: Path) -> None:
+    """After ten backups, the seven newest remain."""
+    from coach.records.backup import backup
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    made = [backup(records, tmp_path / "b", 7, start + timedelta(days=day)) for day in range(10)]
+    assert backup_files(tmp_path / "b") == made[3:]
+
+
+def test_backup_if_due_is_daily(records: Records, tmp_path: Path) -> None:
+    """A backup is made when none exists or the newest is 24 hours old, not before."""
+    start = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    folder = tmp_path / "b"
+    assert records.backup_if_due(folder, now=start) is not None
+    assert records.backup_if_due(folder, now=start + timedelta(hours=23)) is None
+    assert records.backup_if_due(folder, now=start + timedelta(hours=24)) is not None
+    assert len(backup_files(folder)) == 2
+
+
+def test_restore_with_a_wrong_passphrase_changes_nothing(records: Records, tmp_path: Path) -> None:
+    """A backup that does not open with the passphrase is refused before the records are touched."""
+    copy = records.backup(tmp_path / "backups")
+    records.close()
+    before = records.path.read_bytes()
+    with pytest.raises(WrongPassphrase):
+        restore(copy, "not the passphrase", records.path)
+    assert records.path.read_bytes() == before
+    assert not Path(f"{records.path}.before-restore").exists()
+
+
+def test_restore_refuses_a_damaged_backup(records: Records, tmp_path: Path) -> None:
+    """A truncated backup is refused and the records stay as they were."""
+    copy = records.backup(tmp_path / "backups")
+    records.close()
+    copy.write_bytes(copy.read_bytes()[:4096 * 2])
+    before = records.path.read_bytes()
+    with pytest.raises((ValueError, WrongPassphrase)):
+        restore(copy, PASS, records.path)
+    assert records.path.read_bytes() == before
+
+
+def test_check_is_clean_then_finds_a_broken_link(records: Records) -> None:
+    """check() is empty for sound records and names a rating whose visit is gone."""
+    assert records.check() == []
+    records.conn.execute("PRAGMA foreign_keys = OFF")
+    records.conn.execute("DELETE FROM notes")
+    records.conn.execute("DELETE FROM visits")
+    problems = records.check()
+    assert problems and all(problem.startswith("foreign key: ") for problem in problems)

@@ -1,0 +1,88 @@
+"""Figures for funders: right counts, up/same/down per skill, and nothing identifying in the CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coach.records import Records
+
+TODAY = date.today()
+PERIOD = (TODAY - timedelta(days=1), TODAY + timedelta(days=1))
+
+
+@pytest.fixture
+def records() -> Records:
+    """Unencrypted in-memory records (encryption is tested in tests/integration)."""
+    found = Records.in_memory()
+    yield found
+    found.conn.close()
+
+
+def test_counts(records: Records) -> None:
+    """Visits (and anonymous ones), months, languages and finished lessons are counted."""
+    worker = records.worker("Ana")
+    client = records.create_client("Jo", "ar")
+    first = records.start_visit(worker.id, client.id, "ar")
+    records.record_finished(first.id, "demo", "sms", 60)
+    records.record_step(first.id, "demo", "mail", 0, "s1")
+    second = records.start_visit(worker.id, None, "fr")
+    records.record_finished(second.id, "demo", "sms", 30)
+    figures = records.stats(*PERIOD)
+    assert (figures.visits, figures.anonymous_visits) == (2, 1)
+    assert figures.visits_per_month == {TODAY.isoformat()[:7]: 2}
+    assert figures.languages == {"ar": 1, "fr": 1}
+    assert figures.lessons_done == {"demo/sms": 2}
+
+
+def test_level_changes_first_against_last(records: Records) -> None:
+    """Per client and skill, the last worker rating against the first: up, same or down."""
+    worker = records.worker("Ana")
+    for levels in ([0, 2, 3], [1, 1], [3, 2], [2]):
+        client = records.create_client("x", "fr")
+        for level in levels:
+            visit = records.start_visit(worker.id, client.id, "fr")
+            records.rate(visit.id, "demo/sms", "2.1", level)
+            records.rate(visit.id, "demo/sms", "2.1", 0, "client")  # the client's own: not counted
+    change = records.stats(*PERIOD).level_changes["demo/sms"]
+    assert (change.up, change.same, change.down) == (1, 1, 1)
+
+
+def test_period_bounds_are_inclusive_and_checked(records: Records) -> None:
+    """A period ending before it starts is refused; a period in the past finds nothing of today."""
+    records.start_visit(records.worker("Ana").id, None, "fr")
+    assert records.stats(TODAY, TODAY).visits == 1
+    assert records.stats(TODAY - timedelta(days=30), TODAY - timedelta(days=1)).visits == 0
+    with pytest.raises(ValueError):
+        records.stats(TODAY, TODAY - timedelta(days=1))
+
+
+names = st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P")), min_size=3, max_size=30).filter(
+    lambda text: len(text.strip()) >= 3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pseudonym=names, note=names)
+def test_csv_has_nothing_identifying(tmp_path: Path, pseudonym: str, note: str) -> None:
+    """Whatever the pseudonym and note, neither they nor the code appear in the stats CSV."""
+    records = Records.in_memory()
+    worker = records.worker("Ana")
+    client = records.create_client(pseudonym, "fr", ["sms"], True, "records")
+    for level in (1, 3):
+        visit = records.start_visit(worker.id, client.id, "fr")
+        records.rate(visit.id, "demo/sms", "2.1", level)
+        records.add_note(visit.id, note)
+        records.record_finished(visit.id, "demo", "sms", 10)
+    target = tmp_path / "figures.csv"
+    records.write_stats_csv(target, *PERIOD)
+    text = target.read_text(encoding="utf-8")
+    cells = {cell for row in csv.reader(text.splitlines()) for cell in row}
+    for secret in (pseudonym.strip(), note.strip(), client.code):
+        assert secret not in cells and secret not in text
+    assert {"demo/sms", "autonomy_change", "visits_per_month"} <= cells
+    records.conn.close()
