@@ -157,9 +157,9 @@ class Records:
             code = self._new_code()
             cursor = self.conn.execute(
                 "INSERT INTO clients (pseudonym, code, language, contact_channels, consent_given, consent_scope,"
-                " consent_date, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " consent_date, created, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (pseudonym, code, language.strip(), json.dumps(channels, ensure_ascii=False), int(bool(consent_given)),
-                 consent_scope.strip(), moment, moment))
+                 consent_scope.strip(), moment, moment, fold(f"{pseudonym} {code}")))
             client_id = cursor.lastrowid
             self._audit("client_created", f"client {client_id}")
         found = self.client(client_id)
@@ -187,10 +187,10 @@ class Records:
         needle = fold(text.strip())
         rows = self.conn.execute(
             f"SELECT {CLIENT_COLUMNS} FROM clients WHERE anonymised = 0"
-            " AND (? = '' OR instr(coach_fold(pseudonym), ?) > 0 OR instr(coach_fold(code), ?) > 0)"
+            " AND instr(search_key, ?) > 0"
             " ORDER BY coalesce(code = upper(?), 0) DESC, last_visit IS NULL, last_visit DESC, created DESC, id DESC"
             " LIMIT ?",
-            (needle, needle, needle, text.strip(), limit)).fetchall()
+            (needle, text.strip(), limit)).fetchall()
         return [Client.from_row(row) for row in rows]
 
     # -- visits and what happens in them -------------------------------------------------

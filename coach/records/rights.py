@@ -123,8 +123,8 @@ def retention_sweep(records: Records, months: int = 12, now: datetime | None = N
             "SELECT id FROM clients WHERE anonymised = 0 AND coalesce(last_visit, created) < ?", (cutoff,))]
         for client_id in ids:
             conn.execute("DELETE FROM notes WHERE client_id = ?", (client_id,))
-            conn.execute("UPDATE clients SET pseudonym = ?, code = NULL, contact_channels = '[]', anonymised = 1"
-                         " WHERE id = ?", (ANONYMISED, client_id))
+            conn.execute("UPDATE clients SET pseudonym = ?, code = NULL, contact_channels = '[]', search_key = '',"
+                         " anonymised = 1 WHERE id = ?", (ANONYMISED, client_id))
         if ids:
             records._audit("retention_sweep", f"{len(ids)} clients anonymised after {months} months: "
                            + ", ".join(f"client {i}" for i in ids), worker_id)

@@ -95,7 +95,18 @@ def _v1_initial(db: Database) -> None:
         db.execute(statement)
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial,)
+def _v2_search_key(db: Database) -> None:
+    """clients.search_key: the pseudonym and code, folded (case, accents), so search needs no Python per row.
+
+    It is identifying like the pseudonym: emptied on anonymisation, gone with the row on erasure.
+    Uses the connection's `coach_fold` function (registered by Records before migrating).
+    """
+    db.execute("ALTER TABLE clients ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE clients SET search_key = coach_fold(pseudonym || ' ' || coalesce(code, ''))"
+               " WHERE anonymised = 0")
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key)
 SCHEMA_VERSION = len(STEPS)
 """The newest schema this Coach knows."""
 

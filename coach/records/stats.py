@@ -39,21 +39,18 @@ def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
         " JOIN visits v ON v.id = a.visit_id WHERE a.finished = 1 AND v.started >= ? AND v.started < ?"
         " GROUP BY lesson ORDER BY n DESC, lesson", (low, high)).fetchall())
     changes: dict[str, list[int]] = {}
+    # Per client and skill: the level of the earliest and of the latest worker rating in
+    # the period, in one grouped pass. Stored times have a fixed width, so the key
+    # `at || id (12 digits) || level` orders by time, then id; its last character is the level.
     for skill, direction, count in conn.execute(
-            """WITH period AS (
-                   SELECT client_id, skill, level,
-                          row_number() OVER (PARTITION BY client_id, skill ORDER BY at, id) AS first_rank,
-                          row_number() OVER (PARTITION BY client_id, skill ORDER BY at DESC, id DESC) AS last_rank,
-                          count(*) OVER (PARTITION BY client_id, skill) AS n
+            """SELECT skill, direction, count(*) FROM (
+                   SELECT skill, sign(cast(substr(max(at || printf('%012d', id) || level), -1) AS INTEGER)
+                                      - cast(substr(min(at || printf('%012d', id) || level), -1) AS INTEGER))
+                              AS direction
                    FROM ratings
-                   WHERE rated_by = 'worker' AND client_id IS NOT NULL AND at >= ? AND at < ?),
-               pairs AS (
-                   SELECT skill, max(CASE WHEN first_rank = 1 THEN level END) AS first_level,
-                          max(CASE WHEN last_rank = 1 THEN level END) AS last_level
-                   FROM period WHERE n >= 2 AND (first_rank = 1 OR last_rank = 1)
-                   GROUP BY client_id, skill)
-               SELECT skill, sign(last_level - first_level) AS direction, count(*)
-               FROM pairs GROUP BY skill, direction""", (low, high)):
+                   WHERE rated_by = 'worker' AND client_id IS NOT NULL AND at >= ? AND at < ?
+                   GROUP BY client_id, skill HAVING count(*) >= 2)
+               GROUP BY skill, direction""", (low, high)):
         changes.setdefault(skill, [0, 0, 0])[{1: 0, 0: 1, -1: 2}[direction]] += count
     return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons,
                  {skill: LevelChange(*counts) for skill, counts in sorted(changes.items())})

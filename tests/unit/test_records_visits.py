@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from coach.domain.autonomy import AutonomyLevel, RatedBy
@@ -138,3 +140,23 @@ def test_migrations_reapply_harmlessly(records: Records) -> None:
     migrations().apply(records.db)
     assert dump(records) == before
     assert records.conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_version_1_file_is_migrated_and_searchable() -> None:
+    """A file at schema 1 gets step 2 (search_key, filled for existing clients) on open."""
+    from sqlite_utils import Database
+
+    from coach.records.records import fold
+    from coach.records.schema import SCHEMA_VERSION, migrations
+    from coach.records.store import memory_connection
+
+    conn = memory_connection()
+    conn.create_function("coach_fold", 1, fold, deterministic=True)
+    migrations().apply(Database(conn), stop_before="0002_search_key")
+    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    conn.execute("INSERT INTO clients (pseudonym, code, language, consent_given, created)"
+                 " VALUES ('Élodie', 'K7P3', 'fr', 1, '2026-01-01T00:00:00.000+00:00')")
+    records = Records(conn, Path(":memory:"), "unused")
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert [c.pseudonym for c in records.find_clients("elo")] == ["Élodie"]
+    assert [c.code for c in records.find_clients("k7p")] == ["K7P3"]

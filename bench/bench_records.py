@@ -1,0 +1,140 @@
+"""How fast the encrypted records answer the side panel and the funders' figures, at scale.
+
+    .venv/bin/python bench/bench_records.py            # 10,000 clients, 500,000 ratings, temp dir
+    .venv/bin/python bench/bench_records.py --clients 1000 --ratings 50000 --runs 21
+
+Targets (docs/performance.md, "Records"), median on a 2-core machine:
+client search 20 ms, one rating committed 5 ms, a progress chart's data
+(ratings_history) 30 ms, a year of statistics 1 s. Generating the data must take
+under a minute (bulk inserts in one transaction).
+
+The file is a real SQLCipher file (WAL, synchronous=NORMAL, secure_delete on), opened
+through `Records.open`, so the key derivation is paid once, as at unlock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from coach.records import Records  # noqa: E402
+from coach.records.models import to_text  # noqa: E402
+from coach.records.records import CODE_ALPHABET  # noqa: E402
+
+PASS = "benchmark passphrase"
+SYLLABLES = ["ma", "ri", "ko", "sa", "le", "nu", "fa", "ti", "do", "ya", "el", "an", "zo", "be", "ha"]
+LANGUAGES = ["fr", "ar", "fa", "uk", "ti", "es", "tr", "de", "it", "en"]
+SKILLS = [(f"pack{p}/skill{s}", f"{1 + s % 5}.{1 + p % 4}") for p in range(4) for s in range(5)]
+
+
+def generate(path: Path, clients: int, ratings: int, seed: int = 7) -> float:
+    """Fill a new records file; returns the seconds it took."""
+    rng = random.Random(seed)
+    start = time.perf_counter()
+    records = Records.create(path, PASS)
+    conn = records.conn
+    now = datetime.now(UTC)
+    per_client = max(1, ratings // clients)
+    visits_per_client = max(1, per_client // 10)
+    with records.db.atomic():
+        conn.executemany("INSERT INTO workers (id, name) VALUES (?, ?)", [(i, f"Worker {i}") for i in range(1, 11)])
+        codes: set[str] = set()
+        client_rows = []
+        for client_id in range(1, clients + 1):
+            while (code := "".join(rng.choice(CODE_ALPHABET) for _ in range(5))) in codes:
+                pass
+            codes.add(code)
+            name = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() + f" {rng.choice('ABCDEFGH')}."
+            created = now - timedelta(days=rng.randint(30, 720))
+            client_rows.append((client_id, name, code, rng.choice(LANGUAGES), '["sms"]', 1, "records",
+                                to_text(created), to_text(created)))
+        conn.executemany("INSERT INTO clients (id, pseudonym, code, language, contact_channels, consent_given,"
+                         " consent_scope, consent_date, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", client_rows)
+        visit_rows, rating_rows, activity_rows, last_visit = [], [], [], {}
+        visit_id = 0
+        made = 0
+        for client_id, _, _, language, *_rest in client_rows:
+            levels = {skill: rng.randint(0, 2) for skill, _ in SKILLS}
+            for v in range(visits_per_client):
+                visit_id += 1
+                started = now - timedelta(days=rng.randint(0, 700), minutes=rng.randint(0, 600))
+                visit_rows.append((visit_id, rng.randint(1, 10), client_id, language, to_text(started),
+                                   to_text(started + timedelta(minutes=40))))
+                last_visit[client_id] = max(last_visit.get(client_id, ""), to_text(started))
+                activity_rows.append((visit_id, "pack0", f"lesson{v % 20}", 8, '{"s2": 1}', 600, 1))
+                for skill, digcomp in rng.sample(SKILLS, 10):
+                    if made >= ratings:
+                        break
+                    levels[skill] = min(3, levels[skill] + rng.choice((0, 0, 1)))
+                    rating_rows.append((visit_id, client_id, skill, digcomp, levels[skill], "worker",
+                                        to_text(started)))
+                    made += 1
+        conn.executemany("INSERT INTO visits (id, worker_id, client_id, language, started, ended)"
+                         " VALUES (?, ?, ?, ?, ?, ?)", visit_rows)
+        conn.executemany("INSERT INTO activity (visit_id, pack_id, lesson_id, steps_reached, help_requests,"
+                         " seconds_spent, finished) VALUES (?, ?, ?, ?, ?, ?, ?)", activity_rows)
+        conn.executemany("INSERT INTO ratings (visit_id, client_id, skill, digcomp, level, rated_by, at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)", rating_rows)
+        conn.executemany("UPDATE clients SET last_visit = ? WHERE id = ?",
+                         [(at, client_id) for client_id, at in last_visit.items()])
+    conn.execute("ANALYZE")
+    records.close()
+    return time.perf_counter() - start
+
+
+def timed(action, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=10_000)
+    parser.add_argument("--ratings", type=int, default=500_000)
+    parser.add_argument("--runs", type=int, default=51)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "records.db"
+        seconds = generate(path, options.clients, options.ratings)
+        print(f"python {platform.python_version()}, {platform.machine()}, "
+              f"{options.clients:,} clients, {options.ratings:,} ratings")
+        print(f"generate            {seconds:8.1f} s   (target < 60 s), file {path.stat().st_size / 2**20:.0f} MiB")
+        unlock = time.perf_counter()
+        records = Records.open(path, PASS)
+        print(f"unlock (key + open) {(time.perf_counter() - unlock) * 1000:8.1f} ms")
+        rng = random.Random(1)
+        names = [row[0] for row in records.conn.execute("SELECT pseudonym FROM clients LIMIT 500")]
+        queries = iter([name[1:4] for name in rng.choices(names, k=options.runs)])
+        search = timed(lambda: records.find_clients(next(queries)), options.runs)
+        worker = records.worker("Bench")
+        visit = records.start_visit(worker.id, rng.randint(1, options.clients), "fr")
+        skills = iter([rng.choice(SKILLS) for _ in range(options.runs)])
+        rate = timed(lambda: records.rate(visit.id, *next(skills), rng.randint(0, 3)), options.runs)
+        ids = iter([rng.randint(1, options.clients) for _ in range(options.runs)])
+        chart = timed(lambda: records.ratings_history(next(ids)), options.runs)
+        year_end = date.today()
+        year = timed(lambda: records.stats(year_end - timedelta(days=364), year_end), max(3, options.runs // 10))
+        for label, values, target in (("client search", search, 20), ("one rating committed", rate, 5),
+                                      ("progress chart data", chart, 30), ("a year of statistics", year, 1000)):
+            print(f"{label:20s}{statistics.median(values):8.1f} ms median, {max(values):8.1f} ms max"
+                  f"   (target {target} ms)")
+        records.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
