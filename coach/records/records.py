@@ -100,6 +100,7 @@ class Records:
 
     def close(self) -> None:
         """Checkpoint the WAL into the file and close the connection."""
+        self._passphrase = ""
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
