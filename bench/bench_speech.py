@@ -4,10 +4,9 @@
 
 It drives the real player pieces: the speech service (QProcess) talking to the real
 speech child (pyttsx3 + espeak-ng), and the reader playing through QtMultimedia.
-"Listen" is Reader.read(); "audio playing" is the moment QtMultimedia enters
-PlayingState with the file loaded (its sink starts pulling samples). For reference
-it also prints the first position report past 0 ms, which QtMultimedia only sends
-about every 100 ms, so it overstates the delay by up to that much. Target
+"Listen" is Reader.read(); "audio playing" is the moment the audio output starts
+(the WAV is read and handed to QAudioSink, or to the silent clock on a machine with
+no sound card, like this one). Target
 (shared/PRODUCT.md): 150 ms with an empty cache, 30 ms warm. The child is started
 and warmed up before measuring, as the app does at start.
 """
@@ -40,7 +39,6 @@ def main() -> None:
     os.environ["COACH_HOME"] = home
 
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
-    from PySide6.QtMultimedia import QMediaPlayer
     from PySide6.QtWidgets import QApplication
 
     from coach.ui.player.reader import Reader, ReaderState
@@ -61,32 +59,23 @@ def main() -> None:
             QCoreApplication.processEvents()
             time.sleep(0.0005)
 
-    reader._player.positionChanged.connect(
-        lambda position: marks.setdefault("audio", clock.nsecsElapsed() / 1e6) if position > 0 else None
-    )
-    reader._player.playbackStateChanged.connect(
-        lambda state: marks.setdefault("playing", clock.nsecsElapsed() / 1e6)
-        if state == QMediaPlayer.PlaybackState.PlayingState else None
-    )
+    reader._audio.started.connect(lambda: marks.setdefault("playing", clock.nsecsElapsed() / 1e6))
 
-    def listen(text: str) -> tuple[float, float]:
+    def listen(text: str) -> float:
         marks.clear()
         clock.start()
         reader.read(text, "fr")
-        wait(lambda: "audio" in marks or reader.state in (ReaderState.FAILED, ReaderState.NO_VOICE))
+        wait(lambda: "playing" in marks or reader.state in (ReaderState.FAILED, ReaderState.NO_VOICE))
         if reader.state in (ReaderState.FAILED, ReaderState.NO_VOICE):
             raise RuntimeError(f"no audio: {reader.state} {reader.last_error}")
         reader.stop()
-        return marks["playing"], marks["audio"]
+        return marks["playing"]
 
     listen("Bonjour.")  # warm-up: the child's first synthesis loads the voice
     cold = [listen(f"{SENTENCES[i % len(SENTENCES)]} {i}") for i in range(args.runs)]
     warm = [listen(f"{SENTENCES[i % len(SENTENCES)]} {i}") for i in range(args.runs)]
     for name, runs in (("empty cache", cold), ("warm cache", warm)):
-        playing = statistics.median(p for p, _ in runs)
-        audio = statistics.median(a for _, a in runs)
-        print(f"Listen -> audio playing, {name}: median {playing:.0f} ms "
-              f"(first position report {audio:.0f} ms; QtMultimedia reports positions every ~100 ms)")
+        print(f"Listen -> audio playing, {name}: median {statistics.median(runs):.0f} ms")
     speech.stop()
     app.quit()
 

@@ -7,7 +7,6 @@ import wave
 from pathlib import Path
 
 from fakes.fake_speech_child import fake_child_command
-from PySide6.QtCore import QUrl
 
 from coach.packs.loader import load_library
 from coach.paths import builtin_packs_dir
@@ -55,10 +54,8 @@ def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path) -> None:
     window.open_lesson(pack_id, "call")
     window.lesson.listen_button.click()
     qtbot.waitUntil(lambda: window.reader.state is ReaderState.PLAYING, timeout=5000)
-    source = window.reader._player.source()
-    assert source.isLocalFile() and Path(QUrl(source).toLocalFile()).read_bytes() == (
-        pack / "audio" / "fr" / "open.wav"
-    ).read_bytes()
+    source = Path(window.reader._audio.source)
+    assert source.read_bytes() == (pack / "audio" / "fr" / "open.wav").read_bytes()
     assert asked == [], "no synthesis was requested"
     qtbot.waitUntil(lambda: window.reader.state is ReaderState.IDLE, timeout=5000)
 

@@ -1,9 +1,9 @@
 """Reading aloud: asks the speech service for audio, plays it, follows the words.
 
-Recorded audio from the pack wins over synthesis. While audio plays, `word_changed`
-tells which part of the text is being spoken (a word when the engine gives word
-timings, else the sentence), within about 50 ms of the audio. Stop is instant:
-the player stops and any answer still on its way is dropped.
+Recorded audio from the pack wins over synthesis. While audio plays (AudioOut),
+`word_changed` tells which part of the text is being spoken (a word when the engine
+gives word timings, else the sentence), within FOLLOW_INTERVAL_MS of the audio.
+Stop is instant: the sound stops and any answer still on its way is dropped.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import hashlib
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.packs.easy_read import sentence_spans
 from coach.paths import app_dirs
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE, Utterance, WordTiming
+from coach.ui.player.audio_out import AudioOut
 from coach.ui.speech_service import SpeechService
 
 FOLLOW_INTERVAL_MS = 40
@@ -47,17 +47,13 @@ class Reader(QObject):
     def __init__(self, speech: SpeechService | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._speech = speech
-        self._player = QMediaPlayer(self)
-        self._output = QAudioOutput(self)
-        self._player.setAudioOutput(self._output)
-        self._player.playbackStateChanged.connect(self._on_playback_state)
-        self._player.positionChanged.connect(self._on_position)
-        self._player.errorOccurred.connect(self._on_player_error)
+        self._audio = AudioOut(self)
+        self._audio.started.connect(self._on_started)
+        self._audio.finished.connect(self._on_finished)
+        self._audio.failed.connect(self._on_audio_failed)
         self._follow = QTimer(self)
         self._follow.setInterval(FOLLOW_INTERVAL_MS)
         self._follow.timeout.connect(self._follow_words)
-        self._clock = QElapsedTimer()
-        self._position_ms = 0
         self._token = 0
         self._state = ReaderState.IDLE
         self._text = ""
@@ -97,7 +93,7 @@ class Reader(QObject):
             self._speech.cancel()
         self._token = -1
         self._follow.stop()
-        self._player.stop()
+        self._audio.stop()
         self._highlight(-1)
         self._set_state(ReaderState.IDLE)
 
@@ -121,27 +117,20 @@ class Reader(QObject):
     def _play(self, path: str, timings: tuple[WordTiming, ...]) -> None:
         self._timings = tuple(sorted(timings, key=lambda w: w.time_ms))
         self._starts = [w.time_ms for w in self._timings]
-        self._position_ms = 0
-        self._clock.start()
-        self._player.setSource(QUrl.fromLocalFile(path))
-        self._player.play()
         self._set_state(ReaderState.PLAYING)
+        self._audio.play(path)
 
-    def _on_playback_state(self, state: QMediaPlayer.PlaybackState) -> None:
-        if state == QMediaPlayer.PlaybackState.PlayingState:
-            self._clock.start()
-            self._follow.start()
-            self._follow_words()
-        elif state == QMediaPlayer.PlaybackState.StoppedState and self._state is ReaderState.PLAYING:
+    def _on_started(self) -> None:
+        self._follow.start()
+        self._follow_words()
+
+    def _on_finished(self) -> None:
+        if self._state is ReaderState.PLAYING:
             self._follow.stop()
             self._highlight(-1)
             self._set_state(ReaderState.IDLE)
 
-    def _on_position(self, position: int) -> None:
-        self._position_ms = position
-        self._clock.restart()
-
-    def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
+    def _on_audio_failed(self, message: str) -> None:
         if self._state is ReaderState.PLAYING:
             self.last_error = message
             self._follow.stop()
@@ -152,8 +141,7 @@ class Reader(QObject):
         """Highlight the timing whose start is the latest before the estimated position."""
         if not self._starts:
             return
-        now = self._position_ms + self._clock.elapsed() * max(0.1, self._player.playbackRate())
-        self._highlight(bisect.bisect_right(self._starts, now) - 1)
+        self._highlight(bisect.bisect_right(self._starts, self._audio.position_ms()) - 1)
 
     def _highlight(self, index: int) -> None:
         if index == self._current:
