@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.ui.icons import picture_size, render_picture
 from coach.ui.theme import MIN_TOUCH
@@ -167,3 +167,23 @@ def refresh_layouts(root: QWidget) -> None:
         layout = widget.layout()
         if layout is not None:
             layout.invalidate()
+
+
+def scrolling_page(page: QWidget, margins: tuple[int, int, int, int] = (32, 24, 32, 24),
+                   spacing: int = 16) -> tuple[QScrollArea, QVBoxLayout]:
+    """Give `page` a frameless scroll area filling it; return it and the layout to fill.
+
+    Every screen scrolls rather than clips when the text is large or the window small.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    outer.addWidget(scroll)
+    content = QWidget()
+    scroll.setWidget(content)
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(spacing)
+    return scroll, layout

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.domain.autonomy import AutonomyLevel
 from coach.i18n.languages import display_name
 from coach.ui.language_state import LanguageState
+from coach.ui.widgets import scrolling_page
 
 
 class AboutPage(QWidget):
@@ -21,17 +22,7 @@ class AboutPage(QWidget):
         self._languages = languages
         self._about: dict = {}
         self._skill_names: dict[str, str] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
+        scroll, layout = scrolling_page(self, (32, 24, 32, 24), 12)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

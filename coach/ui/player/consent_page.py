@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView
+from coach.ui.widgets import PictureView, scrolling_page
 
 CONSENT_SCOPE = "learning-record"
 """What the client agrees to: a record of their learning at this desk (see docs/privacy.md)."""
@@ -21,17 +21,7 @@ class ConsentPage(QWidget):
     def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
+        scroll, layout = scrolling_page(self, (32, 24, 32, 24), 16)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

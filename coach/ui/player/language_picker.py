@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.i18n.languages import Language, display_name
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.theme import MIN_TOUCH
+from coach.ui.widgets import scrolling_page
 
 
 class LanguageButton(QPushButton):
@@ -56,17 +57,7 @@ class LanguagePickerPage(QWidget):
     def __init__(self, languages: LanguageState, offered: Sequence[Language], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(20)
+        scroll, layout = scrolling_page(self, (32, 24, 32, 24), 20)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

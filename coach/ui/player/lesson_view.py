@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
 from coach.domain.progress import LessonProgress, PlayerEvent
@@ -22,7 +22,7 @@ from coach.ui.player.library import read_picture
 from coach.ui.player.reader import Reader, ReaderState, recorded_audio_file
 from coach.ui.player.speech_controls import ListenControls, SpokenText
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView, StepDots, refresh_layouts
+from coach.ui.widgets import PictureView, StepDots, refresh_layouts, scrolling_page
 
 
 def _button(role: str) -> QPushButton:
@@ -63,17 +63,7 @@ class LessonPage(QWidget):
 
     # -- building ---------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(self.scroll)
-        content = QWidget()
-        self.scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(12)
+        self.scroll, layout = scrolling_page(self, (32, 16, 32, 16), 12)
 
         header = QHBoxLayout()
         self.lesson_title = QLabel()

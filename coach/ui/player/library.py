@@ -6,13 +6,13 @@ import gettext
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.language_state import LanguageState
 from coach.ui.theme import px
-from coach.ui.widgets import PictureView, Tile
+from coach.ui.widgets import PictureView, Tile, scrolling_page
 
 TILE_WIDTH = 220
 
@@ -81,17 +81,7 @@ class LibraryPage(QWidget):
     def __init__(self, languages: LanguageState, packs: Sequence[Pack], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(self.scroll)
-        content = QWidget()
-        self.scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(28)
+        self.scroll, layout = scrolling_page(self, (32, 24, 32, 24), 28)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

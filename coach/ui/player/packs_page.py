@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack
 from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.widgets import scrolling_page
 
 
 class PacksPage(QWidget):
@@ -25,17 +26,7 @@ class PacksPage(QWidget):
         self._languages = languages
         self._packs = list(packs)
         self._broken = list(broken)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        self._layout = QVBoxLayout(content)
-        self._layout.setContentsMargins(32, 24, 32, 24)
-        self._layout.setSpacing(16)
+        scroll, self._layout = scrolling_page(self, (32, 24, 32, 24), 16)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
