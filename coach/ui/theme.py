@@ -99,7 +99,8 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
         font-size: {px(20, scale)}px; }}
     QPushButton[role="done"] {{ background: {c.done}; color: {c.done_text}; border-color: {c.done};
         font-size: {px(20, scale)}px; }}
-    QPushButton[role="nav"], QPushButton[role="face"] {{ font-size: {px(22, scale)}px; }}
+    QPushButton[role="nav"], QToolButton[role="face"] {{ font-size: {px(22, scale)}px; }}
+    QToolButton[role="face"] {{ min-width: {px(120, scale)}px; }}
     QPushButton[role="tile"] {{ background: {c.surface}; border-radius: 14px; padding: {px(10, scale)}px; }}
     QPushButton[role="language"] {{ padding: {px(12, scale)}px; }}
     QLabel[role="language-name"] {{ font-size: {px(32, scale)}px; font-weight: bold; }}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView
+from coach.ui.widgets import PictureView, scrolling_page
 from coach.visit import CLIENT_SELF_RATINGS
 
 
@@ -26,17 +26,7 @@ class EndPage(QWidget):
         self._languages = languages
         self._lesson_title = ""
         self._high_contrast = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 32, 32, 32)
-        layout.setSpacing(20)
+        scroll, layout = scrolling_page(self, (32, 32, 32, 32), 20)
         self.picture = PictureView(minimum=120)
         layout.addWidget(self.picture, 1)
         self.title = QLabel()
@@ -57,13 +47,14 @@ class EndPage(QWidget):
         faces = QHBoxLayout()
         faces.setSpacing(16)
         faces.addStretch(1)
-        self.faces: dict[str, QPushButton] = {}
+        self.faces: dict[str, QToolButton] = {}
         for answer in CLIENT_SELF_RATINGS:
-            face = QPushButton()
+            face = QToolButton()  # the face above its word: three fit side by side at 200 %
             face.setProperty("role", "face")
+            face.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             face.setCheckable(True)
             face.setAutoExclusive(True)
-            face.setAutoDefault(True)
+            face.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             face.setCursor(Qt.CursorShape.PointingHandCursor)
             face.clicked.connect(lambda _=False, a=answer: self._rate(a))
             faces.addWidget(face)
