@@ -169,7 +169,7 @@ class VisitStart(QWidget):
         for name, box in self.channels.items():
             box.setText(labels[name])
             box.setAccessibleName(labels[name])
-        self.create_button.setText(_("Ask for consent and start"))
+        self.create_button.setText(_("Ask for consent"))
         self.create_button.setAccessibleName(self.create_button.text())
         self.create_button.setAccessibleDescription(
             _("The client sees and hears the consent question in their language."))
