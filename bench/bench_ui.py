@@ -26,9 +26,12 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from coach.ui.app import application, build_window, load_packs
+from coach.ui.visit_desk import VisitDesk
+from coach.records.store import records_path
 from coach.settings import Settings
 app = application()
 window = build_window(load_packs(), Settings(client_language="fr"), remember=False)
+desk = VisitDesk(window, records_path())  # the worker's panel, as `coach` starts it
 window.resize(1280, 800)
 window.show()
 QTimer.singleShot(0, lambda: (print("ready", len(window.findChildren(QWidget))), sys.stdout.flush(), app.quit()))
@@ -71,6 +74,9 @@ def time_child(code: str, *args: str, env: dict[str, str]) -> tuple[float, int]:
 def bench_start(runs: int) -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "COACH_HOME": home}
+        # An installed Coach has its bytecode compiled (pip does it); this sandbox sets
+        # PYTHONDONTWRITEBYTECODE, which would make every start compile every module.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         time_child(COACH_CHILD, env=env)  # warm the OS file cache and the pack cache
         coach = [time_child(COACH_CHILD, env=env) for _ in range(runs)]
         objects = coach[0][1]

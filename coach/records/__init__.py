@@ -42,13 +42,26 @@ Levels and who rated: `coach.domain.autonomy` (AutonomyLevel, SelfRating, RatedB
 Errors: `coach.records.errors`. Values: `coach.records.models`.
 """
 
-from coach.records.backup import backup_files, restore
-from coach.records.errors import NoRecords, RecordsError, RecordsExist, SchemaTooNew, WrongPassphrase
-from coach.records.models import Client, LevelChange, Note, Rating, RatingPoint, Stats, Visit, Worker
-from coach.records.records import Records
-from coach.records.rights import export_client
-from coach.records.schema import SCHEMA_VERSION
-from coach.records.store import records_path
+import importlib
+
+# Names are imported on first use (PEP 562): sqlite-utils alone costs ~80 ms, and the
+# application starts before anyone unlocks the records.
+_WHERE = {
+    "backup_files": "backup", "restore": "backup",
+    "NoRecords": "errors", "RecordsError": "errors", "RecordsExist": "errors", "SchemaTooNew": "errors",
+    "WrongPassphrase": "errors",
+    "Client": "models", "LevelChange": "models", "Note": "models", "Rating": "models", "RatingPoint": "models",
+    "Stats": "models", "Visit": "models", "Worker": "models",
+    "Records": "records", "export_client": "rights", "SCHEMA_VERSION": "schema", "records_path": "store",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'coach.records' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"coach.records.{module}"), name)
+
 
 __all__ = [
     "SCHEMA_VERSION", "Client", "LevelChange", "NoRecords", "Note", "Rating", "RatingPoint", "Records",

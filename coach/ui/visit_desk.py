@@ -84,8 +84,7 @@ class VisitDesk(QObject):
         self.about.back.connect(lambda: window.stack.setCurrentWidget(self._return_to))
         self.about.say.connect(lambda text: window.reader.read(text, languages.client.tag))
         self.panel.worker_named.connect(lambda name: window._update_settings(worker_name=name))
-        languages.worker_changed.connect(lambda _tag: self.retranslate())
-        languages.client_changed.connect(lambda _tag: self.retranslate())
+        languages.worker_changed.connect(lambda _tag: self.retranslate())  # the panel is the worker's
 
         QShortcut(QKeySequence("Ctrl+L"), window, activated=self.panel.lock)
         window.worker_menu.addSeparator()
@@ -115,7 +114,7 @@ class VisitDesk(QObject):
 
     def _show_about(self, about: dict) -> None:
         self._return_to = self.window.stack.currentWidget()
-        self.about.show_record(about, self.panel._skill_names(self.window.languages.client.tag))
+        self.about.show_record(about, self.panel.skill_names(self.window.languages.client.tag))
         self.window.stack.setCurrentWidget(self.about)
         self.about.say.emit(f"{self.about.title.text()}\n{self.about.body.text()}")
 

@@ -8,13 +8,16 @@ desk help someone before anyone knows the passphrase: nothing is stored then.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from coach.records.errors import RecordsError, WrongPassphrase
-from coach.records.records import Records
 from coach.ui.language_state import LanguageState
+
+if TYPE_CHECKING:
+    pass
 
 
 def _field(password: bool = True) -> QLineEdit:
@@ -86,6 +89,8 @@ class RecordsGate(QWidget):
         (self.passphrase if self.name.text() else self.name).setFocus()
 
     def submit(self) -> None:
+        from coach.records.records import Records  # sqlite-utils loads when the desk unlocks
+
         _ = self._languages.worker_strings().gettext
         name, passphrase = self.name.text().strip(), self.passphrase.text()
         if not name:

@@ -10,20 +10,24 @@ from __future__ import annotations
 import html
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from coach.i18n.languages import language
 from coach.i18n.ui_strings import ui_strings
-from coach.records.records import Records
-from coach.records.rights import export_client
 from coach.ui.player.about_page import record_lines
+
+if TYPE_CHECKING:
+    from coach.records.records import Records
 
 
 def export_record(records: Records, client_id: int, folder: Path, skill_names: dict[str, str],
                   worker_id: int | None = None) -> tuple[Path, Path]:
     """Write `<code>-<date>.json` and `.pdf` into `folder`; returns both paths."""
+    from coach.records.rights import export_client
+
     client = records.client(client_id)
     if client is None:
         raise ValueError(f"no client {client_id}")

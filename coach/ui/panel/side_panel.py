@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,13 +29,15 @@ from coach.domain.pack import Lesson, Pack
 from coach.domain.progress import PlayerEvent
 from coach.i18n.languages import Language
 from coach.records.errors import RecordsError, WrongPassphrase
-from coach.records.records import Records
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.rights import export_record
 from coach.ui.panel.visit_start import VisitStart
 from coach.ui.panel.visit_view import VisitView
 from coach.visit import VisitSession
+
+if TYPE_CHECKING:
+    from coach.records.records import Records
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +86,8 @@ class LockView(QWidget):
 
     def try_unlock(self) -> None:
         """The passphrase is checked by opening the file with it (nothing is written)."""
+        from coach.records.records import Records
+
         _ = self._languages.worker_strings().gettext
         if self.path is None:
             return
@@ -214,7 +219,7 @@ class SidePanel(QWidget):
             client = self.records.client(client_id)
             if client is not None:
                 who = f"{client.pseudonym} · {client.code}"
-                self.visit.chart.show_history(self.records.ratings_history(client_id), self._skill_names(),
+                self.visit.chart.show_history(self.records.ratings_history(client_id), self.skill_names(),
                                               *self._chart_labels())
         self.visit.set_visit(who, client_id is None)
         if isinstance(session.store, UnrecordedStore):
@@ -314,7 +319,7 @@ class SidePanel(QWidget):
             return
         if self.session.client_id is not None and self.records is not None:
             self.visit.chart.show_history(self.records.ratings_history(self.session.client_id),
-                                          self._skill_names(), *self._chart_labels())
+                                          self.skill_names(), *self._chart_labels())
 
     def _note(self, text: str) -> None:
         if self.session is None:
@@ -345,7 +350,7 @@ class SidePanel(QWidget):
         try:
             client = self.records.client(self.session.client_id)
             reader = client.language if client is not None and client.language else self._languages.client.tag
-            paths = export_record(self.records, self.session.client_id, folder, self._skill_names(reader),
+            paths = export_record(self.records, self.session.client_id, folder, self.skill_names(reader),
                                   self.worker_id)
         except (RecordsError, ValueError, OSError) as exc:
             self.visit.rights_status.setText(_("The record could not be saved: {reason}").format(reason=exc))
@@ -386,7 +391,7 @@ class SidePanel(QWidget):
         self.stack.setCurrentWidget(self._before_lock or self.start)
 
     # -- language -------------------------------------------------------------------
-    def _skill_names(self, tag: str | None = None) -> dict[str, str]:
+    def skill_names(self, tag: str | None = None) -> dict[str, str]:
         """Every pack's skill titles ("pack/skill" -> title) in `tag` (default: the worker's language)."""
         tag = tag or self._languages.worker.tag
         return {f"{pack.id}/{skill.id}": pack.translate(skill.title, tag)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from coach.records.errors import RecordsError
-from coach.records.records import Records
 from coach.ui.language_state import LanguageState
+
+if TYPE_CHECKING:
+    from coach.records.records import Records
 
 
 def write_figures(records: Records, path: Path, date_from: date, date_to: date) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from coach.i18n.languages import Language, display_name
-from coach.records.records import Records
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.language_state import LanguageState
+
+if TYPE_CHECKING:
+    from coach.records.records import Records
 
 CONTACT_CHANNELS = ("phone", "sms", "email", "post", "in-person")
 
