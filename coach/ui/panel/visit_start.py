@@ -162,9 +162,11 @@ class VisitStart(QWidget):
         self.language.setAccessibleName(self.language_label.text())
         current = self.language.currentData()
         self.language.clear()
-        mark = "\u200f" if self._languages.worker.rtl else "\u200e"  # the worker's reading direction
+        # A combo box draws its items in the application's direction (the client's), so an
+        # item mixing scripts may come out in either order: a middle dot reads right both
+        # ways, where brackets would come out mirrored.
         for lang in self._offered:
-            self.language.addItem(f"{mark}{lang.endonym} ({display_name(lang.tag, worker)})", lang.tag)
+            self.language.addItem(f"{lang.endonym} · {display_name(lang.tag, worker)}", lang.tag)
         self.language.setCurrentIndex(max(0, self.language.findData(current or self._languages.client.tag)))
         self.channels_label.setText(_("How to reach the client"))
         labels = {"phone": _("Phone"), "sms": _("SMS"), "email": _("Email"), "post": _("Post"),
