@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QSplitter,
     QTextEdit,
     QToolButton,
 )
@@ -55,15 +54,11 @@ class VisitDesk(QObject):
         window.stack.addWidget(self.about)
         self._return_to = window.library
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the panel stays on the worker's side
-        self.splitter.addWidget(window.player_column)
+        self.splitter = window.splitter
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([3 * window.width(), window.width()])
-        window.setCentralWidget(self.splitter)
 
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)

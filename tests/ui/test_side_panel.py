@@ -194,3 +194,22 @@ def test_export_and_erase(qtbot, desk, tmp_path) -> None:
     assert "Élodie" not in dump and "Sait déverrouiller" not in dump
     actions = [row[2] for row in records.audit_log()]
     assert "erase" in " ".join(actions) and "export" in " ".join(actions)
+
+
+def test_player_mirrors_beside_a_french_panel(qtbot, desk) -> None:
+    """Switching the client to Arabic mirrors the player; the French panel stays left-to-right, on the right."""
+    window, panel = desk.window, desk.panel
+    window.set_client_language("ar")
+    window.open_lesson("demo", "unlock-phone", 1)
+    QApplication.processEvents()
+    lesson = window.lesson
+
+    def centre(widget) -> int:
+        return widget.mapTo(window, widget.rect().center()).x()
+
+    assert lesson.isRightToLeft() and not panel.isRightToLeft()
+    assert centre(lesson.back_button) > centre(lesson.next_button)
+    assert centre(panel) > centre(lesson)
+    window.set_client_language("fr")
+    QApplication.processEvents()
+    assert centre(lesson.back_button) < centre(lesson.next_button)

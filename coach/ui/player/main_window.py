@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from coach.i18n.ui_strings import available_ui_languages
 from coach.settings import Settings, save_settings
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.icons import icon
-from coach.ui.language_state import LanguageState, use_script_font
+from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.player.end_screen import EndPage
 from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
@@ -80,7 +81,13 @@ class MainWindow(QMainWindow):
         column.addWidget(rule)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
-        self.setCentralWidget(self.player_column)
+        # A splitter from the start, so the worker's panel is added beside the player
+        # without re-parenting (and re-styling) the whole player; it stays on the right.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.splitter.addWidget(self.player_column)
+        self.splitter.setCollapsible(0, False)
+        self.setCentralWidget(self.splitter)
 
         self.picker = LanguagePickerPage(self.languages, offered_languages(packs))
         self.library = LibraryPage(self.languages, packs)
@@ -311,6 +318,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         client = self.languages.client
+        # The splitter keeps the worker's panel on the right, so the player below it no
+        # longer inherits the application's direction: it follows the client explicitly.
+        self.player_column.setLayoutDirection(direction(client))
         _ = self.languages.client_strings().gettext
         self._apply_client_font()
         self.home_button.setText(_("Lessons"))
