@@ -117,3 +117,19 @@ class VisitSession:
         if not self.ended:
             self.store.end_visit(self.visit_id)
             self.ended = True
+
+
+class UnrecordedStore:
+    """The store of a visit made without unlocking the records: nothing is kept anywhere."""
+
+    def record_step(self, *args: object) -> None: ...
+
+    def record_help(self, *args: object) -> None: ...
+
+    def record_finished(self, *args: object) -> None: ...
+
+    def rate(self, *args: object) -> None: ...
+
+    def add_note(self, *args: object) -> None: ...
+
+    def end_visit(self, *args: object) -> None: ...
