@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from coach.i18n.ui_strings import command_line_strings
-from coach.records.errors import NoRecords, RecordsExist, SchemaTooNew, WrongPassphrase
+from coach.records.errors import NoRecords, RecordsError, RecordsExist, describe
 from coach.records.store import MIN_PASSPHRASE
 
 Prompt = Callable[[str], str]
@@ -34,21 +34,8 @@ def records_command(action: str, options: Mapping[str, object], out: TextIO, err
         return _ACTIONS[action](options, out, environ, prompt)
     except _Stop as stop:
         print("coach records: " + str(stop), file=err)
-    except NoRecords as exc:
-        print("coach records: " + _("no records yet at {path}: run coach records init").format(path=exc.path),
-              file=err)
-    except RecordsExist as exc:
-        print("coach records: " + _("records already exist at {path}; nothing was changed").format(path=exc.path),
-              file=err)
-    except WrongPassphrase:
-        print("coach records: " + _("wrong passphrase: the records were not opened and nothing was changed"),
-              file=err)
-    except SchemaTooNew as exc:
-        print("coach records: " + _("the records were made by a newer Coach (schema {found}, this Coach knows "
-                                    "{known}): update Coach").format(found=exc.found, known=exc.known), file=err)
-    except OSError as exc:
-        print("coach records: " + _("cannot use {path}: {reason}").format(path=exc.filename, reason=exc.strerror),
-              file=err)
+    except (RecordsError, OSError) as exc:
+        print("coach records: " + describe(exc, _), file=err)
     return 1
 
 

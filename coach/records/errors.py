@@ -6,6 +6,7 @@ language (the English `str()` is for logs).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -47,3 +48,19 @@ class SchemaTooNew(RecordsError):
         self.path = path
         self.found = found
         self.known = known
+
+
+def describe(error: Exception, _: Callable[[str], str]) -> str:
+    """`error` worded for a person, through the gettext function `_` (the CLI and the panel share it)."""
+    if isinstance(error, NoRecords):
+        return _("no records yet at {path}: run coach records init").format(path=error.path)
+    if isinstance(error, RecordsExist):
+        return _("records already exist at {path}; nothing was changed").format(path=error.path)
+    if isinstance(error, WrongPassphrase):
+        return _("wrong passphrase: the records were not opened and nothing was changed")
+    if isinstance(error, SchemaTooNew):
+        return _("the records were made by a newer Coach (schema {found}, this Coach knows "
+                 "{known}): update Coach").format(found=error.found, known=error.known)
+    if isinstance(error, OSError):
+        return _("cannot use {path}: {reason}").format(path=error.filename, reason=error.strerror)
+    return str(error)

@@ -78,7 +78,8 @@ class VisitDesk(QObject):
         self.panel.about_needed.connect(self._show_about)
         self.about.back.connect(lambda: window.stack.setCurrentWidget(self._return_to))
         self.about.say.connect(lambda text: window.reader.read(text, languages.client.tag))
-        self.panel.worker_named.connect(lambda name: window._update_settings(worker_name=name))
+        self.panel.worker_named.connect(lambda name: window.update_settings(worker_name=name))
+        window.settings_changed.connect(self._recolour)
         languages.worker_changed.connect(lambda _tag: self.retranslate())  # the panel is the worker's
 
         QShortcut(QKeySequence("Ctrl+L"), window, activated=self.panel.lock)
@@ -144,13 +145,17 @@ class VisitDesk(QObject):
 
     def retranslate(self) -> None:
         _ = self.window.languages.worker_strings().gettext
-        self.toggle.setIcon(icon("panel", colours(self.window.settings.high_contrast).icon))
+        self._recolour()
         self.toggle.setAccessibleName(_("Worker's panel"))
         self.toggle.setAccessibleDescription(_("Show or hide the worker's panel; hidden, the client has the "
                                                "whole screen."))
         self.toggle.setToolTip(self.toggle.accessibleDescription())
         self.stats_action.setText(_("Figures for funders…"))
         self.panel.retranslate()
+
+    def _recolour(self, _settings: object = None) -> None:
+        """The toggle's icon follows the theme, like the rest of the tool bar."""
+        self.toggle.setIcon(icon("panel", colours(self.window.settings.high_contrast).icon))
 
     def close(self) -> None:
         QApplication.instance().removeEventFilter(self)

@@ -213,3 +213,25 @@ def test_player_mirrors_beside_a_french_panel(qtbot, desk) -> None:
     window.set_client_language("fr")
     QApplication.processEvents()
     assert centre(lesson.back_button) < centre(lesson.next_button)
+
+
+def test_gate_words_refusals_in_the_workers_language(make_window) -> None:
+    """A short passphrase and a wrong one are refused in French, and nothing is created or opened."""
+    window = make_window(Settings(client_language="ar", worker_language="fr", auto_read=False))
+    desk = VisitDesk(window, records_path())
+    gate = desk.panel.gate
+    gate.name.setText("Camille")
+    gate.passphrase.setText("court")
+    gate.again.setText("court")
+    gate.open_button.click()
+    assert "caractères" in gate.error.text() and not records_path().exists()
+    gate.passphrase.setText(PASSPHRASE)
+    gate.again.setText(PASSPHRASE)
+    gate.open_button.click()
+    desk.close()
+    second = VisitDesk(make_window(Settings(client_language="fr", worker_language="fr")), records_path())
+    second.panel.gate.name.setText("Camille")
+    second.panel.gate.passphrase.setText("pas la bonne phrase")
+    second.panel.gate.open_button.click()
+    assert second.panel.records is None and "phrase de passe" in second.panel.gate.error.text()
+    second.close()

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from coach.records.errors import RecordsError, WrongPassphrase
+from coach.records.errors import RecordsError, WrongPassphrase, describe
+from coach.records.store import MIN_PASSPHRASE
 from coach.ui.language_state import LanguageState
 
 if TYPE_CHECKING:
@@ -101,14 +102,18 @@ class RecordsGate(QWidget):
                 if passphrase != self.again.text():
                     self._fail(_("The two passphrases are not the same."), self.again)
                     return
+                if len(passphrase) < MIN_PASSPHRASE:
+                    self._fail(_("Choose a passphrase of at least {count} characters.").format(count=MIN_PASSPHRASE),
+                               self.passphrase)
+                    return
                 records = Records.create(self._path, passphrase)
             else:
                 records = Records.open(self._path, passphrase)
         except WrongPassphrase:
             self._fail(_("This passphrase is not the right one. Nothing was changed."), self.passphrase)
             return
-        except (RecordsError, ValueError, OSError) as exc:
-            self._fail(str(exc), self.passphrase)
+        except (RecordsError, OSError, ValueError) as exc:
+            self._fail(describe(exc, _), self.passphrase)
             return
         self.passphrase.clear()
         self.again.clear()

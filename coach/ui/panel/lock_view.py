@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from coach.records.errors import RecordsError, WrongPassphrase
+from coach.records.errors import RecordsError, WrongPassphrase, describe
 from coach.ui.language_state import LanguageState
 
 
@@ -50,8 +50,8 @@ class LockView(QWidget):
             self.error.setText(_("This passphrase is not the right one."))
             self.passphrase.selectAll()
             return
-        except RecordsError as exc:
-            self.error.setText(str(exc))
+        except (RecordsError, OSError) as exc:
+            self.error.setText(describe(exc, _))
             return
         self.passphrase.clear()
         self.error.clear()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coach.domain.pack import Lesson, Pack
 from coach.domain.progress import PlayerEvent
 from coach.i18n.languages import Language
-from coach.records.errors import RecordsError
+from coach.records.errors import RecordsError, describe
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.lock_view import LockView
@@ -279,7 +279,8 @@ class SidePanel(QWidget):
             paths = export_record(self.records, self.session.client_id, folder, self.skill_names(reader),
                                   self.worker_id)
         except (RecordsError, ValueError, OSError) as exc:
-            self.visit.rights_status.setText(_("The record could not be saved: {reason}").format(reason=exc))
+            self.visit.rights_status.setText(_("The record could not be saved: {reason}").format(
+                reason=describe(exc, _)))
             return None
         self.visit.rights_status.setText(_("Saved: {files}").format(files=", ".join(p.name for p in paths)))
         return paths

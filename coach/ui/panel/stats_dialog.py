@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.records.errors import RecordsError
+from coach.records.errors import RecordsError, describe
 from coach.ui.language_state import LanguageState
 
 if TYPE_CHECKING:
@@ -73,6 +73,6 @@ class StatsDialog(QDialog):
         try:
             write_figures(self._records, Path(target), start, end)
         except (RecordsError, ValueError, OSError) as exc:
-            self.status.setText(_("The figures could not be saved: {reason}").format(reason=exc))
+            self.status.setText(_("The figures could not be saved: {reason}").format(reason=describe(exc, _)))
             return
         self.status.setText(_("Saved: {files}").format(files=target))

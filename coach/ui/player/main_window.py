@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.picker.language_chosen.connect(self._on_language_chosen)
         self.library.lesson_chosen.connect(self.open_lesson)
         self.lesson.lesson_finished.connect(self._on_lesson_finished)
-        self.lesson.slow_changed.connect(lambda slow: self._update_settings(slow_speech=slow))
+        self.lesson.slow_changed.connect(lambda slow: self.update_settings(slow_speech=slow))
         self.end.back.connect(self._end_back)
         self.end.again.connect(self._end_again)
         self.end.library.connect(self.show_library)
@@ -250,35 +250,35 @@ class MainWindow(QMainWindow):
     def set_auto_read(self, on: bool) -> None:
         self.lesson.auto_read = on
         if on != self.settings.auto_read:
-            self._update_settings(auto_read=on)
+            self.update_settings(auto_read=on)
 
     # -- settings -------------------------------------------------------------------
     def set_client_language(self, tag: str) -> None:
         self.languages.set_client(tag)
-        self._update_settings(client_language=self.languages.client.tag)
+        self.update_settings(client_language=self.languages.client.tag)
 
     def set_worker_language(self, tag: str) -> None:
         self.languages.set_worker(tag)
-        self._update_settings(worker_language=self.languages.worker.tag)
+        self.update_settings(worker_language=self.languages.worker.tag)
 
     def change_scale(self, direction: int) -> None:
         self.set_scale(self.settings.with_scale_step(direction).text_scale)
 
     def set_scale(self, percent: int) -> None:
-        self._update_settings(text_scale=percent)
+        self.update_settings(text_scale=percent)
         self.apply_look()
 
     def set_high_contrast(self, high: bool) -> None:
         if high != self.settings.high_contrast:
-            self._update_settings(high_contrast=high)
+            self.update_settings(high_contrast=high)
             self.apply_look()
 
     def set_show_worker_text(self, show: bool) -> None:
         if show != self.settings.show_worker_text:
-            self._update_settings(show_worker_text=show)
+            self.update_settings(show_worker_text=show)
         self.lesson.set_show_worker_text(show)
 
-    def _update_settings(self, **changes: object) -> None:
+    def update_settings(self, **changes: object) -> None:
         self.settings = replace(self.settings, **changes)
         if self._settings_path is not None:
             try:
