@@ -25,6 +25,7 @@ from coach.domain.pack import Lesson, Pack
 from coach.domain.problems import Problem, Severity
 from coach.i18n.ui_strings import N_
 from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
+from coach.packs.bounded_zip import ZipRefused
 from coach.packs.catalogs import LoadedCatalog, read_catalogs
 from coach.packs.fields import Report
 from coach.packs.files import check_files
@@ -87,6 +88,10 @@ def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResul
             report.error("", None, NOT_A_ZIPPED_PACK)
         else:
             report.error("", None, N_("not a lesson pack ({reason})"), reason=str(exc))
+        return LoadResult(None, _sorted(report.problems), location)
+    except ZipRefused as exc:
+        # Translators: {reason} says, in English, which entry of the zip broke which bound.
+        report.error("", None, N_("the zip is refused, nothing was read from it: {reason}"), reason=str(exc))
         return LoadResult(None, _sorted(report.problems), location)
     except (OSError, zipfile.BadZipFile) as exc:
         # Translators: {error} is the system's reason, in English.
@@ -264,7 +269,7 @@ def _from_entry(entry: Entry, path: Path, location: str) -> LoadResult | None:
     """The LoadResult of a cached pack, with its files opened again; None if they cannot be."""
     try:
         resources = open_resources(path)
-    except (NotAPackError, OSError, zipfile.BadZipFile):
+    except (NotAPackError, ZipRefused, OSError, zipfile.BadZipFile):
         return None
     sources = Sources()
     if entry.manifest_id_line is not None:

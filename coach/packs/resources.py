@@ -7,9 +7,9 @@ is refused with `UnsafePathError`, so a pack can never make Coach read other fil
 
 from __future__ import annotations
 
-import threading
-import zipfile
 from pathlib import Path, PurePosixPath
+
+from coach.packs.bounded_zip import DEFAULT_LIMITS, BoundedZip, ZipLimits
 
 MANIFEST = "pack.toml"
 
@@ -46,8 +46,9 @@ class FolderResources:
 
     def _path(self, relative_path: str) -> Path:
         path = self.root / clean_path(relative_path)
-        # A symbolic link inside the pack must not lead out of it either.
-        if path.is_symlink() and not path.resolve().is_relative_to(self._resolved_root):
+        # A symbolic link anywhere on the way (a linked "pictures" folder, a linked
+        # file) must not lead out of the pack either: the resolved path must be inside.
+        if not path.resolve().is_relative_to(self._resolved_root):
             raise UnsafePathError(f"{relative_path!r} points outside the pack")
         return path
 
@@ -85,58 +86,50 @@ class FolderResources:
 class ZipResources:
     """The files of a zipped pack: pack.toml at the zip's root or in its one top folder.
 
-    The zip's table of contents is read once; reads are serialised by a lock so
-    several threads (the UI's picture loader, the speech cache) may share it.
+    The zip is opened through `BoundedZip`: its table of contents is checked once
+    against `ZipLimits` (sizes, ratio, entry count, links, unsafe paths; `ZipRefused`
+    otherwise), Finder's `__MACOSX/` and `._*` files are skipped, and reads are
+    serialised so several threads (the UI's picture loader, the speech cache) may share it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> None:
         self.path = path
-        self._zip = zipfile.ZipFile(path)
-        self._lock = threading.Lock()
-        names = [info.filename for info in self._zip.infolist() if not info.is_dir()]
+        self._zip = BoundedZip(path, limits)
+        names = self._zip.names()
         try:
             self.prefix = _pack_prefix(names)
         except NotAPackError:
             self._zip.close()
             raise
-        self._infos: dict[str, zipfile.ZipInfo] = {}
-        for info in self._zip.infolist():
-            if info.is_dir() or not info.filename.startswith(self.prefix):
-                continue
-            try:
-                self._infos[clean_path(info.filename[len(self.prefix):])] = info
-            except UnsafePathError:
-                continue  # an entry such as "../evil" is simply not part of the pack
+        self._names = {name[len(self.prefix):]: name for name in names if name.startswith(self.prefix)}
 
     def read_bytes(self, relative_path: str) -> bytes:
-        info = self._infos.get(clean_path(relative_path))
-        if info is None:
+        name = self._names.get(clean_path(relative_path))
+        if name is None:
             raise FileNotFoundError(f"{self.path}: no {relative_path!r} in the pack")
-        with self._lock:
-            return self._zip.read(info)
+        return self._zip.read(name)
 
     def exists(self, relative_path: str) -> bool:
         try:
-            return clean_path(relative_path) in self._infos
+            return clean_path(relative_path) in self._names
         except UnsafePathError:
             return False
 
     def size(self, relative_path: str) -> int | None:
         """The file's uncompressed size from the zip's table of contents, or None."""
         try:
-            info = self._infos.get(clean_path(relative_path))
+            name = self._names.get(clean_path(relative_path))
         except UnsafePathError:
             return None
-        return None if info is None else info.file_size
+        return None if name is None else self._zip.size(name)
 
     def list(self, folder: str) -> list[str]:
         """Files directly inside `folder` of the pack, as pack paths, sorted by name."""
         prefix = clean_path(folder) + "/"
-        return sorted(n for n in self._infos if n.startswith(prefix) and "/" not in n[len(prefix):])
+        return sorted(n for n in self._names if n.startswith(prefix) and "/" not in n[len(prefix):])
 
     def close(self) -> None:
-        with self._lock:
-            self._zip.close()
+        self._zip.close()
 
     def __repr__(self) -> str:
         return f"ZipResources({str(self.path)!r})"
@@ -160,8 +153,9 @@ def _pack_prefix(names: list[str]) -> str:
 def open_resources(path: Path) -> PackResources:
     """The resources of the pack at `path` (a folder or a .zip).
 
-    Raises NotAPackError when there is no pack.toml, and OSError or
-    zipfile.BadZipFile when the zip cannot be read.
+    Raises NotAPackError when there is no pack.toml, ZipRefused when the zip breaks
+    a bound or holds an unsafe entry, and OSError or zipfile.BadZipFile when it
+    cannot be read.
     """
     if path.is_dir():
         if not (path / MANIFEST).is_file():

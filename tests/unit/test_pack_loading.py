@@ -10,6 +10,7 @@ import pytest
 
 from coach.domain.pack import Pack
 from coach.packs import loader
+from coach.packs.bounded_zip import ZipRefused
 from coach.packs.loader import discover, load_library, load_pack
 from coach.packs.locator import TomlLocator
 from coach.packs.resources import FolderResources, UnsafePathError, ZipResources, clean_path, open_resources
@@ -139,14 +140,13 @@ def test_paths_may_not_leave_the_pack(tmp_path: Path) -> None:
     assert not resources.exists("pictures/link.svg")
 
 
-def test_zip_entries_outside_the_pack_are_ignored(tmp_path: Path) -> None:
-    """A zip entry named with .. is never part of the pack."""
+def test_zip_entries_outside_the_pack_are_refused(tmp_path: Path) -> None:
+    """A zip entry named with .. makes the whole zip refused: such a zip was made to attack."""
     archive = zip_folder(MINIMAL, tmp_path / "p.zip", top=None)
     with zipfile.ZipFile(archive, "a") as z:
         z.writestr("../evil.txt", "x")
-    resources = open_resources(archive)
-    assert not resources.exists("../evil.txt") and not resources.exists("evil.txt")
-    resources.close()
+    with pytest.raises(ZipRefused, match="leaves the archive"):
+        open_resources(archive)
 
 
 def test_cheap_load_does_not_decode_pictures() -> None:
@@ -261,3 +261,16 @@ def test_locator_finds_keys_tables_and_fallbacks() -> None:
     assert locator.line_of("steps[1].picture") == 7
     assert locator.line_of("steps[5].id") is None
     assert locator.line_of("title") is None
+
+
+def test_a_linked_folder_leading_out_of_the_pack_is_refused(tmp_path: Path) -> None:
+    """A `pictures` folder that is a symbolic link to ../outside reads nothing outside the pack."""
+    pack = copy_pack(MINIMAL, tmp_path / "pack")
+    outside = tmp_path / "outside"
+    shutil.move(pack / "pictures", outside)
+    (pack / "pictures").symlink_to("../outside", target_is_directory=True)
+    resources = FolderResources(pack)
+    with pytest.raises(UnsafePathError):
+        resources.read_bytes("pictures/pack.png")
+    assert not resources.exists("pictures/pack.png") and resources.list("pictures") == []
+    assert load_pack(pack).pack is None
