@@ -25,9 +25,12 @@ SELF_RATING_LEVEL = {"not-yet": SelfRating.NOT_YET, "with-help": SelfRating.WITH
 class VisitStore(Protocol):
     """What a visit needs from the records (coach.records.Records provides it)."""
 
-    def record_step(self, visit_id: int, pack_id: str, lesson_id: str, step_index: int, step_id: str) -> None: ...
+    def record_step(self, visit_id: int, pack_id: str, lesson_id: str, step_index: int, step_id: str,
+                    language: str = "") -> None: ...
 
     def record_help(self, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None: ...
+
+    def record_did_it(self, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None: ...
 
     def record_finished(self, visit_id: int, pack_id: str, lesson_id: str, seconds: int) -> None: ...
 
@@ -40,15 +43,19 @@ class VisitStore(Protocol):
 
 @dataclass
 class LessonActivity:
-    """What happened in one lesson during this visit, as the panel shows it."""
+    """What happened in one lesson during this visit: the one place the panel reads it from."""
 
     pack_id: str
     lesson_id: str
     started: float
     help_by_step: dict[str, int] = field(default_factory=dict)
-    done_steps: set[str] = field(default_factory=set)
+    """Step id -> times the client pressed "I need help" there."""
+    did_it_by_step: dict[str, int] = field(default_factory=dict)
+    """Step id -> times the client pressed "I did it" there."""
     furthest: int = 0
     finished: bool = False
+    language: str = ""
+    """The client's language the last time a step of this lesson was shown."""
 
 
 @dataclass
@@ -79,12 +86,15 @@ class VisitSession:
             activity = self.lessons[key] = LessonActivity(event.pack_id, event.lesson_id, self.clock())
         if event.kind is EventKind.STEP_REACHED:
             activity.furthest = max(activity.furthest, event.step_index)
-            self.store.record_step(self.visit_id, event.pack_id, event.lesson_id, event.step_index, event.step_id)
+            activity.language = event.language or activity.language
+            self.store.record_step(self.visit_id, event.pack_id, event.lesson_id, event.step_index, event.step_id,
+                                   event.language)
         elif event.kind is EventKind.HELP_REQUESTED:
             activity.help_by_step[event.step_id] = activity.help_by_step.get(event.step_id, 0) + 1
             self.store.record_help(self.visit_id, event.pack_id, event.lesson_id, event.step_id)
         elif event.kind is EventKind.DID_IT:
-            activity.done_steps.add(event.step_id)
+            activity.did_it_by_step[event.step_id] = activity.did_it_by_step.get(event.step_id, 0) + 1
+            self.store.record_did_it(self.visit_id, event.pack_id, event.lesson_id, event.step_id)
         elif event.kind is EventKind.LESSON_FINISHED:
             activity.finished = True
             seconds = round(self.clock() - activity.started)
@@ -125,6 +135,8 @@ class UnrecordedStore:
     def record_step(self, *args: object) -> None: ...
 
     def record_help(self, *args: object) -> None: ...
+
+    def record_did_it(self, *args: object) -> None: ...
 
     def record_finished(self, *args: object) -> None: ...
 

@@ -1,14 +1,16 @@
 """The lesson-progress state machine the player drives, and the events it yields.
 
 Pure code: the player calls `next()`, `back()`, `ask_for_help()` and `did_it()`;
-each returns the events the worker's panel records (the records issue).
+each returns the events the worker's panel records. Only the position lives here:
+what the client did during the visit (help asked, "I did it") is kept by
+`coach.visit.VisitSession`, its one owner.
 There are no timers and no dead ends: Back always works except on the first step,
 and the end screen can go back to the last step.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -28,6 +30,8 @@ class PlayerEvent:
     lesson_id: str
     step_index: int
     step_id: str
+    language: str = ""
+    """The client's language when it happened (the player fills it in)."""
 
 
 @dataclass
@@ -40,8 +44,6 @@ class LessonProgress:
     index: int = 0
     finished: bool = False
     furthest: int = 0
-    help_requests: dict[int, int] = field(default_factory=dict)
-    done_steps: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.step_ids:
@@ -104,14 +106,12 @@ class LessonProgress:
         """The client pressed "I need help" on the current step (nothing on the end screen)."""
         if self.finished:
             return []
-        self.help_requests[self.index] = self.help_requests.get(self.index, 0) + 1
         return [self._event(EventKind.HELP_REQUESTED)]
 
     def did_it(self) -> list[PlayerEvent]:
         """The client pressed "I did it" on the current step (nothing on the end screen)."""
         if self.finished:
             return []
-        self.done_steps.add(self.index)
         return [self._event(EventKind.DID_IT)]
 
     def _event(self, kind: EventKind) -> PlayerEvent:

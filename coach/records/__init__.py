@@ -17,9 +17,12 @@ opened it; each write is one transaction, and a write that raises changes nothin
     records.start_visit(worker_id, client_id | None, language) -> Visit   None = anonymous
     records.visit(visit_id) -> Visit
     records.end_visit(visit_id) -> None
-    records.record_step(visit_id, pack_id, lesson_id, step_index, step_id) -> None  index from 0
+    records.record_step(visit_id, pack_id, lesson_id, step_index, step_id, language="") -> None
+                                                         index from 0; the lesson's language
     records.record_help(visit_id, pack_id, lesson_id, step_id) -> None
+    records.record_did_it(visit_id, pack_id, lesson_id, step_id) -> None   "I did it"
     records.help_requests(visit_id, pack_id, lesson_id) -> dict[step_id, int]
+    records.did_it_steps(visit_id, pack_id, lesson_id) -> dict[step_id, int]
     records.record_finished(visit_id, pack_id, lesson_id, seconds) -> None
     records.rate(visit_id, skill, digcomp, level, by="worker") -> Rating  skill "pack/skill", 0-3
     records.add_note(visit_id, text) -> Note             ValueError for an anonymous visit

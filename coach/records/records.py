@@ -224,40 +224,63 @@ class Records:
             self.visit(visit_id)
             self.conn.execute("UPDATE visits SET ended = coalesce(ended, ?) WHERE id = ?", (to_text(now()), visit_id))
 
-    def _activity(self, visit_id: int, pack_id: str, lesson_id: str) -> None:
+    def _activity(self, visit_id: int, pack_id: str, lesson_id: str, language: str = "") -> None:
+        """Make sure the lesson's activity row exists; a `language` given becomes the lesson's language."""
         if not pack_id or not lesson_id:
             raise ValueError("a pack id and a lesson id are needed")
-        self.visit(visit_id)
-        self.conn.execute("INSERT INTO activity (visit_id, pack_id, lesson_id) VALUES (?, ?, ?)"
-                          " ON CONFLICT DO NOTHING", (visit_id, pack_id, lesson_id))
+        visit = self.visit(visit_id)
+        self.conn.execute("INSERT INTO activity (visit_id, pack_id, lesson_id, language) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT DO NOTHING", (visit_id, pack_id, lesson_id, language or visit.language))
+        if language:
+            self.conn.execute("UPDATE activity SET language = ? WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?",
+                              (language, visit_id, pack_id, lesson_id))
+            self.conn.execute("UPDATE visits SET language = ? WHERE id = ?", (language, visit_id))
 
-    def record_step(self, visit_id: int, pack_id: str, lesson_id: str, step_index: int, step_id: str) -> None:
-        """The client reached step `step_index` (from 0): steps_reached is the furthest step + 1."""
+    def record_step(self, visit_id: int, pack_id: str, lesson_id: str, step_index: int, step_id: str,
+                    language: str = "") -> None:
+        """The client reached step `step_index` (from 0) in `language`: steps_reached is the furthest step + 1.
+
+        The lesson is recorded in the language it was last shown in, and so is the visit:
+        a client who switches from French to Arabic has the next lessons recorded as Arabic.
+        """
         if step_index < 0:
             raise ValueError(f"a step index is 0 or more, not {step_index}")
         with self.db.atomic():
-            self._activity(visit_id, pack_id, lesson_id)
+            self._activity(visit_id, pack_id, lesson_id, language)
             self.conn.execute(
                 "UPDATE activity SET steps_reached = max(steps_reached, ?)"
                 " WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?", (step_index + 1, visit_id, pack_id, lesson_id))
 
     def record_help(self, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None:
         """The client asked for help on `step_id`: its count goes up by one."""
+        self._count_step("help_requests", visit_id, pack_id, lesson_id, step_id)
+
+    def record_did_it(self, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None:
+        """The client pressed "I did it" on `step_id`: its count goes up by one."""
+        self._count_step("done_steps", visit_id, pack_id, lesson_id, step_id)
+
+    def _count_step(self, column: str, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None:
         if not step_id:
             raise ValueError("a step id is needed")
         path = "$." + json.dumps(step_id)
         with self.db.atomic():
             self._activity(visit_id, pack_id, lesson_id)
             self.conn.execute(
-                "UPDATE activity SET help_requests = json_set(help_requests, ?,"
-                " coalesce(json_extract(help_requests, ?), 0) + 1)"
+                f"UPDATE activity SET {column} = json_set({column}, ?, coalesce(json_extract({column}, ?), 0) + 1)"
                 " WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?", (path, path, visit_id, pack_id, lesson_id))
 
     def help_requests(self, visit_id: int, pack_id: str, lesson_id: str) -> dict[str, int]:
         """Step id -> times the client asked for help there, in this visit."""
-        row = self.conn.execute("SELECT help_requests FROM activity WHERE visit_id = ? AND pack_id = ?"
+        return self._step_counts("help_requests", visit_id, pack_id, lesson_id)
+
+    def did_it_steps(self, visit_id: int, pack_id: str, lesson_id: str) -> dict[str, int]:
+        """Step id -> times the client said "I did it" there, in this visit."""
+        return self._step_counts("done_steps", visit_id, pack_id, lesson_id)
+
+    def _step_counts(self, column: str, visit_id: int, pack_id: str, lesson_id: str) -> dict[str, int]:
+        row = self.conn.execute(f"SELECT {column} FROM activity WHERE visit_id = ? AND pack_id = ?"
                                 " AND lesson_id = ?", (visit_id, pack_id, lesson_id)).fetchone()
-        return {} if row is None else json.loads(row[0])
+        return {} if row is None else dict(json.loads(row[0]))
 
     def record_finished(self, visit_id: int, pack_id: str, lesson_id: str, seconds: int) -> None:
         """The client finished the lesson; `seconds` spent on it are added."""

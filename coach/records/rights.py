@@ -35,10 +35,12 @@ def about_client(records: Records, client_id: int) -> dict:
             "SELECT v.id, w.name, v.language, v.started, v.ended FROM visits v JOIN workers w ON w.id = v.worker_id"
             " WHERE v.client_id = ? ORDER BY v.started, v.id", (client_id,)):
         lessons = [
-            {"pack": pack, "lesson": lesson, "steps_reached": steps, "help_requests": json.loads(helps),
-             "seconds_spent": seconds, "finished": bool(finished)}
-            for pack, lesson, steps, helps, seconds, finished in conn.execute(
-                "SELECT pack_id, lesson_id, steps_reached, help_requests, seconds_spent, finished FROM activity"
+            {"pack": pack, "lesson": lesson, "language": lesson_language, "steps_reached": steps,
+             "help_requests": json.loads(helps), "did_it": json.loads(done), "seconds_spent": seconds,
+             "finished": bool(finished)}
+            for pack, lesson, lesson_language, steps, helps, done, seconds, finished in conn.execute(
+                "SELECT pack_id, lesson_id, language, steps_reached, help_requests, done_steps, seconds_spent,"
+                " finished FROM activity"
                 " WHERE visit_id = ? ORDER BY id", (visit_id,))]
         visits.append({"id": visit_id, "worker": worker, "language": language, "started": started,
                        "ended": ended, "lessons": lessons})

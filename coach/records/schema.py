@@ -106,7 +106,18 @@ def _v2_search_key(db: Database) -> None:
                " WHERE anonymised = 0")
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key)
+def _v3_lesson_language(db: Database) -> None:
+    """activity.language: the language each lesson was done in (a client may switch during a visit);
+    activity.done_steps: the steps where the client pressed "I did it", with how many times.
+
+    Older rows take their visit's language, the only one known then.
+    """
+    db.execute("ALTER TABLE activity ADD COLUMN language TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE activity ADD COLUMN done_steps TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(done_steps))")
+    db.execute("UPDATE activity SET language = (SELECT language FROM visits WHERE visits.id = activity.visit_id)")
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key, _v3_lesson_language)
 SCHEMA_VERSION = len(STEPS)
 """The newest schema this Coach knows."""
 

@@ -31,9 +31,16 @@ def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
     per_month = dict(conn.execute(
         "SELECT substr(started, 1, 7) AS month, count(*) FROM visits WHERE started >= ? AND started < ?"
         " GROUP BY month ORDER BY month", (low, high)).fetchall())
+    # A visit counts once for each language its lessons were done in (a client may switch
+    # from French to Arabic); a visit without a lesson counts for the language it began in.
     languages = dict(conn.execute(
-        "SELECT language, count(*) AS n FROM visits WHERE started >= ? AND started < ?"
-        " GROUP BY language ORDER BY n DESC, language", (low, high)).fetchall())
+        "SELECT language, count(*) AS n FROM ("
+        "  SELECT DISTINCT a.visit_id, a.language FROM activity a JOIN visits v ON v.id = a.visit_id"
+        "  WHERE v.started >= ? AND v.started < ? AND a.language != ''"
+        "  UNION ALL"
+        "  SELECT v.id, v.language FROM visits v WHERE v.started >= ? AND v.started < ?"
+        "  AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.visit_id = v.id AND a.language != ''))"
+        " GROUP BY language ORDER BY n DESC, language", (low, high, low, high)).fetchall())
     lessons = dict(conn.execute(
         "SELECT a.pack_id || '/' || a.lesson_id AS lesson, count(*) AS n FROM activity a"
         " JOIN visits v ON v.id = a.visit_id WHERE a.finished = 1 AND v.started >= ? AND v.started < ?"

@@ -34,7 +34,7 @@ def test_new_lesson_starts_at_first_step() -> None:
     assert progress.furthest == 0
     assert progress.step_count == 4
     assert progress.is_first and not progress.is_last and not progress.can_go_back
-    assert progress.help_requests == {} and progress.done_steps == set()
+    assert not hasattr(progress, "help_requests"), "help asked is kept by the visit, not the player"
 
 
 def test_start_reports_the_current_step() -> None:
@@ -145,22 +145,18 @@ def test_go_to_out_of_range_is_refused_and_changes_nothing(index: int) -> None:
 
 
 def test_help_is_counted_per_step() -> None:
-    """ask_for_help() counts requests for each step separately and yields HELP_REQUESTED."""
+    """ask_for_help() yields HELP_REQUESTED for the step on screen, each time (the visit counts them)."""
     progress = make()
     assert progress.ask_for_help() == [PlayerEvent(EventKind.HELP_REQUESTED, "demo", "unlock-phone", 0, STEPS[0])]
-    progress.ask_for_help()
     progress.next()
     progress.next()
-    progress.ask_for_help()
-    assert progress.help_requests == {0: 2, 2: 1}
+    assert progress.ask_for_help() == [PlayerEvent(EventKind.HELP_REQUESTED, "demo", "unlock-phone", 2, STEPS[2])]
 
 
 def test_did_it_marks_the_current_step() -> None:
-    """did_it() records the current step as done (once) and yields DID_IT."""
+    """did_it() yields DID_IT for the step on screen."""
     progress = make(index=1)
     assert progress.did_it() == [PlayerEvent(EventKind.DID_IT, "demo", "unlock-phone", 1, STEPS[1])]
-    progress.did_it()
-    assert progress.done_steps == {1}
 
 
 # --- no dead ends ------------------------------------------------------------------------
@@ -207,7 +203,7 @@ def test_random_walk_keeps_invariants(steps: list[str], walk: list[tuple[str, in
     progress = LessonProgress("p", "l", tuple(steps))
     visited = {0}
     events = progress.start()
-    helped = 0
+    helped = help_events = 0
     for action, target in walk:
         if action == "next":
             events = progress.next()
@@ -231,7 +227,8 @@ def test_random_walk_keeps_invariants(steps: list[str], walk: list[tuple[str, in
             assert (event.pack_id, event.lesson_id) == ("p", "l")
             assert event.step_index == progress.index
             assert event.step_id == steps[progress.index]
-    assert sum(progress.help_requests.values()) == helped
+            help_events += event.kind is EventKind.HELP_REQUESTED
+    assert help_events == helped
 
 
 class ProgressMachine(RuleBasedStateMachine):
@@ -299,7 +296,6 @@ class ProgressMachine(RuleBasedStateMachine):
         assert (self.progress.index, self.progress.finished) == (self.index, self.finished)
         assert self.progress.furthest == self.furthest >= self.index
         assert 0 <= self.progress.index < self.progress.step_count
-        assert self.progress.help_requests == self.help
         if self.finished:
             assert self.furthest == len(self.steps) - 1
         assert self.progress.can_go_back == (self.finished or self.index > 0)
@@ -315,4 +311,3 @@ def test_end_screen_ignores_help_and_did_it() -> None:
     progress.next()
     assert progress.finished
     assert progress.ask_for_help() == [] and progress.did_it() == []
-    assert progress.help_requests == {} and progress.done_steps == set()

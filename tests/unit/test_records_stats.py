@@ -96,3 +96,16 @@ def test_csv_has_nothing_identifying(tmp_path: Path, pseudonym: str, note: str) 
         # A generated "sms" or "dow" may match the fixed vocabulary ("sms" lesson, "down" column).
         assert secret not in cells or secret in fixed
         assert secret not in text or secret in baseline
+
+
+def test_languages_count_the_language_each_lesson_was_done_in(records: Records, tmp_path: Path) -> None:
+    """A visit that switched from French to Arabic counts for both in the funders' CSV."""
+    worker = records.worker("Ana")
+    visit = records.start_visit(worker.id, None, "fr")
+    records.record_step(visit.id, "demo", "call", 0, "s1", "fr")
+    records.record_step(visit.id, "demo", "unlock", 0, "s1", "ar")
+    records.start_visit(worker.id, None, "fr")  # no lesson: counts for its starting language
+    assert records.stats(*PERIOD).languages == {"fr": 2, "ar": 1}
+    records.write_stats_csv(tmp_path / "f.csv", *PERIOD)
+    rows = list(csv.reader((tmp_path / "f.csv").open(encoding="utf-8")))
+    assert ["languages", "ar", "1", "", "", ""] in rows and ["languages", "fr", "2", "", "", ""] in rows

@@ -160,3 +160,28 @@ def test_a_version_1_file_is_migrated_and_searchable() -> None:
     assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     assert [c.pseudonym for c in records.find_clients("elo")] == ["Élodie"]
     assert [c.code for c in records.find_clients("k7p")] == ["K7P3"]
+
+
+def test_did_it_is_recorded_per_step(records: Records) -> None:
+    """"I did it" is stored per step, counted, and listed in the client's record."""
+    worker = records.worker("Ana")
+    client = records.create_client("Jo", "fr")
+    visit = records.start_visit(worker.id, client.id, "fr")
+    records.record_did_it(visit.id, "demo", "call", "s2")
+    records.record_did_it(visit.id, "demo", "call", "s2")
+    records.record_did_it(visit.id, "demo", "call", "s3")
+    assert records.did_it_steps(visit.id, "demo", "call") == {"s2": 2, "s3": 1}
+    lesson = records.about_client(client.id)["visits"][0]["lessons"][0]
+    assert lesson["did_it"] == {"s2": 2, "s3": 1}
+
+
+def test_lessons_keep_the_language_they_were_done_in(records: Records) -> None:
+    """A visit begun in French whose client switches to Arabic records the next lesson as Arabic."""
+    worker = records.worker("Ana")
+    client = records.create_client("Jo", "fr")
+    visit = records.start_visit(worker.id, client.id, "fr")
+    records.record_step(visit.id, "demo", "call", 0, "s1", "fr")
+    records.record_step(visit.id, "demo", "unlock", 0, "s1", "ar")
+    lessons = records.about_client(client.id)["visits"][0]["lessons"]
+    assert [(lesson["lesson"], lesson["language"]) for lesson in lessons] == [("call", "fr"), ("unlock", "ar")]
+    assert records.visit(visit.id).language == "ar", "the visit shows the language used last"

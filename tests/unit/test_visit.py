@@ -20,6 +20,9 @@ class MemoryStore:
     def record_help(self, *args):
         self.calls.append(("help", *args))
 
+    def record_did_it(self, *args):
+        self.calls.append(("did_it", *args))
+
     def record_finished(self, *args):
         self.calls.append(("finished", *args))
 
@@ -49,9 +52,21 @@ def test_events_become_records_and_panel_state() -> None:
     now[0] = 172.4
     visit.handle(event(EventKind.LESSON_FINISHED, 1, "b"))
     activity = visit.lessons[("demo", "call")]
-    assert activity.help_by_step == {"a": 2} and activity.done_steps == {"b"} and activity.finished
-    assert [c[0] for c in store.calls] == ["step", "help", "help", "step", "finished"]
+    assert activity.help_by_step == {"a": 2} and activity.did_it_by_step == {"b": 1} and activity.finished
+    assert [c[0] for c in store.calls] == ["step", "help", "help", "step", "did_it", "finished"]
+    assert store.calls[-2] == ("did_it", 7, "demo", "call", "b")
     assert store.calls[-1] == ("finished", 7, "demo", "call", 72)
+
+
+def test_each_lesson_is_recorded_in_the_language_it_was_shown_in() -> None:
+    """A client who switches from French to Arabic has the next lesson recorded as Arabic."""
+    store = MemoryStore()
+    visit = VisitSession(store, 7, client_id=3)
+    visit.handle(PlayerEvent(EventKind.STEP_REACHED, "demo", "call", 0, "a", "fr"))
+    visit.handle(PlayerEvent(EventKind.STEP_REACHED, "demo", "unlock", 0, "x", "ar"))
+    assert store.calls[0] == ("step", 7, "demo", "call", 0, "a", "fr")
+    assert store.calls[1] == ("step", 7, "demo", "unlock", 0, "x", "ar")
+    assert visit.lessons[("demo", "unlock")].language == "ar"
 
 
 def test_levels_and_self_ratings() -> None:

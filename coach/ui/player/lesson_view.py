@@ -7,6 +7,7 @@ direction (in Arabic, Left goes forward).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -268,8 +269,9 @@ class LessonPage(QWidget):
         self._update_icons()
 
     def _emit(self, events: list[PlayerEvent]) -> None:
+        language = self._languages.client.tag  # the visit records each lesson in the language used
         for event in events:
-            self.player_event.emit(event)
+            self.player_event.emit(replace(event, language=language))
 
     def _arrow(self, forward_in_ltr: bool) -> None:
         rtl = self._languages.client.rtl
