@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,21 @@ from coach.ui.player.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")
-def library() -> Library:
-    """The built-in packs, loaded once for the whole session."""
-    return load_library(builtin_packs_dir(), Path("/nonexistent-coach-packs"))
+def demo_builtin_dir(tmp_path_factory) -> Path:
+    """A built-in packs folder holding the demo pack alone.
+
+    The window tests walk the demo's lessons by position; the content packs beside it in
+    lessons/ grow and change, and must not move the demo's tiles under the tests.
+    """
+    builtin = tmp_path_factory.mktemp("builtin-packs")
+    shutil.copytree(builtin_packs_dir() / "demo", builtin / "demo")
+    return builtin
+
+
+@pytest.fixture(scope="session")
+def library(demo_builtin_dir: Path) -> Library:
+    """The built-in demo pack, loaded once for the whole session."""
+    return load_library(demo_builtin_dir, Path("/nonexistent-coach-packs"))
 
 
 @pytest.fixture

@@ -6,18 +6,18 @@ import shutil
 from pathlib import Path
 
 from coach.packs.loader import load_library
-from coach.paths import builtin_packs_dir
 from coach.settings import Settings
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken_packs"
 
 
-def test_broken_pack_is_shown_with_its_problems(qtbot, make_window, tmp_path: Path) -> None:
+def test_broken_pack_is_shown_with_its_problems(qtbot, make_window, tmp_path: Path,
+                                                demo_builtin_dir: Path) -> None:
     """An installed pack with a missing field is listed with file:line errors; the demo still works."""
     installed = tmp_path / "packs"
     installed.mkdir()
     shutil.copytree(BROKEN / "missing-field", installed / "missing-field")
-    library = load_library(builtin_packs_dir(), installed)
+    library = load_library(demo_builtin_dir, installed)
     assert [p.id for p in library.packs] == ["demo"] and len(library.broken) == 1
 
     window = make_window(Settings(client_language="fr", worker_language="fr"), lib=library)
@@ -49,12 +49,13 @@ def _problem_lines(window) -> list[str]:
             for line in problems.toPlainText().splitlines()]
 
 
-def test_problems_follow_the_worker_language(qtbot, make_window, tmp_path: Path) -> None:
+def test_problems_follow_the_worker_language(qtbot, make_window, tmp_path: Path,
+                                            demo_builtin_dir: Path) -> None:
     """A broken pack's problems are in the worker's language (French, Arabic), re-rendered on a switch."""
     installed = tmp_path / "packs"
     installed.mkdir()
     shutil.copytree(BROKEN / "missing-field", installed / "missing-field")
-    library = load_library(builtin_packs_dir(), installed)
+    library = load_library(demo_builtin_dir, installed)
     where = f"{installed / 'missing-field'}/lessons/01-call.toml:1"
 
     window = make_window(Settings(client_language="ar", worker_language="fr"), lib=library)

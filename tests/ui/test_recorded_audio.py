@@ -9,7 +9,6 @@ from pathlib import Path
 from fakes.fake_speech_child import fake_child_command
 
 from coach.packs.loader import load_library
-from coach.paths import builtin_packs_dir
 from coach.settings import Settings
 from coach.ui.player.main_window import MainWindow
 from coach.ui.player.reader import ReaderState
@@ -27,7 +26,7 @@ def write_wav(path: Path, milliseconds: int) -> None:
         out.writeframes(b"\x00\x01" * (16 * milliseconds))
 
 
-def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path) -> None:
+def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path, demo_builtin_dir: Path) -> None:
     """With audio recorded for French, Listen plays that file and asks no engine."""
     pack = tmp_path / "packs" / "minimal"
     shutil.copytree(MINIMAL, pack)
@@ -42,7 +41,7 @@ def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    library = load_library(builtin_packs_dir(), tmp_path / "packs", cache_dir=None)
+    library = load_library(demo_builtin_dir, tmp_path / "packs", cache_dir=None)
     assert not library.broken, library.broken
     speech = SpeechService(fake_child_command())
     asked = []
