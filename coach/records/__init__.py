@@ -5,7 +5,8 @@ opened it; each write is one transaction, and a write that raises changes nothin
 
     records_path() -> Path                               <data>/records.db
     Records.create(path=None, passphrase) -> Records     RecordsExist; ValueError (< 8 chars)
-    Records.open(path=None, passphrase) -> Records       NoRecords, WrongPassphrase, SchemaTooNew
+    Records.open(path=None, passphrase) -> Records       NoRecords, WrongPassphrase, SchemaTooNew,
+                                                         RecordsDamaged (quick_check at unlock)
     records.close() / with Records.open(...) as records:
     records.change_passphrase(new) -> None               PRAGMA rekey
 
@@ -40,9 +41,13 @@ opened it; each write is one transaction, and a write that raises changes nothin
     records.backup_if_due(dest_dir=None, keep=7) -> Path | None   daily; call at unlock
     records.check() -> list[str]                         [] when sound
     restore(backup_path, passphrase, target=None) -> Path   close the records first
+    latest_good_backup(passphrase, dest_dir=None) -> Path | None   newest that opens and passes the check
 
 Levels and who rated: `coach.domain.autonomy` (AutonomyLevel, SelfRating, RatedBy).
-Errors: `coach.records.errors`. Values: `coach.records.models`.
+Errors: every failure is a `RecordsError` subclass (NoRecords, RecordsExist, WrongPassphrase,
+SchemaTooNew, RecordsDamaged, DiskFull, RecordsLocked, RecordsReadOnly, StorageFailed), never
+the driver's own; `describe(error, gettext)` words any of them. ValueError/TypeError are bugs
+or refused input, never RecordsErrors. See `coach.records.errors`. Values: `coach.records.models`.
 """
 
 import importlib
@@ -52,7 +57,8 @@ import importlib
 _WHERE = {
     "backup_files": "backup", "restore": "backup",
     "NoRecords": "errors", "RecordsError": "errors", "RecordsExist": "errors", "SchemaTooNew": "errors",
-    "WrongPassphrase": "errors",
+    "WrongPassphrase": "errors", "RecordsDamaged": "errors", "DiskFull": "errors", "RecordsLocked": "errors",
+    "RecordsReadOnly": "errors", "StorageFailed": "errors", "describe": "errors", "latest_good_backup": "backup",
     "Client": "models", "LevelChange": "models", "Note": "models", "Rating": "models", "RatingPoint": "models",
     "Stats": "models", "Visit": "models", "Worker": "models",
     "Records": "records", "export_client": "rights", "SCHEMA_VERSION": "schema", "records_path": "store",
@@ -67,7 +73,8 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "Client", "LevelChange", "NoRecords", "Note", "Rating", "RatingPoint", "Records",
+    "SCHEMA_VERSION", "Client", "DiskFull", "LevelChange", "NoRecords", "RecordsDamaged", "RecordsLocked",
+    "RecordsReadOnly", "StorageFailed", "describe", "latest_good_backup", "Note", "Rating", "RatingPoint", "Records",
     "RecordsError", "RecordsExist", "SchemaTooNew", "Stats", "Visit", "Worker", "WrongPassphrase",
     "backup_files", "export_client", "records_path", "restore",
 ]

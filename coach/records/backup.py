@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.paths import app_dirs
-from coach.records.errors import NoRecords
+from coach.records.errors import NoRecords, RecordsDamaged, RecordsError, translated
+from coach.records.private import create_private_file, private_folder
 from coach.records.schema import SCHEMA_VERSION
-from coach.records.store import connect, records_path, schema_version
+from coach.records.store import connect, quick_problems, records_path, schema_version
 
 if TYPE_CHECKING:
     from coach.records.records import Records
@@ -45,32 +46,75 @@ def _stamp(path: Path) -> datetime | None:
 
 
 def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: datetime | None = None) -> Path:
-    """Copy the open records to `dest_dir` with the online backup API; keep the newest `keep` files."""
+    """Copy the open records to `dest_dir` with the online backup API; keep the newest `keep` files.
+
+    The records are checked first (RecordsDamaged: a damaged file is never copied
+    into the rotation), and the copy is checked before any older backup is removed
+    (a copy that fails is deleted and RecordsDamaged raised). A failure (a full disk:
+    DiskFull) leaves no temporary file. Backups and their folder are owner-only.
+    """
     if keep < 1:
         raise ValueError(f"keep at least one backup, not {keep}")
     folder = Path(dest_dir or backups_dir())
-    folder.mkdir(parents=True, exist_ok=True)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     final = folder / f"{PREFIX}{moment.strftime(STAMP)}.db"
     temporary = folder / f".{final.name}.tmp"
-    temporary.unlink(missing_ok=True)
-    target = records.keyed_connection(temporary)
-    try:
-        records.conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
-    finally:
-        target.close()
-    try:
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with translated(records.path):
+        problems = quick_problems(records.conn)
+        if problems:
+            raise RecordsDamaged(records.path, problems)
+    with translated(final):
+        private_folder(folder)
+        _remove_with_journal(temporary)
+        try:
+            create_private_file(temporary)
+            target = records.keyed_connection(temporary)
+            try:
+                records.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file
+            finally:
+                target.close()
+            with open(temporary, "rb") as handle:
+                os.fsync(handle.fileno())
+            problems = _copy_problems(temporary, records)
+            if problems:
+                raise RecordsDamaged(final, problems)
+            os.replace(temporary, final)
+        except BaseException:
+            _remove_with_journal(temporary)
+            raise
     for old in backup_files(folder)[:-keep]:
         old.unlink(missing_ok=True)
     records.audit("backup", final.name)
     return final
+
+
+def _copy_problems(path: Path, records: Records) -> list[str]:
+    conn = records.keyed_connection(path)
+    try:
+        return quick_problems(conn)
+    finally:
+        conn.close()
+
+
+def _remove_with_journal(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def latest_good_backup(passphrase: str, dest_dir: Path | None = None) -> Path | None:
+    """The newest backup that `passphrase` opens and that passes `quick_check`, or None. Reads only."""
+    for candidate in reversed(backup_files(dest_dir)):
+        try:
+            conn = connect(candidate, passphrase, known_version=SCHEMA_VERSION, read_only=True)
+        except (RecordsError, ValueError):
+            continue
+        try:
+            if not quick_problems(conn):
+                return candidate
+        finally:
+            conn.close()
+    return None
 
 
 def backup_if_due(records: Records, dest_dir: Path | None = None, keep: int = 7,
@@ -99,11 +143,13 @@ def check(records: Records) -> list[str]:
 
 
 def restore(backup_path: Path, passphrase: str, target: Path | None = None) -> Path:
-    """Replace the records with a backup; the current file is kept as `records.db.before-restore`.
+    """Replace the records with a backup; the current files are kept as `records.db.before-restore`.
 
     The backup must open with `passphrase` (WrongPassphrase otherwise), be of a schema
-    this Coach knows (SchemaTooNew) and pass the checks (ValueError); only then is the
-    current file touched. No connection to the records may be open meanwhile.
+    this Coach knows (SchemaTooNew) and pass the checks (RecordsDamaged); only then is
+    the current file touched, and then only moved aside with its -wal and -shm, byte
+    for byte (a damaged file is kept exactly as it was, for a specialist to look at).
+    No connection to the records may be open meanwhile.
     Returns the path of the kept previous file (or of the records if there was none).
     """
     backup_path = Path(backup_path)
@@ -112,38 +158,30 @@ def restore(backup_path: Path, passphrase: str, target: Path | None = None) -> P
         raise NoRecords(backup_path)
     conn = connect(backup_path, passphrase, known_version=SCHEMA_VERSION, read_only=True)
     try:
-        problems = _problems(conn)
+        with translated(backup_path):
+            problems = _problems(conn)
     finally:
         conn.close()
     if problems:
-        raise ValueError(f"{backup_path} is damaged: " + "; ".join(problems))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staged = target.with_name(f".{target.name}.restoring")
-    shutil.copyfile(backup_path, staged)
-    with open(staged, "rb") as handle:
-        os.fsync(handle.fileno())
+        raise RecordsDamaged(backup_path, problems)
     kept = target.with_name(target.name + ".before-restore")
-    if target.exists():
-        _checkpoint_quietly(target, passphrase)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{kept}{suffix}").unlink(missing_ok=True)
-        shutil.copy2(target, kept)
-        # Its WAL (if the passphrase differs and it could not be checkpointed) goes with it.
-        for suffix in ("-wal", "-shm"):
-            if Path(f"{target}{suffix}").exists():
-                os.replace(f"{target}{suffix}", f"{kept}{suffix}")
-    os.replace(staged, target)
+    with translated(target):
+        private_folder(target.parent)
+        staged = target.with_name(f".{target.name}.restoring")
+        _remove_with_journal(staged)
+        try:
+            create_private_file(staged)
+            with open(backup_path, "rb") as source, open(staged, "wb") as copy:
+                shutil.copyfileobj(source, copy)
+                copy.flush()
+                os.fsync(copy.fileno())
+        except BaseException:
+            _remove_with_journal(staged)
+            raise
+        if target.exists():
+            _remove_with_journal(kept)
+            for suffix in ("-wal", "-shm", ""):  # the database last: never a file with another's WAL
+                if Path(f"{target}{suffix}").exists():
+                    os.replace(f"{target}{suffix}", f"{kept}{suffix}")
+        os.replace(staged, target)
     return kept if kept.exists() else target
-
-
-def _checkpoint_quietly(path: Path, passphrase: str) -> None:
-    from coach.records.errors import RecordsError
-
-    try:
-        conn = connect(path, passphrase)
-    except (RecordsError, ValueError):
-        return
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()

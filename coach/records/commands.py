@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from coach.i18n.ui_strings import command_line_strings
-from coach.records.errors import NoRecords, RecordsError, RecordsExist, describe
+from coach.records.errors import NoRecords, RecordsDamaged, RecordsError, RecordsExist, describe
 from coach.records.store import MIN_PASSPHRASE
 
 Prompt = Callable[[str], str]
@@ -82,12 +82,12 @@ def _open(environ: Mapping[str, str], prompt: Prompt):
 
 
 def _init(options, out, environ, prompt) -> int:
-    from coach.records.records import Records
+    from coach.records.records import Records, empty_leftover
     from coach.records.store import records_path
 
     _ = command_line_strings().gettext
     path = records_path()
-    if path.exists():
+    if path.exists() and not empty_leftover(path):
         raise RecordsExist(path)
     Records.create(path, _new_passphrase(environ, prompt, "COACH_PASSPHRASE")).close()
     print(_("records created at {path}").format(path=path), file=out)
@@ -113,8 +113,9 @@ def _restore(options, out, environ, prompt) -> int:
         raise _Stop(_("no backup file at {path}").format(path=source))
     try:
         kept = restore(source, _passphrase(environ, prompt), records_path())
-    except ValueError as exc:
-        raise _Stop(_("the backup is damaged; nothing was changed: {problems}").format(problems=exc)) from None
+    except RecordsDamaged as exc:
+        raise _Stop(_("the backup is damaged; nothing was changed: {problems}").format(
+            problems="; ".join(exc.problems[:5]))) from None
     print(_("records restored from {backup}").format(backup=source), file=out)
     if kept != records_path():
         print(_("the previous records are kept as {path}").format(path=kept), file=out)
@@ -125,8 +126,13 @@ def _check(options, out, environ, prompt) -> int:
     from coach.records.schema import SCHEMA_VERSION
 
     _ = command_line_strings().gettext
-    with _open(environ, prompt) as records:
-        problems = records.check()
+    try:
+        with _open(environ, prompt) as records:
+            problems = records.check()
+    except RecordsDamaged as damaged:
+        for problem in damaged.problems:
+            print(_("problem: {problem}").format(problem=problem), file=out)
+        raise
     for problem in problems:
         print(_("problem: {problem}").format(problem=problem), file=out)
     if problems:

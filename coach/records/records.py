@@ -8,7 +8,10 @@ transaction: when it raises, the database is as it was.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+import os
 import secrets
 import unicodedata
 from collections.abc import Iterable
@@ -34,6 +37,7 @@ from coach.records.models import (
     now,
     to_text,
 )
+from coach.records.errors import RecordsDamaged, RecordsExist, WrongPassphrase, translated
 from coach.records.schema import SCHEMA_VERSION, migrate
 from coach.records.store import Connection, connect, records_path, rekey
 
@@ -51,6 +55,33 @@ def fold(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def empty_leftover(path: Path) -> bool:
+    """True for a 0-byte records file with no WAL: what an older Coach left when creation failed."""
+    try:
+        return path.stat().st_size == 0 and not Path(f"{path}-wal").exists()
+    except OSError:
+        return False
+
+
+def _remove_with_journal(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    """Make `path` (a file, or a folder's entries) durable; folders cannot be opened on Windows."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
 class Records:
     """An open, unlocked records file. Use `Records.create` or `Records.open`; `close()` when done."""
 
@@ -66,27 +97,53 @@ class Records:
 
     @classmethod
     def create(cls, path: Path | None = None, passphrase: str = "") -> Records:
-        """Make a new encrypted records file (RecordsExist if one is there) and open it."""
+        """Make a new encrypted records file (RecordsExist if one is there) and open it.
+
+        The file is made under a temporary name beside it and renamed into place once
+        complete, so a failure (a full disk, a kill) never leaves a half-made records
+        file; an empty file left by an older Coach (it holds nothing) is replaced.
+        """
         from coach.records.store import check_new_passphrase
 
         path = Path(path or records_path())
         check_new_passphrase(passphrase)
-        conn = connect(path, passphrase, create=True, known_version=SCHEMA_VERSION)
-        try:
-            return cls(conn, path, passphrase)
-        except BaseException:
-            conn.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            raise
+        with translated(path):
+            if path.exists() and not empty_leftover(path):
+                raise RecordsExist(path)
+            staged = path.with_name(f".{path.name}.creating")
+            _remove_with_journal(staged)
+            try:
+                conn = connect(staged, passphrase, create=True, known_version=SCHEMA_VERSION)
+                try:
+                    cls(conn, staged, passphrase).close()
+                except BaseException:
+                    conn.close()
+                    raise
+                _fsync(staged)
+                os.replace(staged, path)
+                _fsync(path.parent)
+            except BaseException:
+                _remove_with_journal(staged)
+                raise
+        return cls.open(path, passphrase)
 
     @classmethod
     def open(cls, path: Path | None = None, passphrase: str = "") -> Records:
-        """Unlock the records: NoRecords, WrongPassphrase or SchemaTooNew leave the file untouched."""
+        """Unlock the records after checking them (`quick_check`).
+
+        NoRecords, WrongPassphrase, SchemaTooNew and RecordsDamaged leave every file
+        byte-identical; RecordsDamaged names the newest good backup when there is one.
+        """
         path = Path(path or records_path())
-        conn = connect(path, passphrase, known_version=SCHEMA_VERSION)
         try:
-            return cls(conn, path, passphrase)
+            conn = connect(path, passphrase, known_version=SCHEMA_VERSION, check=True)
+        except RecordsDamaged as damaged:
+            raise RecordsDamaged(path, damaged.problems, _backup.latest_good_backup(passphrase)) from None
+        except WrongPassphrase:
+            raise WrongPassphrase(path, _backup.latest_good_backup(passphrase)) from None
+        try:
+            with translated(path):
+                return cls(conn, path, passphrase)
         except BaseException:
             conn.close()
             raise
@@ -403,3 +460,17 @@ class Records:
     def checkpoint(self) -> None:
         """Move the WAL's pages into the file and empty the WAL (after erasures)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _translating(method):  # type: ignore[no-untyped-def]
+    """`method` with the driver's and the file system's errors turned into RecordsErrors."""
+    @functools.wraps(method)
+    def guarded(self: Records, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with translated(self.path):
+            return method(self, *args, **kwargs)
+    return guarded
+
+
+for _name, _method in list(vars(Records).items()):
+    if not _name.startswith("_") and inspect.isfunction(_method):
+        setattr(Records, _name, _translating(_method))

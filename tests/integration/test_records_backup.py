@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.records import Records, WrongPassphrase, backup_files, restore
+from coach.records.errors import RecordsDamaged
 from coach.records.store import iterdump
 
 pytestmark = pytest.mark.integration
@@ -94,12 +95,12 @@ def test_restore_with_a_wrong_passphrase_changes_nothing(records: Records, tmp_p
 
 
 def test_restore_refuses_a_damaged_backup(records: Records, tmp_path: Path) -> None:
-    """A truncated backup is refused and the records stay as they were."""
+    """A truncated backup is refused as damaged (not as a wrong passphrase) and the records stay as they were."""
     copy = records.backup(tmp_path / "backups")
     records.close()
     copy.write_bytes(copy.read_bytes()[:4096 * 2])
     before = records.path.read_bytes()
-    with pytest.raises((ValueError, WrongPassphrase)):
+    with pytest.raises(RecordsDamaged):
         restore(copy, PASS, records.path)
     assert records.path.read_bytes() == before
 
