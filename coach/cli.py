@@ -3,6 +3,11 @@
     coach                          start the application
     coach pack check PATH...       validate lesson packs
     coach pack extract PATH        write a pack's translation template (.pot)
+    coach pack new DIR             start a pack that works at once
+    coach pack init|update|compile DIR [--lang TAG]   a pack's catalogs, with Babel
+    coach pack build DIR           one versioned .coachpack file to share
+    coach pack install FILE        check and install a .coachpack; coach pack remove ID
+    coach preview DIR              the player on a pack, reloaded as its files change
     coach screenshot ...           render the real window to a PNG, off screen
     coach voices                   list languages and the voice that reads each
     coach speak --lang TAG --text TEXT --out FILE.wav   write what the app would say
@@ -65,6 +70,45 @@ def _add_records_commands(commands: argparse._SubParsersAction) -> None:
     actions.add_parser("passwd", help="change the desk's passphrase")
 
 
+# -- trainers' toolchain: pack new|init|update|compile|build|install|remove, preview ------------
+def _add_pack_tool_commands(pack_commands: argparse._SubParsersAction) -> None:
+    new = pack_commands.add_parser("new", help="create a working pack skeleton in a new folder")
+    new.add_argument("path", metavar="DIR", help="the new pack's folder (absent or empty)")
+    new.add_argument("--id", dest="pack_id", help="the pack's id (default: from the folder's name)")
+    new.add_argument("--lang", default="en", metavar="TAG", help="the language you write in (default en)")
+    for name, text in (("init", "start a language's catalog, locales/TAG.po, from the template"),
+                       ("update", "refresh the template and merge it into the catalogs"),
+                       ("compile", "check the catalogs, report fuzzy entries, write locales/TAG.mo")):
+        action = pack_commands.add_parser(name, help=text)
+        action.add_argument("path", metavar="DIR", help="a pack folder")
+        action.add_argument("--lang", metavar="TAG", required=name == "init",
+                            help="the catalog's language" + ("" if name == "init" else " (default: every one)"))
+
+
+def _pack_tool_command(args: argparse.Namespace) -> int | None:
+    """Run a toolchain pack command; None when `args` names another one."""
+    if args.pack_command == "new":
+        from coach.packs.skeleton import new_command
+
+        return new_command(args.path, args.pack_id, args.lang, sys.stdout)
+    if args.pack_command in ("init", "update", "compile"):
+        from coach.packs import translation
+
+        if args.pack_command == "init":
+            return translation.init_command(args.path, args.lang, sys.stdout)
+        if args.pack_command == "update":
+            return translation.update_command(args.path, args.lang, sys.stdout)
+        return translation.compile_command(args.path, args.lang, sys.stdout)
+    return None
+
+
+def _add_preview_command(commands: argparse._SubParsersAction) -> None:
+    preview = commands.add_parser("preview", help="the player on a pack folder, reloaded as its files change")
+    preview.add_argument("path", metavar="DIR", help="a pack folder")
+    _add_language_options(preview)
+# -- end of the trainers' toolchain -------------------------------------------------------------
+
+
 def _add_language_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", help="the client's language tag, such as fr or ar")
     parser.add_argument("--worker-lang", help="the worker's language tag")
@@ -87,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "LC_MESSAGES or LANG; else English)")
     extract = pack_commands.add_parser("extract", help="write locales/ID.pot from a pack's texts")
     extract.add_argument("path", metavar="PATH", help="a pack folder")
+    _add_pack_tool_commands(pack_commands)
+    _add_preview_command(commands)
 
     shot = commands.add_parser("screenshot", help="render the real window to a PNG file")
     shot.add_argument("--pack", help="pack id (default: the library screen)")
@@ -118,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(getattr(args, "lang", None), getattr(args, "worker_lang", None))
     if args.command == "pack":
+        status = _pack_tool_command(args)
+        if status is not None:
+            return status
         if args.pack_command == "check":
             from coach.packs.check import check_command
 
@@ -125,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.packs.extract import extract_command
 
         return extract_command(args.path, sys.stdout)
+    if args.command == "preview":
+        from coach.ui.preview import preview_command
+
+        return preview_command(args.path, args.lang, args.worker_lang)
     if args.command == "screenshot":
         from coach.ui.screenshot import screenshot_command
 
