@@ -170,13 +170,25 @@ def write_skeleton(folder: Path, pack_id: str | None = None, language: str = "en
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    _write_template(folder)
     return pack_id
+
+
+def _write_template(folder: Path) -> None:
+    """locales/ID.pot, as `coach pack extract` writes it."""
+    from coach.packs.extract import template
+    from coach.packs.loader import load_pack
+
+    result = load_pack(folder)
+    if result.pack is None:  # the skeleton is valid; this would be a bug in this module
+        raise SkeletonError("; ".join(str(p) for p in result.errors))
+    target = folder / "locales" / f"{result.pack.id}.pot"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(template(result.pack, result.sources))
 
 
 def new_command(path: str, pack_id: str | None, language: str, out: TextIO) -> int:
     """`coach pack new DIR`: write the skeleton, then its template; print what to do next. 0, 1 or 2."""
-    from coach.packs.extract import extract_command
-
     folder = Path(path)
     try:
         new_id = write_skeleton(folder, pack_id, language)
@@ -184,7 +196,7 @@ def new_command(path: str, pack_id: str | None, language: str, out: TextIO) -> i
         print(f"coach pack new: {exc}", file=out)
         return 2 if isinstance(exc, SkeletonError) else 1
     print(f"created the lesson pack {new_id!r} in {folder}", file=out)
-    status = extract_command(str(folder), out)
+    print(f"wrote {folder / 'locales' / f'{new_id}.pot'}", file=out)
     print(f"next: edit {folder / 'lessons' / '01-turn-on-phone.toml'}, "
           f"then `coach pack check {folder}` and `coach preview {folder}`", file=out)
-    return status
+    return 0

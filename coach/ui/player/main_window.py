@@ -54,6 +54,8 @@ def offered_languages(packs: list[Pack]) -> list[Language]:
 
 class MainWindow(QMainWindow):
     settings_changed = Signal(object)
+    packs_replaced = Signal()
+    """The packs shown changed (replace_packs): the library and packs screen are new widgets."""
 
     def __init__(
         self, packs: list[Pack], broken: list[object], settings: Settings,
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.picker = LanguagePickerPage(self.languages, offered_languages(packs))
-        self.library = LibraryPage(self.languages, packs)
+        self.library = self._new_library_page(packs)
         self.lesson = LessonPage(self.languages, self.reader)
         self.lesson.auto_read = settings.auto_read
         self.lesson.slow = settings.slow_speech
@@ -103,7 +105,6 @@ class MainWindow(QMainWindow):
         # A page is polished (style sheet fonts applied) when first shown: re-measure it then.
         self.stack.currentChanged.connect(lambda _index: self._page_shown())
         self.picker.language_chosen.connect(self._on_language_chosen)
-        self.library.lesson_chosen.connect(self.open_lesson)
         self.lesson.lesson_finished.connect(self._on_lesson_finished)
         self.lesson.slow_changed.connect(lambda slow: self.update_settings(slow_speech=slow))
         self.end.back.connect(self._end_back)
@@ -128,6 +129,39 @@ class MainWindow(QMainWindow):
 
     def pack(self, pack_id: str) -> Pack | None:
         return self._packs.get(pack_id)
+
+    # -- packs shown (a preview reloads them, an install adds one) -------------------
+    def _new_library_page(self, packs: list[Pack]) -> LibraryPage:
+        page = LibraryPage(self.languages, packs)
+        page.lesson_chosen.connect(self.open_lesson)
+        return page
+
+    def replace_packs(self, packs: list[Pack], broken: list[object]) -> None:
+        """Show `packs` instead of the current ones: the library, picker and packs screen are rebuilt.
+
+        The screen shown stays the same kind; a lesson on screen is left for the library
+        (the caller reopens it, from the new pack, if it still exists).
+        """
+        current = self.stack.currentWidget()
+        was = {self.picker: "languages", self.packs_page: "packs"}.get(current, "library")
+        self.lesson.stop_reading()
+        self._packs = {pack.id: pack for pack in packs}
+        for name, page in (
+            ("picker", LanguagePickerPage(self.languages, offered_languages(packs))),
+            ("library", self._new_library_page(packs)),
+            ("packs_page", PacksPage(self.languages, packs, broken)),
+        ):
+            old = getattr(self, name)
+            index = self.stack.indexOf(old)
+            self.stack.insertWidget(index, page)
+            setattr(self, name, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.picker.language_chosen.connect(self._on_language_chosen)
+        self.packs_replaced.emit()
+        self.apply_look()
+        self.retranslate()
+        {"languages": self.show_languages, "packs": self.show_packs}.get(was, self.show_library)()
 
     # -- top bar ----------------------------------------------------------------
     def _tool(self, name: str, text_beside: bool = False, checkable: bool = False) -> QToolButton:
