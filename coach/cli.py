@@ -83,6 +83,16 @@ def _add_pack_tool_commands(pack_commands: argparse._SubParsersAction) -> None:
         action.add_argument("path", metavar="DIR", help="a pack folder")
         action.add_argument("--lang", metavar="TAG", required=name == "init",
                             help="the catalog's language" + ("" if name == "init" else " (default: every one)"))
+    build = pack_commands.add_parser("build", help="write one versioned .coachpack file of a pack")
+    build.add_argument("path", metavar="DIR", help="a pack folder")
+    build.add_argument("--out", metavar="FILE", help="the file to write (default: ID-VERSION.coachpack beside DIR)")
+    install = pack_commands.add_parser("install", help="check a .coachpack, show what it holds, install it")
+    install.add_argument("file", metavar="FILE", help="a .coachpack file")
+    install.add_argument("--allow-downgrade", action="store_true", help="install an older version over a newer one")
+    install.add_argument("--lang", metavar="TAG", help="language of the messages (default: from the environment)")
+    remove = pack_commands.add_parser("remove", help="take an installed pack away (the records are kept)")
+    remove.add_argument("pack_id", metavar="ID", help="the pack's id")
+    remove.add_argument("--lang", metavar="TAG", help="language of the messages (default: from the environment)")
 
 
 def _pack_tool_command(args: argparse.Namespace) -> int | None:
@@ -99,6 +109,16 @@ def _pack_tool_command(args: argparse.Namespace) -> int | None:
         if args.pack_command == "update":
             return translation.update_command(args.path, args.lang, sys.stdout)
         return translation.compile_command(args.path, args.lang, sys.stdout)
+    if args.pack_command == "build":
+        from coach.packs.archive import build_command
+
+        return build_command(args.path, args.out, sys.stdout)
+    if args.pack_command in ("install", "remove"):
+        from coach.packs import install_commands
+
+        if args.pack_command == "install":
+            return install_commands.install_command(args.file, args.allow_downgrade, sys.stdout, args.lang)
+        return install_commands.remove_command(args.pack_id, sys.stdout, args.lang)
     return None
 
 

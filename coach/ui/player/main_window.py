@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -33,6 +33,7 @@ from coach.ui.player.end_screen import EndPage
 from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
 from coach.ui.player.library import LibraryPage
+from coach.ui.player.pack_install import PackInstaller, is_pack_file
 from coach.ui.player.packs_page import PacksPage
 from coach.ui.player.reader import Reader
 from coach.ui.speech_service import SpeechService
@@ -98,7 +99,10 @@ class MainWindow(QMainWindow):
         self.lesson.slow = settings.slow_speech
         self.lesson.slow_button.setChecked(settings.slow_speech)
         self.end = EndPage(self.languages)
-        self.packs_page = PacksPage(self.languages, packs, broken)
+        self.installer = PackInstaller(self.languages, self)
+        self.installer.installed.connect(lambda library: self.replace_packs(list(library.packs), list(library.broken)))
+        self.setAcceptDrops(True)  # a .coachpack dropped on the window is offered for install
+        self.packs_page = self._new_packs_page(packs, broken)
         for page in (self.picker, self.library, self.lesson, self.end, self.packs_page):
             self.stack.addWidget(page)
 
@@ -136,6 +140,31 @@ class MainWindow(QMainWindow):
         page.lesson_chosen.connect(self.open_lesson)
         return page
 
+    def _new_packs_page(self, packs: list[Pack], broken: list[object]) -> PacksPage:
+        page = PacksPage(self.languages, packs, broken)
+        page.install_requested.connect(self.installer.choose_file)
+        return page
+
+    def _dropped_pack_file(self, event: QDropEvent | QDragEnterEvent) -> str | None:
+        """The one local .coachpack file being dragged onto the window, if that is what it is."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [url.toLocalFile() for url in urls if url.isLocalFile()]
+        return paths[0] if len(paths) == 1 and is_pack_file(paths[0]) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_pack_file(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self._dropped_pack_file(event)
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.installer.offer_file(path)
+
     def replace_packs(self, packs: list[Pack], broken: list[object]) -> None:
         """Show `packs` instead of the current ones: the library, picker and packs screen are rebuilt.
 
@@ -149,7 +178,7 @@ class MainWindow(QMainWindow):
         for name, page in (
             ("picker", LanguagePickerPage(self.languages, offered_languages(packs))),
             ("library", self._new_library_page(packs)),
-            ("packs_page", PacksPage(self.languages, packs, broken)),
+            ("packs_page", self._new_packs_page(packs, broken)),
         ):
             old = getattr(self, name)
             index = self.stack.indexOf(old)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack
 from coach.ui.language_state import LanguageState, direction, use_script_font
@@ -18,6 +18,9 @@ from coach.ui.widgets import scrolling_page
 
 
 class PacksPage(QWidget):
+    install_requested = Signal()
+    """The worker asked to install a pack from a .coachpack file."""
+
     def __init__(
         self, languages: LanguageState, packs: Sequence[Pack], broken: Sequence[object],
         parent: QWidget | None = None,
@@ -31,11 +34,19 @@ class PacksPage(QWidget):
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
         self._layout.addWidget(self.title)
+        self._layout.addWidget(self._install_button(), 0, Qt.AlignmentFlag.AlignLeading)
         self.cards: list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, object]] = []
         for item in [*self._broken, *self._packs]:
             self._layout.addWidget(self._card(item))
         self._layout.addStretch(1)
         self.retranslate()
+
+    def _install_button(self) -> QPushButton:
+        self.install_button = QPushButton()
+        self.install_button.setObjectName("install-pack")
+        self.install_button.setProperty("role", "nav")
+        self.install_button.clicked.connect(self.install_requested)
+        return self.install_button
 
     @property
     def problem_count(self) -> int:
@@ -70,6 +81,10 @@ class PacksPage(QWidget):
         self.setLayoutDirection(direction(worker))
         use_script_font(self, worker)
         self.title.setText(_("Lesson packs"))
+        self.install_button.setText(_("Install a pack…"))
+        self.install_button.setAccessibleName(_("Install a pack"))
+        self.install_button.setAccessibleDescription(
+            _("Choose a .coachpack file to check and install. You can also drop the file on the window."))
         for _card, heading, detail, problems, item in self.cards:
             if isinstance(item, Pack):
                 heading.setText(item.translate(item.title, worker.tag))
