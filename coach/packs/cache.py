@@ -17,25 +17,23 @@ written, otherwise the pack is loaded normally and the entry rewritten:
 
 A pack whose files changed in the last `RACY_SECONDS` is not stored: a change within
 the file system's timestamp granularity could otherwise go unseen ("racy" files, as
-git calls them). Only packs that loaded (with their warnings) are stored; broken packs
-are always loaded again, so their problems are always fresh.
+git calls them). Valid packs are stored with their warnings; broken packs with their
+problems only, so a broken pack (a zip bomb, a pathological file) costs its full
+check once, not at every start, and is read again as soon as one of its files changes.
 
 The cache never makes loading fail: a missing, truncated, corrupt or foreign file, or a
 folder that cannot be written, only means a normal load. Files are written to a
 temporary name and moved into place with `os.replace`, so a reader never sees half a
-file. Entries are pickles: the cache folder belongs to the user running Coach, like
-Coach's own code, so it is trusted as much as that code is.
+file. Entries are JSON data (coach.packs.cache_codec), never pickles: the cache folder
+may be on a shared stick (`COACH_HOME`), and whoever writes there must not be able to
+run code in Coach. The cache holds pack contents only, never client data.
 """
 
 from __future__ import annotations
 
-import copyreg
 import hashlib
-import io
 import logging
-import marshal
 import os
-import pickle
 import stat
 import sys
 import tempfile
@@ -45,22 +43,27 @@ from dataclasses import dataclass, replace
 from importlib.util import find_spec
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from coach import __version__
-from coach.domain.pack import FORMAT_VERSION, Catalog, Pack, Resources, Step
+from coach.domain.pack import FORMAT_VERSION, Catalog, Pack, Resources
 from coach.domain.problems import Problem
 from coach.domain.steps import step_kinds
+from coach.packs import cache_codec as codec
 from coach.paths import app_dirs
 
 log = logging.getLogger(__name__)
 
-CACHE_SCHEMA = 2
-"""Bump when the layout of an entry changes (2: problems keep a message template and its values)."""
+CACHE_SCHEMA = 3
+"""Bump when the layout of an entry changes (2: problems keep a message template and its values;
+3: JSON instead of pickles, and broken packs' verdicts)."""
 MAGIC = "coach-pack-cache"
-SUFFIX = ".pickle"
+SUFFIX = ".json"
 RACY_SECONDS = 2.0
 """Packs with a file changed more recently than this are loaded but not stored."""
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""A larger entry is neither written nor read (a planted huge file is a miss, not a stall)."""
+MAX_FILES = 20_000
+"""A pack folder with more files than this has no fingerprint (it is read, never cached)."""
 _CODE_PACKAGES = ("packs", "domain", "i18n")
 
 
@@ -71,40 +74,87 @@ def default_cache_dir() -> Path:
 
 @dataclass(frozen=True)
 class Entry:
-    """What loading a valid pack gave, in the form stored: enough to rebuild its LoadResult.
+    """What loading a pack gave, in the form stored: enough to rebuild its LoadResult.
 
-    The pack is kept without its open resources and without its catalogs; each catalog
-    is kept as compact bytes (`CatalogBlob`) over the pack's shared message keys, and
-    turned back into a `Catalog` only when its language is first asked for.
+    For a valid pack, the pack without its open resources and without its catalogs;
+    each catalog is kept as the bytes of its section (`CatalogBlob`) over the pack's
+    shared message keys (`keys`, bytes too), and turned back into a `Catalog` only
+    when its language is first asked for. For a broken pack (`pack` None), only its
+    problems: the verdict is remembered while its files are unchanged.
     """
 
-    pack: Pack
+    pack: Pack | None
     problems: tuple[Problem, ...]
     pack_id: str | None
     manifest_id_line: int | None
-    keys: tuple[tuple[str, str], ...] = ()
+    keys: bytes = b"[]"
     catalogs: tuple[CatalogBlob, ...] = ()
 
     @classmethod
-    def of(cls, pack: Pack, problems: tuple[Problem, ...], pack_id: str | None,
+    def of(cls, pack: Pack | None, problems: tuple[Problem, ...], pack_id: str | None,
            manifest_id_line: int | None) -> Entry:
+        if pack is None:
+            return cls(None, problems, pack_id, manifest_id_line)
         index: dict[tuple[str, str], int] = {}
         blobs = []
         for catalog in pack.catalogs.values():
             indices = [index.setdefault(key, len(index)) for key in catalog.messages]
             values = list(catalog.messages.values())
-            blobs.append(CatalogBlob(catalog.language, catalog.reviewed, marshal.dumps((indices, values))))
-        lessons = tuple(
-            replace(lesson, steps=tuple(_share_empty_mappings(step) for step in lesson.steps))
-            for lesson in pack.lessons
-        )
-        stored = replace(pack, resources=_NotOpened(), catalogs={}, lessons=lessons)
-        return cls(stored, problems, pack_id, manifest_id_line, tuple(index), tuple(blobs))
+            blobs.append(CatalogBlob(catalog.language, catalog.reviewed, codec.dumps([indices, values])))
+        stored = replace(pack, resources=_NotOpened(), catalogs={})
+        return cls(stored, problems, pack_id, manifest_id_line, codec.dumps([list(k) for k in index]), tuple(blobs))
 
     def restore(self, resources: Resources) -> Pack:
         """The pack again, reading from `resources`, with catalogs decoded on first use."""
+        assert self.pack is not None, "a broken pack has nothing to restore"
         catalogs = LazyCatalogs(self.keys, self.catalogs) if self.catalogs else {}
         return replace(self.pack, resources=resources, catalogs=catalogs)
+
+    def encode(self) -> bytes:
+        """The body line and the sections (see coach.packs.cache_codec)."""
+        sections = [self.keys, *(blob.data for blob in self.catalogs)]
+        offsets = []
+        position = 0
+        for section in sections:
+            offsets.append([position, len(section)])
+            position += len(section)
+        body = {
+            "pack": None if self.pack is None else codec.encode_pack(self.pack),
+            "problems": [codec.encode_problem(p) for p in self.problems],
+            "pack_id": self.pack_id, "manifest_id_line": self.manifest_id_line,
+            "keys": offsets[0],
+            "catalogs": [[b.language, b.reviewed, *offsets[i + 1]] for i, b in enumerate(self.catalogs)],
+        }
+        return codec.dumps(body) + b"\n" + b"".join(sections)
+
+    @classmethod
+    def decode(cls, data: bytes) -> Entry:
+        """The entry `encode` wrote; cache_codec.Refused (a ValueError) for anything else."""
+        line, _, sections = data.partition(b"\n")
+        body = codec.loads(line)
+        if not isinstance(body, dict):
+            raise codec.Refused("the body is an object")
+
+        def section(where: object) -> bytes:
+            start, length = (codec.whole(v) for v in codec.items(where))
+            if start < 0 or length < 0 or start + length > len(sections):
+                raise codec.Refused("a section outside the file")
+            return sections[start:start + length]
+
+        pack_id, line_number = body["pack_id"], body["manifest_id_line"]
+        if pack_id is not None:
+            codec.text(pack_id)
+        if line_number is not None:
+            codec.whole(line_number)
+        blobs = []
+        for item in codec.items(body["catalogs"]):
+            language, reviewed, start, length = codec.items(item)
+            if not isinstance(reviewed, bool):
+                raise codec.Refused("reviewed is true or false")
+            blobs.append(CatalogBlob(codec.text(language), reviewed, section([start, length])))
+        pack = None if body["pack"] is None else codec.decode_pack(body["pack"], _NotOpened())
+        return cls(pack, tuple(codec.decode_problem(p) for p in codec.items(body["problems"])),
+                   pack_id, line_number, section(body["keys"]), tuple(blobs))
 
 
 class _NotOpened:
@@ -119,15 +169,16 @@ class _NotOpened:
 
 @dataclass(frozen=True)
 class CatalogBlob:
-    """One stored catalog: its language, review mark, and marshalled (key indices, texts)."""
+    """One stored catalog: its language, review mark, and its section: JSON [key indices, texts]."""
 
     language: str
     reviewed: bool
     data: bytes
 
-    def decode(self, keys: tuple[tuple[str, str], ...]) -> Catalog:
-        indices, values = marshal.loads(self.data)
-        messages = dict(zip(map(keys.__getitem__, indices), values, strict=True))
+    def decode(self, keys: list[tuple[str, str]]) -> Catalog:
+        indices, values = codec.items(codec.loads(self.data))
+        texts = [codec.text(value) for value in codec.items(values)]
+        messages = dict(zip(map(keys.__getitem__, codec.items(indices)), texts, strict=True))
         return Catalog(self.language, MappingProxyType(messages), reviewed=self.reviewed)
 
 
@@ -136,18 +187,33 @@ class LazyCatalogs(Mapping[str, Catalog]):
 
     The library needs one or two languages of each pack at a time; decoding all of
     them for 100 packs would cost time and memory for nothing. Safe to share between
-    threads: two threads decoding one language at once get equal catalogs.
+    threads: two threads decoding one language at once get equal catalogs. A section
+    that does not decode gives no translations (the source texts), never an exception
+    in the middle of a lesson.
     """
 
-    def __init__(self, keys: tuple[tuple[str, str], ...], blobs: tuple[CatalogBlob, ...]) -> None:
-        self._keys = keys
+    def __init__(self, keys: bytes, blobs: tuple[CatalogBlob, ...]) -> None:
+        self._keys_data = keys
+        self._keys: list[tuple[str, str]] | None = None
         self._blobs = {blob.language: blob for blob in blobs}
         self._decoded: dict[str, Catalog] = {}
+
+    def _message_keys(self) -> list[tuple[str, str]]:
+        if self._keys is None:
+            pairs = (codec.items(pair) for pair in codec.items(codec.loads(self._keys_data)))
+            self._keys = [(codec.text(context), codec.text(message)) for context, message in pairs]
+        return self._keys
 
     def __getitem__(self, language: str) -> Catalog:
         catalog = self._decoded.get(language)
         if catalog is None:
-            catalog = self._decoded.setdefault(language, self._blobs[language].decode(self._keys))
+            blob = self._blobs[language]
+            try:
+                decoded = blob.decode(self._message_keys())
+            except (ValueError, IndexError, TypeError) as exc:
+                log.info("a pack cache catalog (%s) cannot be decoded: %s", language, exc)
+                decoded = Catalog(language, MappingProxyType({}), reviewed=blob.reviewed)
+            catalog = self._decoded.setdefault(language, decoded)
         return catalog
 
     def __contains__(self, language: object) -> bool:
@@ -161,14 +227,6 @@ class LazyCatalogs(Mapping[str, Catalog]):
 
     def __repr__(self) -> str:
         return f"LazyCatalogs({list(self._blobs)!r})"
-
-
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
-
-
-def _share_empty_mappings(step: Step) -> Step:
-    """`step` with its empty read-only mappings replaced by one shared one (stored once)."""
-    return replace(step, audio=step.audio or _EMPTY, options=step.options or _EMPTY)
 
 
 @dataclass(frozen=True)
@@ -209,7 +267,7 @@ def fingerprint(path: Path) -> Fingerprint | None:
                         pending.append((f"{prefix}{entry.name}/", entry.path))
                         continue
                     st = entry.stat()  # follows a link to a file: its target's state counts
-                    if not stat.S_ISREG(st.st_mode):
+                    if not stat.S_ISREG(st.st_mode) or len(rows) >= MAX_FILES:
                         return None
                     rows.append(_row(prefix + entry.name, st))
     except OSError:
@@ -238,18 +296,6 @@ def environment() -> str:
     return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _proxy(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
-    return MappingProxyType(mapping)
-
-
-def _reduce_proxy(mapping: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
-    return _proxy, (dict(mapping),)
-
-
-_DISPATCH = copyreg.dispatch_table.copy()
-_DISPATCH[MappingProxyType] = _reduce_proxy
-
-
 class PackCache:
     """The cache folder of one library; every failure is a miss, never an exception."""
 
@@ -265,23 +311,32 @@ class PackCache:
         self.used.add(name + SUFFIX)
         return self.folder / (name + SUFFIX), identity
 
-    def _header(self, identity: tuple[str, ...], print_: Fingerprint) -> tuple[str, ...]:
-        return (MAGIC, self.environment, *identity, print_.digest)
+    def _header(self, identity: tuple[str, ...], print_: Fingerprint) -> bytes:
+        return codec.dumps([MAGIC, self.environment, *identity, print_.digest]) + b"\n"
 
     def get(self, location: str, builtin: bool, print_: Fingerprint) -> Entry | None:
-        """The stored entry for this pack in this state, or None."""
+        """The stored entry for this pack in this state, or None.
+
+        The header is compared byte for byte before anything else is decoded, and
+        what follows is data (JSON), decoded with its types checked: a planted,
+        foreign or damaged entry is a miss, never code run.
+        """
         file, identity = self._file(location, builtin)
+        header = self._header(identity, print_)
         try:
             with open(file, "rb") as stream:
-                if pickle.load(stream) != self._header(identity, print_):
+                if stream.read(len(header)) != header:
                     return None
-                entry = pickle.load(stream)
-        except FileNotFoundError:
+                data = stream.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
             return None
-        except Exception as exc:  # truncated, corrupt, from another version: a miss
+        if len(data) > MAX_ENTRY_BYTES:
+            return None
+        try:
+            return Entry.decode(data)
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
             log.debug("ignoring the pack cache entry %s: %s", file, exc)
             return None
-        return entry if isinstance(entry, Entry) else None
 
     def storable(self, print_: Fingerprint, started_ns: int) -> bool:
         """False when the folder cannot be written, or a file of the pack changed too recently
@@ -293,17 +348,13 @@ class PackCache:
         file, identity = self._file(location, builtin)
         if not self.storable(print_, started_ns):
             return
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _DISPATCH
         try:
-            pickler.dump(self._header(identity, print_))
-            pickler.clear_memo()  # each pickle is read on its own
-            pickler.dump(entry)
-        except Exception as exc:  # an odd value in a pack (an option of a new step kind...)
+            data = self._header(identity, print_) + entry.encode()
+        except (TypeError, ValueError) as exc:  # an odd value in a pack (an option of a new step kind...)
             log.debug("not caching %s: %s", location, exc)
             return
-        self._write(file, buffer.getvalue())
+        if len(data) <= MAX_ENTRY_BYTES:
+            self._write(file, data)
 
     def _write(self, file: Path, data: bytes) -> None:
         temporary = None
@@ -331,7 +382,7 @@ class PackCache:
         try:
             with os.scandir(self.folder) as entries:
                 stale = [e.path for e in entries
-                         if e.name.endswith(SUFFIX) and e.name not in self.used
+                         if e.name.endswith((SUFFIX, ".pickle")) and e.name not in self.used
                          and (not e.name.startswith(".tmp-") or _older_than(e, 3600))]
             for path in stale:
                 os.unlink(path)

@@ -259,14 +259,22 @@ def _load_cached(path: Path, builtin: bool, cache: PackCache) -> LoadResult:
             if result is not None:
                 return result
     result = load_pack(path, builtin=builtin)
-    if print_ is not None and result.pack is not None and cache.storable(print_, started):
+    if print_ is not None and cache.storable(print_, started):
         line = None if result.sources is None else result.sources.id_lines.get(MANIFEST)
         cache.put(location, builtin, print_, Entry.of(result.pack, result.problems, result.pack_id, line), started)
     return result
 
 
 def _from_entry(entry: Entry, path: Path, location: str) -> LoadResult | None:
-    """The LoadResult of a cached pack, with its files opened again; None if they cannot be."""
+    """The LoadResult of a cached pack, with its files opened again; None if they cannot be.
+
+    A broken pack's verdict is given as it was stored, without opening anything.
+    """
+    if entry.pack is None:
+        sources = Sources()
+        if entry.manifest_id_line is not None:
+            sources.id_lines[MANIFEST] = entry.manifest_id_line
+        return LoadResult(None, entry.problems, location, entry.pack_id, sources)
     try:
         resources = open_resources(path)
     except (NotAPackError, ZipRefused, OSError, zipfile.BadZipFile):

@@ -9,6 +9,13 @@ into place (`os.replace`), the WAV first, so a sidecar is only ever beside a com
 WAV: a lookup trusts an entry whose sidecar reads, and treats anything else as missing.
 A lookup refreshes the sidecar's modification time; `trim` removes the entries used
 least recently until the folder is under its size cap.
+
+The cache holds lesson texts only. Client data read aloud ("what we recorded about
+you") is `private`: synthesised under a random name into `private_dir()`, never
+keyed by its text, never looked up, and deleted by the parent as soon as it has read
+the audio into memory (`discard_private`); `wipe_private` empties the folder at visit
+end, at erasure, when speech stops and when a child starts. Both folders are 0700 and
+every file 0600, whatever the umask.
 """
 
 from __future__ import annotations
@@ -35,6 +42,48 @@ MAX_CACHE_BYTES = 200 * 1024 * 1024
 def cache_dir() -> Path:
     """The speech cache folder (created on demand): `app_dirs().cache / "speech"`."""
     return app_dirs().cache / "speech"
+
+
+def private_dir() -> Path:
+    """The folder of private utterances (client data), emptied after each is read."""
+    return app_dirs().cache / "speech-private"
+
+
+def _owner_only_folder(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def private_utterance(synthesised_wav: Path, voice: str, duration_ms: int,
+                      words: Iterable[WordTiming]) -> Utterance:
+    """The Utterance of a private WAV, left where it was written (in `private_dir()`)."""
+    return Utterance(wav=str(synthesised_wav), voice=voice, duration_ms=int(duration_ms), words=tuple(words),
+                     cached=False, private=True)
+
+
+def discard_private(wav: str | Path) -> None:
+    """Delete a private utterance's file (once read); only files inside `private_dir()`."""
+    path = Path(wav)
+    if path.parent.resolve() == private_dir().resolve():
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def wipe_private() -> int:
+    """Delete every private utterance (visit end, erasure, speech stop, child start); how many."""
+    folder = private_dir()
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for path in entries:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
 
 
 def cache_key(engine: str, voice: str, rate: float, text: str) -> str:
@@ -81,9 +130,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def new_temp_wav(folder: Path | None = None) -> Path:
-    """A fresh, empty temporary file in the cache folder for an engine to write into."""
-    folder = folder or cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    """A fresh, empty, owner-only temporary file in the cache folder for an engine to write into."""
+    folder = _owner_only_folder(folder or cache_dir())
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".wav")
     os.close(fd)
     return Path(tmp)
@@ -92,8 +140,7 @@ def new_temp_wav(folder: Path | None = None) -> Path:
 def store(key: str, synthesised_wav: Path, voice: str, duration_ms: int, words: Iterable[WordTiming],
           folder: Path | None = None) -> Utterance:
     """Move a finished WAV into the cache under `key`, write its sidecar; the new Utterance."""
-    folder = folder or cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _owner_only_folder(folder or cache_dir())
     words = tuple(words)
     wav = wav_path(key, folder)
     os.replace(synthesised_wav, wav)

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 import time
 import wave
 from pathlib import Path
@@ -27,6 +28,8 @@ log = logging.getLogger("coach.speech.child")
 
 TRIM_EVERY = 50
 """The cache is trimmed at start and after this many new utterances."""
+FINISH_TIMEOUT_S = 20.0
+"""The longest wait for the engine to finish one utterance after `runAndWait` returned."""
 ESPEAK_NORMAL_RATE = 175
 """espeak-ng's own default speed in words per minute. pyttsx3 2.99 cannot report it:
 its `GetParameter` binding omits the `current` argument, so `getProperty("rate")` gives
@@ -50,6 +53,7 @@ class Speaker:
         self.word_timings = False
         self._settle: Any = None  # called after setting voice and rate, before synthesis
         self._stored = 0
+        self._finished = threading.Event()
         try:
             import pyttsx3
 
@@ -62,6 +66,8 @@ class Speaker:
             self.error = f"the speech engine could not start: {exc}"
             log.error("%s", self.error)
             return
+        with contextlib.suppress(Exception):
+            self.engine.connect("finished-utterance", lambda **_: self._finished.set())
         if self.name == "espeak":
             self.default_rate = ESPEAK_NORMAL_RATE
             self.word_timings = install_espeak_word_hook(self.engine, self.word_events)
@@ -77,30 +83,32 @@ class Speaker:
             voices.append(Voice(voice_id, str(raw.name or voice_id), languages, self.name))
         return voices
 
-    def speak(self, text: str, lang: str, rate: float) -> dict[str, Any]:
-        """The answer to a "speak" request (without its id)."""
+    def speak(self, text: str, lang: str, rate: float, private: bool = False) -> dict[str, Any]:
+        """The answer to a "speak" request (without its id).
+
+        A `private` text (client data: "what we recorded about you") is never looked up
+        nor stored in the cache: it is synthesised under a random name in the private
+        folder (`cache.private_dir()`), which the parent deletes once it has read it.
+        """
         if self.engine is None:
             return {"ok": False, "error": ENGINE_ERROR, "message": self.error}
         voice = choose_voice(lang, self.voices)
         if voice is None:
             return {"ok": False, "error": NO_VOICE, "message": f"no voice for {lang}"}
         key = cache.cache_key(self.name, voice.id, rate, text)
-        hit = cache.lookup(key)
-        if hit is not None:
-            return _speak_answer(hit)
-        tmp = cache.new_temp_wav()
+        if not private:
+            hit = cache.lookup(key)
+            if hit is not None:
+                return _speak_answer(hit)
+        tmp = cache.new_temp_wav(cache.private_dir() if private else None)
         try:
             started = time.perf_counter()
-            self.word_events.clear()
-            self.engine.setProperty("voice", voice.id)
-            self.engine.setProperty("rate", max(1, round(self.default_rate * rate)))
-            if self._settle is not None:
-                self._settle()
-            self.engine.save_to_file(text, str(tmp))
-            self.engine.runAndWait()
-            duration_ms = wav_duration_ms(tmp)
+            duration_ms = self._synthesise(text, voice, rate, tmp)
             words = align_words(text, self.word_events) if self.word_timings else ()
-            utterance = cache.store(key, tmp, voice.id, duration_ms, words)
+            if private:
+                utterance = cache.private_utterance(tmp, voice.id, duration_ms, words)
+            else:
+                utterance = cache.store(key, tmp, voice.id, duration_ms, words)
             log.info("spoke %d characters with %s in %.0f ms", len(text), voice.id,
                      (time.perf_counter() - started) * 1000)
         except Exception as exc:
@@ -110,15 +118,55 @@ class Speaker:
                 tmp.unlink()
             log.exception("synthesis failed")
             return {"ok": False, "error": ENGINE_ERROR, "message": f"synthesis failed: {exc}"}
-        self._stored += 1
-        if self._stored % TRIM_EVERY == 0:
-            cache.trim()
+        if not private:
+            self._stored += 1
+            if self._stored % TRIM_EVERY == 0:
+                cache.trim()
         return _speak_answer(utterance)
+
+    def _synthesise(self, text: str, voice: Voice, rate: float, target: Path) -> int:
+        """Write `text` spoken by `voice` into `target` and return its duration; ValueError if unusable.
+
+        pyttsx3's `runAndWait` may return before the engine is done: it queues its own
+        end-of-loop command, which can run before the first synthesis callback (seen with
+        espeak-ng in a fresh process, nearly always for a 200-character text). So this
+        waits for the engine's "finished-utterance" notification — sent after the WAV is
+        written — before reading the file; a WAV written after we gave up would otherwise
+        be left behind. Engines that finish inside `runAndWait` have set it already.
+        """
+        self.word_events.clear()
+        self._finished.clear()
+        self.engine.setProperty("voice", voice.id)
+        self.engine.setProperty("rate", max(1, round(self.default_rate * rate)))
+        if self._settle is not None:
+            self._settle()
+        self.engine.save_to_file(text, str(target))
+        self.engine.runAndWait()
+        deadline = time.monotonic() + FINISH_TIMEOUT_S
+        notifies = self.name == "espeak"  # others may finish without a notification we see
+        while not self._finished.wait(0.01):
+            if (not notifies and _usable_wav(target)) or time.monotonic() > deadline:
+                break
+        if not self._finished.is_set() and not _usable_wav(target):
+            with contextlib.suppress(Exception):
+                self.engine.stop()
+            raise ValueError("the engine did not finish the utterance in time")
+        return wav_duration_ms(target)
+
+
+def _usable_wav(path: Path) -> bool:
+    try:
+        return wav_duration_ms(path) > 0
+    except (ValueError, OSError):
+        return False
 
 
 def _speak_answer(utterance: Any) -> dict[str, Any]:
-    return {"ok": True, "wav": utterance.wav, "voice": utterance.voice, "duration_ms": utterance.duration_ms,
-            "cached": utterance.cached, "words": [[w.start, w.length, w.time_ms] for w in utterance.words]}
+    answer = {"ok": True, "wav": utterance.wav, "voice": utterance.voice, "duration_ms": utterance.duration_ms,
+              "cached": utterance.cached, "words": [[w.start, w.length, w.time_ms] for w in utterance.words]}
+    if utterance.private:
+        answer["private"] = True
+    return answer
 
 
 def wav_duration_ms(path: Path) -> int:
@@ -223,7 +271,7 @@ def answer(speaker: Speaker, line: bytes) -> dict[str, Any]:
         elif isinstance(rate, bool) or not isinstance(rate, int | float) or not 0.25 <= rate <= 4:
             result = {"ok": False, "error": BAD_REQUEST, "message": "rate must be a number from 0.25 to 4"}
         else:
-            result = speaker.speak(text, lang, float(rate))
+            result = speaker.speak(text, lang, float(rate), private=request.get("private") is True)
     elif op == "quit":
         result = {"ok": True}
     else:
@@ -251,6 +299,7 @@ def main() -> int:
     speaker = Speaker(os.environ.get("COACH_SPEECH_DRIVER") or None)
     with contextlib.suppress(OSError):
         cache.trim()
+        cache.wipe_private()  # what a crashed visit may have left
     for line in sys.stdin.buffer:
         if not line.strip():
             continue

@@ -28,6 +28,7 @@ from coach.speech.protocol import (
     PROTOCOL_VERSION,
     START_DEADLINE_S,
     Utterance,
+    answer_deadline_s,
     child_command,
     decode,
     encode,
@@ -203,7 +204,8 @@ class SpeechClient:
         for attempt in (1, 2):
             self.start()
             try:
-                answer = self._exchange({"op": op, **fields}, self.deadline)
+                message = {"op": op, **fields}
+                answer = self._exchange(message, self.deadline + answer_deadline_s(message) - ANSWER_DEADLINE_S)
                 break
             except _Failure as exc:
                 log.warning("speech process failed (%s); %s", exc,
@@ -222,12 +224,17 @@ class SpeechClient:
         return [Voice(str(v["id"]), str(v.get("name", v["id"])), tuple(v.get("languages", ())), self.engine)
                 for v in answer.get("voices", ())]
 
-    def speak(self, text: str, lang: str, rate: float = NORMAL_RATE) -> Utterance:
+    def speak(self, text: str, lang: str, rate: float = NORMAL_RATE, private: bool = False) -> Utterance:
         """Synthesise `text` in language `lang` (or take it from the cache): its WAV and timings.
 
-        Raises SpeechError("no-voice") when no installed voice speaks `lang`.
+        `private=True` for client data: never cached; the caller deletes the WAV once read
+        (`coach.speech.cache.discard_private`). Raises SpeechError("no-voice") when no
+        installed voice speaks `lang`.
         """
-        answer = self.request("speak", text=text, lang=lang, rate=rate)
+        fields: dict[str, Any] = {"text": text, "lang": lang, "rate": rate}
+        if private:
+            fields["private"] = True
+        answer = self.request("speak", **fields)
         try:
             return utterance_from(answer)
         except ValueError as exc:

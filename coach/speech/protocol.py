@@ -20,6 +20,12 @@ Requests (parent -> child):
             "voice": "roa/fr", "duration_ms": 1920, "cached": false,
             "words": [[0, 7, 40], ...]}
         -> {"id": 3, "ok": false, "error": "no-voice", "message": "no voice for ti"}
+    {"id": 5, "op": "speak", "text": "…", "lang": "fr", "rate": 1.0, "private": true}
+        -> {"id": 5, "ok": true, "wav": "/…/cache/speech-private/.tmp-x1y2.wav", ...,
+            "private": true}
+           client data ("what we recorded about you"): never looked up nor stored in
+           the cache; a randomly named WAV in the owner-only private folder, which the
+           parent deletes as soon as it has read it into memory
     {"id": 4, "op": "quit"}       -> {"id": 4, "ok": true}, then the child exits
 
 `rate` is relative to the engine's normal speed (0.75 is the "slower" button).
@@ -52,6 +58,10 @@ ANSWER_DEADLINE_S = 1.5
 """How long a parent waits for an answer before it kills the child. espeak-ng answers
 a step's sentence in about 20 ms; this leaves room for a slow engine and a busy machine
 while replacing a hung child within 2 s (deadline + restart + the request again)."""
+PER_CHARACTER_S = 0.004
+"""Added to ANSWER_DEADLINE_S per character of a "speak" text: a long text (a client's
+record with its notes, up to a few thousand characters) takes longer to synthesise,
+and must not be killed for it (espeak-ng does about 2,000 characters a second here)."""
 START_DEADLINE_S = 10.0
 """How long a parent waits for the "hello" of a child it has just started (Python's
 start and the engine's initialisation; a cold disk can be slow)."""
@@ -59,6 +69,12 @@ start and the engine's initialisation; a cold disk can be slow)."""
 NO_VOICE = "no-voice"
 BAD_REQUEST = "bad-request"
 ENGINE_ERROR = "engine"
+
+
+def answer_deadline_s(message: dict[str, Any]) -> float:
+    """How long to wait for the answer to `message`: longer for a long text to speak."""
+    text = message.get("text")
+    return ANSWER_DEADLINE_S + (len(text) * PER_CHARACTER_S if isinstance(text, str) else 0.0)
 
 
 def child_command() -> list[str]:
@@ -84,6 +100,8 @@ class Utterance:
     duration_ms: int
     words: tuple[WordTiming, ...] = field(default_factory=tuple)
     cached: bool = False
+    private: bool = False
+    """Client data: the WAV is in the private folder, to be deleted once read (never cached)."""
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -106,6 +124,7 @@ def utterance_from(answer: dict[str, Any]) -> Utterance:
         return Utterance(
             wav=str(answer["wav"]), voice=str(answer.get("voice", "")),
             duration_ms=int(answer.get("duration_ms", 0)), words=words, cached=bool(answer.get("cached")),
+            private=answer.get("private") is True,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"malformed speak answer: {answer!r}") from exc

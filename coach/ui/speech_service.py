@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from coach.speech.cache import discard_private, wipe_private
 from coach.speech.protocol import (
     ANSWER_DEADLINE_S,
     NORMAL_RATE,
     START_DEADLINE_S,
+    answer_deadline_s,
     child_command,
     decode,
     encode,
@@ -82,12 +84,28 @@ class SpeechService(QObject):
         if self._process is None:
             self._spawn()
 
-    def speak(self, text: str, lang: str, rate: float = NORMAL_RATE) -> int:
-        """Ask for `text` in `lang`; returns the token its answer will carry."""
+    def speak(self, text: str, lang: str, rate: float = NORMAL_RATE, private: bool = False) -> int:
+        """Ask for `text` in `lang`; returns the token its answer will carry.
+
+        `private=True` for client data: the child keeps it out of the speech cache, and
+        the receiver of `ready` deletes the WAV once read (`cache.discard_private`).
+        """
         self._latest_token += 1
         token = self._latest_token
-        self._send({"op": "speak", "text": text, "lang": lang, "rate": rate}, token)
+        message = {"op": "speak", "text": text, "lang": lang, "rate": rate}
+        if private:
+            message["private"] = True
+        self._send(message, token, deadline=self._speak_deadline(message))
         return token
+
+    def _speak_deadline(self, message: dict) -> int:
+        extra = answer_deadline_s(message) - ANSWER_DEADLINE_S
+        return self._deadline_ms + round(extra * 1000)
+
+    def forget_private(self) -> None:
+        """Delete every private utterance's file (visit end, erasure): no client speech stays on disk."""
+        self.cancel()
+        wipe_private()
 
     def cancel(self) -> None:
         """Forget every request in flight: their answers will be dropped."""
@@ -98,6 +116,7 @@ class SpeechService(QObject):
         process, self._process = self._process, None
         self._timer.stop()
         self._pending.clear()
+        wipe_private()
         if process is None:
             return
         process.finished.disconnect()
@@ -145,7 +164,8 @@ class SpeechService(QObject):
         self._spawn()
         for pending in retry:
             if pending.token == self._latest_token:
-                self._send(pending.message, pending.token, retried=True)
+                self._send(pending.message, pending.token, retried=True,
+                           deadline=self._speak_deadline(pending.message))
 
     def _give_up(self, message: str) -> None:
         """Stop restarting for a while: say so for the current request instead of looping."""
@@ -177,8 +197,9 @@ class SpeechService(QObject):
         self._pending[self._next_id] = _Pending(token, message, retried)
         assert self._process is not None
         self._process.write(encode(request))
-        if not self._timer.isActive() or deadline:
-            self._timer.start(deadline or self._deadline_ms)
+        wanted = deadline or self._deadline_ms
+        if not self._timer.isActive() or (deadline and deadline > self._timer.remainingTime()):
+            self._timer.start(wanted)
 
     # -- answers ------------------------------------------------------------------
     def _on_output(self) -> None:
@@ -208,6 +229,8 @@ class SpeechService(QObject):
             self.engine_ready.emit(self._engine)
             return
         if pending.token != self._latest_token:
+            if answer.get("private") is True:
+                discard_private(str(answer.get("wav", "")))  # nobody will read it
             return  # stale: the client has moved on
         if answer.get("ok"):
             try:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.autonomy import SelfRating
+from coach.speech.cache import wipe_private
 from coach.ui.icons import icon
 from coach.ui.panel.side_panel import SidePanel
 from coach.ui.panel.stats_dialog import StatsDialog
@@ -77,7 +78,10 @@ class VisitDesk(QObject):
         self.consent.say.connect(lambda text: window.reader.read(text, languages.client.tag))
         self.panel.about_needed.connect(self._show_about)
         self.about.back.connect(lambda: window.stack.setCurrentWidget(self._return_to))
-        self.about.say.connect(lambda text: window.reader.read(text, languages.client.tag))
+        # The client's record is client data: read privately, never into the speech cache.
+        self.about.say.connect(lambda text: window.reader.read(text, languages.client.tag, private=True))
+        # A visit that starts, ends or is erased leaves no client speech on disk.
+        self.panel.visit_changed.connect(wipe_private)
         self.panel.worker_named.connect(lambda name: window.update_settings(worker_name=name))
         window.settings_changed.connect(self._recolour)
         languages.worker_changed.connect(lambda _tag: self.retranslate())  # the panel is the worker's

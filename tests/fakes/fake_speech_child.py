@@ -104,8 +104,9 @@ def _speak(request: dict) -> dict:
     voice = _voice_for(lang)
     if voice is None:
         return {"ok": False, "error": "no-voice", "message": f"no voice for {lang}"}
+    private = request.get("private") is True  # as the real child: never looked up nor stored
     key = cache.cache_key("fake", voice, float(rate), text)
-    hit = cache.lookup(key)
+    hit = None if private else cache.lookup(key)
     if hit is not None:
         return {"ok": True, "wav": hit.wav, "voice": hit.voice, "duration_ms": hit.duration_ms, "cached": True,
                 "words": [[w.start, w.length, w.time_ms] for w in hit.words]}
@@ -113,8 +114,11 @@ def _speak(request: dict) -> dict:
     per_word = round(250 / float(rate))
     duration_ms = per_word * len(spans) + 200
     words = [[start, length, 100 + per_word * i] for i, (start, length) in enumerate(spans)]
-    tmp = cache.new_temp_wav()
+    tmp = cache.new_temp_wav(cache.private_dir() if private else None)
     _write_wav(tmp, duration_ms)
+    if private:
+        return {"ok": True, "wav": str(tmp), "voice": voice, "duration_ms": duration_ms, "cached": False,
+                "words": words, "private": True}
     stored = cache.store(key, tmp, voice, duration_ms, (WordTiming(*w) for w in words))
     return {"ok": True, "wav": stored.wav, "voice": voice, "duration_ms": duration_ms, "cached": False,
             "words": words}

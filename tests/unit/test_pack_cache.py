@@ -93,7 +93,7 @@ def test_warm_load_equals_cold_load(library_dirs: tuple[Path, Path], tmp_path: P
     first = load_library(builtin, installed, cache_dir=tmp_path / "cache")
     spy = LoadSpy(monkeypatch)
     warm = load_library(builtin, installed, cache_dir=tmp_path / "cache")
-    assert spy.loaded == ["zz-broken"]  # broken packs are always read again
+    assert spy.loaded == []  # a broken pack's verdict is remembered too
     assert comparable(warm) == comparable(first) == comparable(uncached)
     assert [p.id for p in warm.packs] == ["pack-001", "pack-002", "pack-003", "pack-004"]
     assert warm.broken and warm.broken[0].problems == uncached.broken[0].problems
@@ -127,7 +127,7 @@ def test_touching_a_file_invalidates_that_pack_only(library_dirs: tuple[Path, Pa
     os.utime(installed / "pack-003" / changed, (1_800_000_000, 1_800_000_000))
     spy = LoadSpy(monkeypatch)
     load_library(builtin, installed, cache_dir=tmp_path / "cache")
-    assert spy.loaded == ["pack-003", "zz-broken"]
+    assert spy.loaded == ["pack-003"]
 
 
 def test_changed_contents_are_seen(library_dirs: tuple[Path, Path], tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_replaced_zip_is_read_again(library_dirs: tuple[Path, Path], tmp_path: P
     archive.write_bytes(data)
     spy = LoadSpy(monkeypatch)
     library = load_library(builtin, installed, cache_dir=tmp_path / "cache")
-    assert spy.loaded == ["zipped.zip", "zz-broken"]
+    assert spy.loaded == ["zipped.zip"]
     assert library.pack("pack-004").lessons
 
 
@@ -173,8 +173,8 @@ def test_damaged_cache_files_are_ignored_and_rewritten(library_dirs: tuple[Path,
     cache_dir = tmp_path / "cache"
     expected = comparable(load_library(builtin, installed, cache_dir=None))
     load_library(builtin, installed, cache_dir=cache_dir)
-    entries = sorted(cache_dir.glob("*.pickle"))
-    assert len(entries) == 4
+    entries = sorted(cache_dir.glob("*.json"))
+    assert len(entries) == 5
     for entry in entries:
         data = entry.read_bytes()
         if damage == "garbage":
@@ -192,7 +192,7 @@ def test_damaged_cache_files_are_ignored_and_rewritten(library_dirs: tuple[Path,
     assert sorted(spy.loaded) == ["pack-001", "pack-002", "pack-003", "zipped.zip", "zz-broken"]
     spy.loaded.clear()
     assert comparable(load_library(builtin, installed, cache_dir=cache_dir)) == expected
-    assert spy.loaded == ["zz-broken"]  # the entries were written again
+    assert spy.loaded == []  # the entries were written again
 
 
 def test_unwritable_cache_folder_still_loads(library_dirs: tuple[Path, Path], tmp_path: Path) -> None:
@@ -231,7 +231,7 @@ def test_recently_changed_packs_are_not_stored(library_dirs: tuple[Path, Path], 
     builtin, installed = library_dirs
     monkeypatch.setattr(pack_cache, "RACY_SECONDS", 3600.0)
     load_library(builtin, installed, cache_dir=tmp_path / "cache")
-    assert not list((tmp_path / "cache").glob("*.pickle"))
+    assert not list((tmp_path / "cache").glob("*.json"))
 
 
 def test_removed_packs_leave_the_cache(library_dirs: tuple[Path, Path], tmp_path: Path) -> None:
@@ -240,7 +240,7 @@ def test_removed_packs_leave_the_cache(library_dirs: tuple[Path, Path], tmp_path
     load_library(builtin, installed, cache_dir=tmp_path / "cache")
     shutil.rmtree(installed / "pack-002")
     load_library(builtin, installed, cache_dir=tmp_path / "cache")
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 3
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 4  # the broken pack's verdict too
 
 
 def test_default_cache_is_under_coach_home(library_dirs: tuple[Path, Path], coach_home: Path) -> None:
@@ -248,7 +248,7 @@ def test_default_cache_is_under_coach_home(library_dirs: tuple[Path, Path], coac
     builtin, installed = library_dirs
     assert default_cache_dir() == coach_home / "cache" / "packs"
     load_library(builtin, installed)
-    assert len(list(default_cache_dir().glob("*.pickle"))) == 4
+    assert len(list(default_cache_dir().glob("*.json"))) == 5
 
 
 def test_fingerprint_follows_every_file(tmp_path: Path) -> None:
@@ -268,3 +268,59 @@ def test_fingerprint_follows_every_file(tmp_path: Path) -> None:
     (folder / "link").symlink_to(folder / "a", target_is_directory=True)
     assert fingerprint(folder) is None
     assert fingerprint(tmp_path / "missing") is None
+
+
+class Planted:
+    """A pickle that runs code when unpickled: what an attacker would plant."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_pickle_is_refused_and_runs_nothing(library_dirs: tuple[Path, Path], tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14 item 1: a pickle under the entry's predictable name (old or new suffix) never runs."""
+    builtin, installed = library_dirs
+    cache_dir = tmp_path / "cache"
+    expected = comparable(load_library(builtin, installed, cache_dir=None))
+    load_library(builtin, installed, cache_dir=cache_dir)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(Planted(marker))
+    for entry in cache_dir.glob("*.json"):
+        entry.write_bytes(payload + payload)
+        entry.with_suffix(".pickle").write_bytes(payload + payload)
+    spy = LoadSpy(monkeypatch)
+    assert comparable(load_library(builtin, installed, cache_dir=cache_dir)) == expected
+    assert not marker.exists()
+    assert len(spy.loaded) == 5  # every entry refused: every pack read again
+
+
+def test_a_forged_entry_with_the_right_header_but_wrong_types_is_a_miss(
+        library_dirs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builtin, installed = library_dirs
+    cache_dir = tmp_path / "cache"
+    expected = comparable(load_library(builtin, installed, cache_dir=None))
+    load_library(builtin, installed, cache_dir=cache_dir)
+    for entry in cache_dir.glob("*.json"):
+        header, _, _ = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(header + b'\n{"pack": {"id": 7}, "problems": [[1,2,3]], "pack_id": null,'
+                          b' "manifest_id_line": "x", "keys": [0, 99999], "catalogs": [["fr", 1, 0, 5]]}\n')
+    spy = LoadSpy(monkeypatch)
+    assert comparable(load_library(builtin, installed, cache_dir=cache_dir)) == expected
+    assert len(spy.loaded) == 5
+
+
+def test_option_values_survive_the_cache() -> None:
+    """What TOML gives (and freeze makes of it) comes back equal and of the same type."""
+    from datetime import date, datetime, time
+    from types import MappingProxyType
+
+    from coach.packs.cache_codec import decode_value, encode_value, loads
+
+    value = MappingProxyType({"a": [1, 2.5, "x", True, None], "b": (1, {"c": date(2026, 1, 2)}),
+                              "t": datetime(2026, 1, 2, 3, 4), "h": time(5, 6), "n": float("inf")})
+    back = decode_value(loads(pack_cache.codec.dumps(encode_value(value))))
+    assert back == value and isinstance(back, MappingProxyType) and isinstance(back["b"], tuple)

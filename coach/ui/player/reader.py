@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.packs.easy_read import sentence_spans
 from coach.paths import app_dirs
+from coach.speech.cache import discard_private
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE, Utterance, WordTiming
 from coach.ui.player.audio_out import AudioOut
 from coach.ui.speech_service import SpeechService
@@ -74,8 +75,13 @@ class Reader(QObject):
     def text(self) -> str:
         return self._text
 
-    def read(self, text: str, lang: str, slow: bool = False, recorded: Path | None = None) -> None:
-        """Read `text` aloud in `lang`: the recorded file when given, else a synthetic voice."""
+    def read(self, text: str, lang: str, slow: bool = False, recorded: Path | None = None,
+             private: bool = False) -> None:
+        """Read `text` aloud in `lang`: the recorded file when given, else a synthetic voice.
+
+        `private=True` for client data (their record): the speech never enters the speech
+        cache, and its file is deleted as soon as the audio is in memory.
+        """
         self.stop()
         self._text = text
         if recorded is not None:
@@ -85,7 +91,9 @@ class Reader(QObject):
             self._set_state(ReaderState.NO_VOICE)
             return
         self._set_state(ReaderState.LOADING)
-        self._token = self._speech.speak(text, lang, SLOW_RATE if slow else NORMAL_RATE)
+        rate = SLOW_RATE if slow else NORMAL_RATE
+        self._token = self._speech.speak(text, lang, rate, private=True) if private else \
+            self._speech.speak(text, lang, rate)
 
     def stop(self) -> None:
         """Stop now: silence, no highlight, and any answer still on its way is dropped."""
@@ -100,9 +108,13 @@ class Reader(QObject):
     # -- speech answers -----------------------------------------------------------
     def _on_ready(self, token: int, utterance: Utterance) -> None:
         if token != self._token:
+            if utterance.private:
+                discard_private(utterance.wav)
             return
         timings = utterance.words or sentence_timings(self._text, utterance.duration_ms)
         self._play(utterance.wav, timings)
+        if utterance.private:
+            discard_private(utterance.wav)  # AudioOut holds the samples in memory now
 
     def _on_unavailable(self, token: int, _lang: str) -> None:
         if token == self._token:

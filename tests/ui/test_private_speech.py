@@ -1,0 +1,62 @@
+"""Issue 14 item 2: "What we recorded about you" read aloud never reaches the persistent speech cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fakes.fake_speech_child import fake_child_command
+
+from coach.records.store import records_path
+from coach.settings import Settings
+from coach.speech import cache
+from coach.ui.player.main_window import MainWindow
+from coach.ui.player.reader import ReaderState
+from coach.ui.speech_service import SpeechService
+from coach.ui.visit_desk import VisitDesk
+
+PASSPHRASE = "correct horse battery"
+NOTE = "Sait ouvrir les contacts, a peur des arnaques."
+
+
+def files_holding(folder: Path, needles: list[bytes]) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and any(n in p.read_bytes() for n in needles)]
+
+
+def test_the_clients_record_is_read_privately_and_nothing_stays(qtbot, library, coach_home: Path) -> None:
+    speech = SpeechService(fake_child_command())
+    window = MainWindow(list(library.packs), list(library.broken),
+                        Settings(client_language="fr", worker_language="fr", auto_read=False), speech=speech)
+    qtbot.addWidget(window)
+    window.show()
+    desk = VisitDesk(window, records_path())
+    try:
+        gate = desk.panel.gate
+        gate.name.setText("Camille")
+        gate.passphrase.setText(PASSPHRASE)
+        gate.again.setText(PASSPHRASE)
+        gate.open_button.click()
+        records = desk.panel.records
+        client = records.create_client("Zainab Q.", "fr", [], True, "learning-record")
+        desk.panel.start_visit(client.id)
+        desk.panel.visit.note.setPlainText(NOTE)
+        desk.panel.visit.save_note.click()
+        with qtbot.waitSignal(speech.ready, timeout=10000) as answer:
+            desk.panel.visit.about_button.click()
+        utterance = answer.args[1]
+        assert utterance.private and Path(utterance.wav).parent == cache.private_dir()
+        qtbot.waitUntil(lambda: window.reader.state is ReaderState.PLAYING, timeout=5000)
+        assert not Path(utterance.wav).exists(), "deleted once the audio is in memory"
+        text = window.reader.text
+        assert "Zainab Q." in text and NOTE in text
+        key = cache.cache_key("fake", utterance.voice, 1.0, text)
+        assert not cache.wav_path(key).exists() and not cache.sidecar_path(key).exists()
+        needles = [NOTE.encode("utf-8"), b"Zainab Q.", client.code.encode("ascii")]
+        assert files_holding(coach_home / "cache", needles) == []
+        # A private file the reader never got to read (a stale answer, a crash) goes at erasure.
+        leftover = cache.new_temp_wav(cache.private_dir())
+        desk.panel.erase_current()
+        assert not leftover.exists() and not list(cache.private_dir().iterdir())
+    finally:
+        window.reader.stop()
+        desk.close()
+        speech.stop()
