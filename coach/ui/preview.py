@@ -83,6 +83,8 @@ class PackPreview(QObject):
         window.setCentralWidget(holder)
         self._print = fingerprint(folder)
         self.problems: tuple[Problem, ...] = ()
+        self.polls = 0
+        """How many times the folder was looked at (a change is seen at the first look after it)."""
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
@@ -92,6 +94,7 @@ class PackPreview(QObject):
 
     def poll(self) -> None:
         """Reload when the folder's fingerprint changed since the last look."""
+        self.polls += 1
         now = fingerprint(self.folder)
         if now != self._print:
             self._print = now
@@ -134,6 +137,10 @@ class PackPreview(QObject):
         self.banner.setLayoutDirection(direction(worker))
         use_script_font(self.banner, worker)
         self.banner.show_problems(self.problems, strings.gettext, strings.ngettext)
+
+    @property
+    def poll_ms(self) -> int:
+        return self._timer.interval()
 
     def stop(self) -> None:
         self._timer.stop()
