@@ -271,7 +271,8 @@ def answer(speaker: Speaker, line: bytes) -> dict[str, Any]:
         elif isinstance(rate, bool) or not isinstance(rate, int | float) or not 0.25 <= rate <= 4:
             result = {"ok": False, "error": BAD_REQUEST, "message": "rate must be a number from 0.25 to 4"}
         else:
-            result = speaker.speak(text, lang, float(rate), private=request.get("private") is True)
+            private = {"private": True} if request.get("private") is True else {}
+            result = speaker.speak(text, lang, float(rate), **private)
     elif op == "quit":
         result = {"ok": True}
     else:
