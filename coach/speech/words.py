@@ -8,8 +8,8 @@ back. `align_words` maps each event to the word of the text it falls in, so the
 player highlights whole, written words, in order, each once.
 
 A word is a run of letters, marks and digits, joined by inner apostrophes or hyphens
-("l'écran", "peut-être", "là-bas"); marks count, so Arabic with vowel signs and
-decomposed accents stay whole.
+("l'écran", "peut-être", "là-bas") or by Persian's zero-width non-joiner ("پیام‌ها");
+marks count, so Arabic with vowel signs and decomposed accents stay whole.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from collections.abc import Iterable
 
 from coach.speech.protocol import WordTiming
 
-_JOINERS = "'’-‐"
+_JOINERS = "'’-‐\u200c\u200d"
+"""Inside a word: apostrophes and hyphens, and the zero-width (non-)joiner that Persian
+writes inside words ("پیام‌ها", messages: one word, one highlight)."""
 
 
 def _is_word_char(char: str) -> bool:

@@ -39,6 +39,14 @@ def test_arabic_events() -> None:
     assert words_of(text, align_words(text, raw)) == text.rstrip(".").split()
 
 
+def test_persian_zero_width_non_joiner_is_inside_a_word() -> None:
+    """"پیام‌ها" (messages) is one word with a ZWNJ: espeak-ng gives one event; the whole word lights up."""
+    text = "تا پیام‌ها باز شوند."
+    assert [text[a:b] for a, b in word_spans(text)] == ["تا", "پیام‌ها", "باز", "شوند"]
+    raw = [(0, 2, 0), (3, 4, 193), (11, 3, 697), (15, 4, 996)]  # espeak-ng 1.52, ira/fa
+    assert words_of(text, align_words(text, raw)) == ["تا", "پیام‌ها", "باز", "شوند"]
+
+
 def test_events_outside_the_text_are_ignored() -> None:
     """Negative or too large positions, and events between words, give nothing."""
     assert align_words("Bonjour.", [(-1, 3, 0), (50, 2, 10), (7, 1, 20)]) == ()
