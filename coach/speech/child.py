@@ -19,7 +19,7 @@ import wave
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from coach.speech import cache
+from coach.speech import cache, engines
 from coach.speech.protocol import BAD_REQUEST, ENGINE_ERROR, NO_VOICE, PROTOCOL_VERSION, decode, encode
 from coach.speech.voices import Voice, choose_voice, engine_languages
 from coach.speech.words import align_words
@@ -47,6 +47,8 @@ class Speaker:
         self.engine: Any = None
         self.name = "none"
         self.error = ""
+        self.detail = ""
+        """What the engine is, for people: "espeak-ng 1.52.0 (espeakng-loader)"."""
         self.voices: list[Voice] = []
         self.default_rate = 200
         self.word_events: list[tuple[int, int, int]] = []
@@ -57,13 +59,16 @@ class Speaker:
         try:
             import pyttsx3
 
+            if driver == engines.ESPEAK:
+                library = engines.load_espeak()
+                self.detail = f"espeak-ng {library.version} ({library.source})".replace("  ", " ")
             self.engine = pyttsx3.init(driver)
             self.name = str(self.engine.driver_name)
             self.default_rate = int(self.engine.getProperty("rate") or 200)
             self.voices = self._read_voices()
         except Exception as exc:  # any failure of the engine's own start-up
             self.engine, self.name = None, "none"
-            self.error = f"the speech engine could not start: {exc}"
+            self.error = f"the speech engine {driver or ''} could not start: {exc}".replace("  ", " ")
             log.error("%s", self.error)
             return
         with contextlib.suppress(Exception):
@@ -83,8 +88,9 @@ class Speaker:
             voices.append(Voice(voice_id, str(raw.name or voice_id), languages, self.name))
         return voices
 
-    def speak(self, text: str, lang: str, rate: float, private: bool = False) -> dict[str, Any]:
-        """The answer to a "speak" request (without its id).
+    def speak(self, text: str, lang: str, rate: float, private: bool = False,
+              voice: Voice | None = None) -> dict[str, Any]:
+        """The answer to a "speak" request (without its id), with `voice` or the best for `lang`.
 
         A `private` text (client data: "what we recorded about you") is never looked up
         nor stored in the cache: it is synthesised under a random name in the private
@@ -92,7 +98,7 @@ class Speaker:
         """
         if self.engine is None:
             return {"ok": False, "error": ENGINE_ERROR, "message": self.error}
-        voice = choose_voice(lang, self.voices)
+        voice = voice or choose_voice(lang, self.voices)
         if voice is None:
             return {"ok": False, "error": NO_VOICE, "message": f"no voice for {lang}"}
         key = cache.cache_key(self.name, voice.id, rate, text)
@@ -159,6 +165,36 @@ def _usable_wav(path: Path) -> bool:
         return wav_duration_ms(path) > 0
     except (ValueError, OSError):
         return False
+
+
+class Speakers:
+    """Every engine the child could start, best voices first, and the choice between them.
+
+    Each language goes to the voice `choose_voice` ranks best over all engines' voices;
+    between equally good voices the earlier engine wins (the system's own voices before
+    espeak-ng, see engines.driver_names). With no engine at all, `error` says why.
+    """
+
+    def __init__(self, drivers: list[str]) -> None:
+        started = [Speaker(driver) for driver in drivers]
+        self.speakers = [s for s in started if s.engine is not None]
+        self.voices: list[Voice] = [v for s in self.speakers for v in s.voices]
+        self.order = tuple(s.name for s in self.speakers)
+        self.name = self.order[0] if self.order else "none"
+        self.error = "; ".join(s.error for s in started if s.error) if not self.speakers else ""
+
+    def engines(self) -> list[dict[str, str]]:
+        return [{"name": s.name, "detail": s.detail or s.name, "words": "yes" if s.word_timings else "no"}
+                for s in self.speakers]
+
+    def speak(self, text: str, lang: str, rate: float, private: bool = False) -> dict[str, Any]:
+        if not self.speakers:
+            return {"ok": False, "error": ENGINE_ERROR, "message": self.error}
+        voice = choose_voice(lang, self.voices, self.order)
+        if voice is None:
+            return {"ok": False, "error": NO_VOICE, "message": f"no voice for {lang}"}
+        speaker = next(s for s in self.speakers if s.name == voice.engine)
+        return speaker.speak(text, lang, rate, private=private, voice=voice)
 
 
 def _speak_answer(utterance: Any) -> dict[str, Any]:
@@ -245,7 +281,7 @@ def install_espeak_word_hook(engine: Any, sink: list[tuple[int, int, int]]) -> b
     return True
 
 
-def answer(speaker: Speaker, line: bytes) -> dict[str, Any]:
+def answer(speaker: Speakers, line: bytes) -> dict[str, Any]:
     """The answer (with its id) to one request line."""
     try:
         request = decode(line)
@@ -259,9 +295,10 @@ def answer(speaker: Speaker, line: bytes) -> dict[str, Any]:
         result: dict[str, Any] = {"ok": True, "engine": speaker.name, "protocol": PROTOCOL_VERSION}
         if speaker.error:
             result["message"] = speaker.error
+        result["engines"] = speaker.engines()
     elif op == "voices":
-        result = {"ok": True, "voices": [{"id": v.id, "name": v.name, "languages": list(v.languages)}
-                                         for v in speaker.voices]}
+        result = {"ok": True, "voices": [{"id": v.id, "name": v.name, "languages": list(v.languages),
+                                          "engine": v.engine} for v in speaker.voices]}
     elif op == "speak":
         text, lang, rate = request.get("text"), request.get("lang"), request.get("rate", 1.0)
         if not isinstance(text, str) or not text.strip():
@@ -297,7 +334,7 @@ def _protocol_stream() -> BinaryIO:
 def main() -> int:
     out = _protocol_stream()
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="coach.speech.child: %(message)s")
-    speaker = Speaker(os.environ.get("COACH_SPEECH_DRIVER") or None)
+    speaker = Speakers(engines.driver_names())
     with contextlib.suppress(OSError):
         cache.trim()
         cache.wipe_private()  # what a crashed visit may have left

@@ -20,6 +20,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 from coach.speech.protocol import (
@@ -38,6 +39,16 @@ from coach.speech.voices import Voice
 
 log = logging.getLogger(__name__)
 child_log = logging.getLogger("coach.speech.child")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A speech engine the child runs: pyttsx3's driver name and what it is."""
+
+    name: str
+    detail: str
+    """For people: "espeak-ng 1.52.0 (espeakng-loader)", "sapi5"."""
+    word_timings: bool
 
 
 class SpeechError(Exception):
@@ -133,6 +144,8 @@ class SpeechClient:
         self.start_deadline = start_deadline
         self.env = env
         self.engine = ""
+        self.engines: tuple[Engine, ...] = ()
+        """Every engine the child started, best voices first (from its "hello")."""
         self.restarts = 0
         self._child: _Child | None = None
         self._next_id = 0
@@ -170,6 +183,9 @@ class SpeechClient:
             raise SpeechError("start", f"the speech process speaks protocol {hello.get('protocol')!r}, "
                                        f"not {PROTOCOL_VERSION}")
         self.engine = str(hello.get("engine", ""))
+        self.engines = tuple(Engine(str(e.get("name", "")), str(e.get("detail", e.get("name", ""))),
+                                    e.get("words") == "yes")
+                             for e in hello.get("engines", ()) if isinstance(e, dict))
         if hello.get("message"):
             log.warning("speech engine: %s", hello["message"])
 
@@ -221,8 +237,8 @@ class SpeechClient:
     def voices(self) -> list[Voice]:
         """The engine's voices (empty when the engine could not start)."""
         answer = self.request("voices")
-        return [Voice(str(v["id"]), str(v.get("name", v["id"])), tuple(v.get("languages", ())), self.engine)
-                for v in answer.get("voices", ())]
+        return [Voice(str(v["id"]), str(v.get("name", v["id"])), tuple(v.get("languages", ())),
+                      str(v.get("engine", self.engine))) for v in answer.get("voices", ())]
 
     def speak(self, text: str, lang: str, rate: float = NORMAL_RATE, private: bool = False) -> Utterance:
         """Synthesise `text` in language `lang` (or take it from the cache): its WAV and timings.

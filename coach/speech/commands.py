@@ -13,12 +13,14 @@ from coach.speech.voices import choose_voice
 
 
 def coach_languages() -> list[str]:
-    """The interface's languages, then the installed packs' languages not already listed."""
+    """Coach's languages (the registry's order), then the interface's and the installed packs' others."""
+    from coach.i18n.languages import SUPPORTED_TAGS
     from coach.i18n.ui_strings import available_ui_languages
     from coach.packs.loader import load_library
     from coach.paths import app_dirs, builtin_packs_dir
 
-    tags = list(available_ui_languages())
+    tags = list(SUPPORTED_TAGS)
+    tags.extend(tag for tag in available_ui_languages() if tag not in tags)
     for pack in load_library(builtin_packs_dir(), app_dirs().packs).packs:
         tags.extend(tag for tag in pack.languages if tag not in tags)
     return tags
@@ -35,23 +37,32 @@ def _names(tag: str) -> tuple[str, str]:
 
 
 def voices_command(out: TextIO, err: TextIO) -> int:
-    """List each language with its names and the voice Coach will use, or "no voice"."""
-    _ = command_line_strings().gettext
+    """List the engines, then each language with its names and the engine and voice that read it, or "no voice"."""
+    strings = command_line_strings()
+    _, ngettext = strings.gettext, strings.ngettext
     tags = coach_languages()
     try:
         with SpeechClient() as speech:
             voices = speech.voices()
-            engine = speech.engine
+            engines = speech.engines
     except SpeechError as exc:
         print("coach voices: " + _("speech is not available: {reason}").format(reason=exc), file=err)
-        voices, engine = [], "none"
+        voices, engines = [], ()
+    order = tuple(engine.name for engine in engines)
     rows = []
     for tag in tags:
         english, own = _names(tag)
-        voice = choose_voice(tag, voices)
-        rows.append((tag, english, own, f"{voice.id} ({voice.name})" if voice else _("no voice")))
+        voice = choose_voice(tag, voices, order)
+        rows.append((tag, english, own, f"{voice.engine}: {voice.id} ({voice.name})" if voice else _("no voice")))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    print(_("speech engine: {engine}, {count} voices").format(engine=engine, count=len(voices)), file=out)
+    if not engines:
+        print(_("speech engine: none"), file=out)
+    for engine in engines:
+        count = sum(1 for voice in voices if voice.engine == engine.name)
+        timings = _("word highlighting") if engine.word_timings else _("no word highlighting")
+        voices_text = ngettext("{count} voice", "{count} voices", count).format(count=count)
+        print(_("speech engine {name}: {detail}, {voices}, {timings}").format(
+            name=engine.name, detail=engine.detail, voices=voices_text, timings=timings), file=out)
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3],
               file=out)

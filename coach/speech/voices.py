@@ -7,7 +7,8 @@ each into BCP 47 tags, and `choose_voice` ranks the voices for a tag:
 2. a voice of the same language, best first: the bare language ("fr"), then its home
    region ("fr-FR"), then language-region tags without script or private use ("fr-BE"),
    then anything else ("fa-Latn"); ties go to the smallest voice id, so the choice is
-   the same on every run, else
+   the same on every run (with several engines, the first engine listed that speaks
+   the language at all is chosen first: the system's voices before espeak-ng), else
 3. None: never a voice of another language. Tigrinya is not read with an Amharic voice.
 
 >>> voices = [Voice("roa/fr-be", "French (Belgium)", ("fr-BE",), "espeak"),
@@ -89,18 +90,25 @@ def _rank(wanted: str, offered: str) -> int | None:
     return 4
 
 
-def choose_voice(tag: str, voices: Iterable[Voice]) -> Voice | None:
-    """The best voice for language `tag`, or None when no voice speaks that language."""
+def choose_voice(tag: str, voices: Iterable[Voice], engines: Sequence[str] = ()) -> Voice | None:
+    """The best voice for language `tag`, or None when no voice speaks that language.
+
+    With several engines, the one listed first in `engines` that speaks the language
+    at all wins (engines not listed come last): the system's own voices sound far
+    better than espeak-ng's, so they go first, and espeak-ng speaks the rest. Within
+    an engine, the ranks above decide, then the smallest voice id.
+    """
     wanted = canonical_tag(tag)
     if wanted is None:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     chosen: Voice | None = None
     for voice in voices:
         ranks = [r for r in (_rank(wanted, t) for t in voice.languages) if r is not None]
         if not ranks:
             continue
-        key = (min(ranks), voice.id)
+        engine = engines.index(voice.engine) if voice.engine in engines else len(engines)
+        key = (engine, min(ranks), voice.id)
         if best is None or key < best:
             best, chosen = key, voice
     return chosen

@@ -27,10 +27,12 @@ def test_voices_lists_interface_and_pack_languages(coach_home: Path) -> None:
     done = coach("voices", home=coach_home)
     assert done.returncode == 0, done.stderr
     lines = {line.split()[0]: line for line in done.stdout.splitlines()[1:]}
-    assert done.stdout.startswith("speech engine: espeak")
+    assert done.stdout.startswith("speech engine espeak: espeak-ng 1.52.0 (espeakng-loader), ")
     assert {"en", "fr", "ar"} <= lines.keys()
-    assert "French" in lines["fr"] and "Français" in lines["fr"] and "roa/fr" in lines["fr"]
-    assert "Arabic" in lines["ar"] and "العربية" in lines["ar"] and "sem/ar" in lines["ar"]
+    assert "French" in lines["fr"] and "Français" in lines["fr"] and "espeak: roa/fr" in lines["fr"]
+    assert "Arabic" in lines["ar"] and "العربية" in lines["ar"] and "espeak: sem/ar" in lines["ar"]
+    assert "Tigrinya" in lines["ti"] and "ትግርኛ" in lines["ti"] and "espeak: sem/ti" in lines["ti"]
+    assert lines["ps"].endswith("no voice") and lines["so"].endswith("no voice")
     assert all(line.endswith(")") or line.endswith("no voice") for line in lines.values())
 
 
@@ -51,10 +53,10 @@ def test_speak_writes_the_wav(coach_home: Path, tmp_path: Path) -> None:
 
 
 def test_speak_without_voice_or_with_unknown_tag(coach_home: Path, tmp_path: Path) -> None:
-    """Tigrinya: a clear message and status 1; an unknown tag: status 2; no file either way."""
+    """Pashto: a clear message and status 1; an unknown tag: status 2; no file either way."""
     out = tmp_path / "x.wav"
-    no_voice = coach("speak", "--lang", "ti", "--text", "ሰላም", "--out", str(out), home=coach_home)
-    assert no_voice.returncode == 1 and "no voice" in no_voice.stderr and "ti" in no_voice.stderr
+    no_voice = coach("speak", "--lang", "ps", "--text", "سلام", "--out", str(out), home=coach_home)
+    assert no_voice.returncode == 1 and "no voice" in no_voice.stderr and "ps" in no_voice.stderr
     unknown = coach("speak", "--lang", "qq-zz", "--text", "x", "--out", str(out), home=coach_home)
     assert unknown.returncode == 2 and "unknown language" in unknown.stderr
     assert not out.exists()

@@ -57,6 +57,9 @@ class StubSpeaker:
     name, error = "stub", ""
     voices = [Voice("stub/fr", "French", ("fr",), "stub")]
 
+    def engines(self) -> list[dict[str, str]]:
+        return [{"name": "stub", "detail": "a stub", "words": "no"}]
+
     def speak(self, text: str, lang: str, rate: float) -> dict[str, Any]:
         return {"ok": True, "said": [text, lang, rate]}
 
@@ -78,9 +81,10 @@ def test_well_formed_requests() -> None:
     """hello, voices, speak (rate defaults to 1.0) and quit, each with its id."""
     speaker = StubSpeaker()
     assert child.answer(speaker, b'{"id": 1, "op": "hello"}') == {  # type: ignore[arg-type]
-        "id": 1, "ok": True, "engine": "stub", "protocol": 1}
+        "id": 1, "ok": True, "engine": "stub", "protocol": 1,
+        "engines": [{"name": "stub", "detail": "a stub", "words": "no"}]}
     assert child.answer(speaker, b'{"id": 2, "op": "voices"}')["voices"] == [  # type: ignore[arg-type]
-        {"id": "stub/fr", "name": "French", "languages": ["fr"]}]
+        {"id": "stub/fr", "name": "French", "languages": ["fr"], "engine": "stub"}]
     reply = child.answer(speaker, '{"id": 3, "op": "speak", "text": "é", "lang": "fr"}'.encode())  # type: ignore[arg-type]
     assert reply == {"id": 3, "ok": True, "said": ["é", "fr", 1.0]}
     assert child.answer(speaker, b'{"id": 4, "op": "quit"}') == {"id": 4, "ok": True}  # type: ignore[arg-type]

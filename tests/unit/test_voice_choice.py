@@ -181,3 +181,43 @@ def test_normalizers_never_raise(text: str) -> None:
     for result in (espeak_languages([text]), espeak_languages(text.encode()), sapi5_languages(text),
                    macos_languages([text], text)):
         assert all(canonical_tag(tag) == tag for tag in result)
+
+
+# espeak-ng 1.52 (espeakng-loader) adds Tigrinya.
+ESPEAK_152 = [*ESPEAK, Voice("sem/ti", "Tigrinya", espeak_languages(["ti"]), "espeak")]
+
+
+def test_espeak_152_speaks_tigrinya_and_still_not_amharic_for_it() -> None:
+    """With 1.52's voice Tigrinya is read in Tigrinya; Eritrean Tigrinya falls back to it."""
+    assert chosen("ti", ESPEAK_152) == "sem/ti" and chosen("ti-ER", ESPEAK_152) == "sem/ti"
+    assert chosen("am", ESPEAK_152) == "sem/am"
+
+
+@pytest.mark.parametrize(("tag", "engine", "voice"), [
+    ("fr", "sapi5", "TTS_MS_FR-FR_HORTENSE_11.0"),  # the system's voice first
+    ("fr-CA", "sapi5", "TTS_MS_FR-CA_CAROLINE_11.0"),
+    ("ar", "sapi5", "TTS_MS_AR-EG_HODA_11.0"),  # even when espeak-ng's tag is closer ("ar" itself)
+    ("fa-AF", "sapi5", "TTS_PRS_AF"),
+    ("fa", "sapi5", "TTS_PRS_AF"), ("uk", "espeak", "zle/uk"), ("ti", "espeak", "sem/ti"),  # espeak-ng fills the gaps
+    ("de", "espeak", "gmw/de"), ("ps", None, None),
+])
+def test_engines_in_order_system_voices_first(tag: str, engine: str | None, voice: str | None) -> None:
+    """Windows: SAPI5 speaks what it can, espeak-ng the rest; nothing for a language neither has."""
+    got = choose_voice(tag, ESPEAK_152 + SAPI, ("sapi5", "espeak"))
+    assert (got.engine if got else None, got.id.rsplit("\\", 1)[-1] if got else None) == (engine, voice)
+
+
+@given(tag=tags, voices=st.lists(st.sampled_from(ESPEAK_152 + SAPI + MAC), unique=True))
+def test_engine_order_only_breaks_ties_between_engines(tag: str, voices: list[Voice]) -> None:
+    """The first listed engine with a voice of the language wins; within it, the same voice as alone."""
+    order = ("nsss", "sapi5", "espeak")
+    voice = choose_voice(tag, voices, order)
+    assert choose_voice(tag, list(reversed(voices)), order) == voice
+    for engine in order:
+        own = [v for v in voices if v.engine == engine]
+        alone = choose_voice(tag, own)
+        if alone is not None:
+            assert voice == alone
+            break
+    else:
+        assert voice is None
