@@ -3,6 +3,7 @@
     coach                          start the application
     coach pack check PATH...       validate lesson packs
     coach pack extract PATH        write a pack's translation template (.pot)
+    coach pack status [DIR...]     per pack and language: translated, reviewed, recorded, voiced, too long
     coach pack new DIR             start a pack that works at once
     coach pack init|update|compile DIR [--lang TAG]   a pack's catalogs, with Babel
     coach pack build DIR           one versioned .coachpack file to share
@@ -149,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", metavar="TAG",
                        help="language of the messages, such as fr or ar (default: from LANGUAGE, LC_ALL, "
                             "LC_MESSAGES or LANG; else English)")
+    status = pack_commands.add_parser(
+        "status", help="per pack and language: texts translated and reviewed, steps recorded, voiced, too long")
+    status.add_argument("paths", nargs="*", metavar="DIR",
+                        help="a pack folder or .zip (default: the built-in and installed packs)")
+    status.add_argument("--lang", metavar="TAG", help="language of the output, such as fr or ar (default: as check)")
     extract = pack_commands.add_parser("extract", help="write locales/ID.pot from a pack's texts")
     extract.add_argument("path", metavar="PATH", help="a pack folder")
     _add_pack_tool_commands(pack_commands)
@@ -191,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from coach.packs.check import check_command
 
             return check_command(args.paths, sys.stdout, lang=args.lang)
+        if args.pack_command == "status":
+            from coach.packs.status import status_command
+
+            return status_command(args.paths, sys.stdout, sys.stderr, lang=args.lang)
         from coach.packs.extract import extract_command
 
         return extract_command(args.path, sys.stdout)

@@ -73,6 +73,11 @@ class Step:
     audio: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
 
+    def recording(self, language: str) -> str | None:
+        """The recorded audio file for `language` (or its base language), if the pack has one."""
+        tag = language.replace("_", "-")
+        return self.audio.get(tag) or self.audio.get(tag.split("-", 1)[0]) or None
+
 
 @dataclass(frozen=True)
 class Lesson:

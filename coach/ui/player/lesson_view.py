@@ -214,7 +214,7 @@ class LessonPage(QWidget):
 
     def _recorded(self, step: Step, tag: str) -> Path | None:
         """The step's recorded audio for `tag` (or its base language) as a playable file."""
-        relative = step.audio.get(tag) or step.audio.get(tag.split("-", 1)[0])
+        relative = step.recording(tag)
         if not relative or self.pack is None:
             return None
         try:
