@@ -13,11 +13,12 @@ cd "$(dirname "$0")"
 VENV=.venv
 PYTHON=${PYTHON:-python3}
 
-# Qt's xcb and EGL libraries, PulseAudio for QtMultimedia, espeak-ng for speech (pyttsx3
-# loads libespeak-ng.so.1 through ctypes), fonts with Arabic and Ethiopic glyphs, and
-# the venv module.
+# Qt's xcb and EGL libraries, PulseAudio for QtMultimedia, the system's espeak-ng (speech
+# uses espeak-ng 1.52 from the espeakng-loader wheel, and falls back to this one where
+# the wheel has no build), fonts with Arabic and Ethiopic glyphs, the venv module, and
+# gettext for `msgfmt --check` in the catalog tests.
 SYSTEM_PACKAGES=(
-  python3-venv espeak-ng libespeak-ng1 fonts-noto-core
+  python3-venv espeak-ng libespeak-ng1 fonts-noto-core gettext
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0

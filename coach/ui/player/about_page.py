@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.domain.autonomy import AutonomyLevel
+from coach.i18n.formats import day, number
 from coach.i18n.languages import display_name
 from coach.ui.language_state import LanguageState
 from coach.ui.widgets import scrolling_page
@@ -81,9 +82,9 @@ def record_lines(about: dict, skill_names: dict[str, str], _: Callable[[str], st
         except ValueError:
             lines.append(_("Your language: {language}").format(language=language))
     if client.get("consent_given"):
-        lines.append(_("You agreed on {date}.").format(date=str(client.get("consent_date", ""))[:10]))
+        lines.append(_("You agreed on {date}.").format(date=day(str(client.get("consent_date", "")), reader_tag)))
     visits = about.get("visits") or []
-    lines.append(_("Visits: {count}").format(count=len(visits)))
+    lines.append(_("Visits: {count}").format(count=number(len(visits), reader_tag)))
     latest: dict[str, int] = {}
     for rating in about.get("ratings") or []:  # in time order: the last one wins
         if rating.get("by") == "worker":
