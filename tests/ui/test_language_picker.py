@@ -23,6 +23,7 @@ def test_ten_languages_in_the_picker(qtbot, make_window, library: Library) -> No
     assert [b.language.tag for b in buttons][:10] == list(TEN)
     assert [b.endonym.text() for b in buttons][:10] == OWN_NAMES
     assert [b.translated.text() for b in buttons][:10] == IN_FRENCH
+    assert len({(b.width(), b.height()) for b in buttons}) == 1, "every tile is as large as the largest (rows line up)"
     tigrinya = buttons[TEN.index("ti")]
     tigrinya.click()
     assert window.languages.client.tag == "ti" and window.settings.client_language == "ti"

@@ -24,6 +24,8 @@ class LanguageButton(QPushButton):
     def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = lang
+        self.peers: list[LanguageButton] = []
+        """The picker's buttons: each is as large as the largest, so rows line up."""
         self.setProperty("role", "language")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(True)  # Enter presses the focused button, as Space does
@@ -41,9 +43,13 @@ class LanguageButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def own_size_hint(self) -> QSize:
         hint = self.layout().sizeHint()
         return QSize(max(hint.width(), 240), max(hint.height(), MIN_TOUCH * 2))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hints = [button.own_size_hint() for button in self.peers or [self]]
+        return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
@@ -73,6 +79,8 @@ class LanguagePickerPage(QWidget):
             button.clicked.connect(lambda _=False, tag=lang.tag: self.language_chosen.emit(tag))
             self.grid.addWidget(button)
             self.buttons.append(button)
+        for button in self.buttons:
+            button.peers = self.buttons
         self.retranslate()
 
     def retranslate(self) -> None:
