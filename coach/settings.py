@@ -25,7 +25,12 @@ class Settings:
     """What the desk chose for the screen: languages, text size, contrast."""
 
     client_language: str = ""
-    """Empty until a client picks one: Coach then opens on the language picker."""
+    """The client's language for this run only (`coach --lang`, `coach screenshot`); never saved.
+
+    Each visit is a new client: Coach opens on the language picker, in `desk_language`.
+    """
+    desk_language: str = "fr"
+    """The desk's own language: the picker and the library speak it until a client chooses."""
     worker_language: str = "fr"
     show_worker_text: bool = False
     text_scale: int = 100
@@ -62,6 +67,8 @@ def load_settings(path: Path) -> Settings:
     defaults = Settings()
     values = {}
     for name in (f.name for f in fields(Settings)):
+        if name in NOT_SAVED:
+            continue
         value = raw.get(name)
         expected = type(getattr(defaults, name))
         # bool is an int in Python: a `true` text size is as wrong as a string one.
@@ -88,13 +95,18 @@ def _acceptable(name: str, value: object) -> bool:
     return True
 
 
+NOT_SAVED = frozenset({"client_language"})
+"""Per-visit choices: the next client never lands in the previous client's language."""
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(asdict(settings), out, indent=2, ensure_ascii=False)
+            saved = {name: value for name, value in asdict(settings).items() if name not in NOT_SAVED}
+            json.dump(saved, out, indent=2, ensure_ascii=False)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

@@ -17,9 +17,8 @@ from typing import Protocol
 from coach.domain.autonomy import SelfRating
 from coach.domain.progress import EventKind, PlayerEvent
 
-CLIENT_SELF_RATINGS = ("not-yet", "with-help", "alone")
+CLIENT_SELF_RATINGS = tuple(rating.key for rating in SelfRating)
 """The client's own rating after a lesson (three faces), as the end screen names them."""
-SELF_RATING_LEVEL = {"not-yet": SelfRating.NOT_YET, "with-help": SelfRating.WITH_HELP, "alone": SelfRating.ALONE}
 
 
 class VisitStore(Protocol):
@@ -36,7 +35,7 @@ class VisitStore(Protocol):
 
     def rate(self, visit_id: int, skill: str, digcomp: str, level: int, by: str) -> object: ...
 
-    def add_note(self, visit_id: int, text: str) -> object: ...
+    def add_note(self, visit_id: int, text: str, language: str = "") -> object: ...
 
     def end_visit(self, visit_id: int) -> None: ...
 
@@ -109,19 +108,19 @@ class VisitSession:
 
     def rate_self(self, pack_id: str, lesson_id: str, skills: list[tuple[str, str]], answer: str) -> None:
         """The client's own rating after a lesson, kept beside the worker's for each skill."""
-        if answer not in SELF_RATING_LEVEL:
-            raise ValueError(f"self rating must be one of {CLIENT_SELF_RATINGS}, not {answer!r}")
+        rating = SelfRating.from_key(answer)
         for skill, digcomp in skills:
-            self.store.rate(self.visit_id, skill, digcomp, int(SELF_RATING_LEVEL[answer]), "client")
+            self.store.rate(self.visit_id, skill, digcomp, int(rating), "client")
         self.self_ratings[(pack_id, lesson_id)] = answer
 
-    def note(self, text: str) -> None:
+    def note(self, text: str, language: str = "") -> None:
+        """The worker's note, written in `language` (the client is told which language it is in)."""
         text = text.strip()
         if not text:
             return
         if self.anonymous:
             raise ValueError("an anonymous visit keeps no notes")
-        self.store.add_note(self.visit_id, text)
+        self.store.add_note(self.visit_id, text, language)
 
     def end(self) -> None:
         if not self.ended:

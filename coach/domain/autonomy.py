@@ -34,6 +34,14 @@ class AutonomyLevel(IntEnum):
         """The worker's label, an untranslated msgid."""
         return _LABELS[self]
 
+    @property
+    def number(self) -> int:
+        """The level as the worker sees it everywhere (buttons, keys, chart): 1 to 4.
+
+        Stored values stay 0–3; only this number is ever shown.
+        """
+        return int(self) + 1
+
 
 _LABELS = {
     AutonomyLevel.DONE_FOR: N_("Done for the person"),
@@ -57,6 +65,19 @@ class SelfRating(IntEnum):
     @property
     def label(self) -> str:
         return _SELF_LABELS[self]
+
+    @property
+    def key(self) -> str:
+        """The name the end screen and the records' callers use: "not-yet", "with-help", "alone"."""
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def from_key(cls, key: str) -> SelfRating:
+        """ValueError naming the three answers for anything else."""
+        for rating in cls:
+            if rating.key == key:
+                return rating
+        raise ValueError(f"a self rating is one of {[r.key for r in cls]}, not {key!r}")
 
 
 _SELF_LABELS = {

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from coach.domain.rules import MIN_PASSPHRASE, PeriodReversed, check_period, passphrase_problem
 from coach.i18n.ui_strings import command_line_strings
 from coach.records.errors import NoRecords, RecordsDamaged, RecordsError, RecordsExist, describe
-from coach.records.store import MIN_PASSPHRASE
 
 Prompt = Callable[[str], str]
 
@@ -54,7 +54,7 @@ def _new_passphrase(environ: Mapping[str, str], prompt: Prompt, variable: str) -
         chosen = _ask(prompt, _("New passphrase: "))
         if _ask(prompt, _("Repeat the new passphrase: ")) != chosen:
             raise _Stop(_("the two passphrases differ; nothing was changed"))
-    if len(chosen) < MIN_PASSPHRASE or "\x00" in chosen:
+    if passphrase_problem(chosen) is not None:
         raise _Stop(_("the passphrase must have at least {count} characters; nothing was changed")
                     .format(count=MIN_PASSPHRASE))
     return chosen
@@ -145,8 +145,10 @@ def _stats(options, out, environ, prompt) -> int:
     _ = command_line_strings().gettext
     start, end = options["date_from"], options["date_to"]
     assert isinstance(start, date) and isinstance(end, date)
-    if end < start:
-        raise _Stop(_("the period ends ({end}) before it starts ({start})").format(start=start, end=end))
+    try:
+        check_period(start, end)
+    except PeriodReversed:
+        raise _Stop(_("the period ends ({end}) before it starts ({start})").format(start=start, end=end)) from None
     target = Path(str(options["out"]))
     with _open(environ, prompt) as records:
         figures = records.write_stats_csv(target, start, end)

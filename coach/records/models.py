@@ -97,6 +97,8 @@ class Note:
     client_id: int
     text: str
     at: datetime
+    language: str = ""
+    """The language the worker wrote it in ("" for notes kept before Coach asked)."""
 
 
 class RatingPoint(NamedTuple):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from coach.domain import rules
 from coach.domain.autonomy import AutonomyLevel, RatedBy, check_level
 from coach.records import backup as _backup
 from coach.records import rights as _rights
@@ -44,7 +45,7 @@ from coach.records.store import Connection, connect, records_path, rekey
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 """Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G)."""
 CODE_LENGTH = 4
-MAX_NOTE = 2000
+MAX_NOTE = rules.MAX_NOTE
 
 
 def fold(text: str | None) -> str:
@@ -372,8 +373,8 @@ class Records:
                 (visit_id, visit.client_id, skill, digcomp, int(level), rated_by.value, to_text(at))).fetchone()
         return Rating(rating_id, visit_id, visit.client_id, skill, digcomp, level, rated_by, at)
 
-    def add_note(self, visit_id: int, text: str) -> Note:
-        """A short free note about the client; refused (ValueError) for an anonymous visit."""
+    def add_note(self, visit_id: int, text: str, language: str = "") -> Note:
+        """A short free note about the client, written in `language`; refused (ValueError) for an anonymous visit."""
         text = text.strip()
         if not text:
             raise ValueError("the note is empty")
@@ -384,14 +385,14 @@ class Records:
             visit = self.visit(visit_id)
             if visit.client_id is None:
                 raise ValueError("an anonymous visit keeps no notes")
-            cursor = self.conn.execute("INSERT INTO notes (visit_id, client_id, text, at) VALUES (?, ?, ?, ?)",
-                                       (visit_id, visit.client_id, text, to_text(at)))
-        return Note(cursor.lastrowid, visit_id, visit.client_id, text, at)
+            cursor = self.conn.execute("INSERT INTO notes (visit_id, client_id, text, at, language)"
+                                       " VALUES (?, ?, ?, ?, ?)", (visit_id, visit.client_id, text, to_text(at), language))
+        return Note(cursor.lastrowid, visit_id, visit.client_id, text, at, language)
 
     def notes(self, client_id: int) -> list[Note]:
-        rows = self.conn.execute("SELECT id, visit_id, client_id, text, at FROM notes WHERE client_id = ?"
+        rows = self.conn.execute("SELECT id, visit_id, client_id, text, at, language FROM notes WHERE client_id = ?"
                                  " ORDER BY at, id", (client_id,)).fetchall()
-        return [Note(r[0], r[1], r[2], r[3], from_text(r[4])) for r in rows]
+        return [Note(r[0], r[1], r[2], r[3], from_text(r[4]), r[5]) for r in rows]
 
     def ratings_history(self, client_id: int) -> dict[str, list[RatingPoint]]:
         """Skill -> the client's ratings in time order (worker's and client's): a progress chart's data."""

@@ -49,7 +49,8 @@ def about_client(records: Records, client_id: int) -> dict:
         for visit_id, skill, digcomp, level, by, at in conn.execute(
             "SELECT visit_id, skill, digcomp, level, rated_by, at FROM ratings WHERE client_id = ?"
             " ORDER BY at, id", (client_id,))]
-    notes = [{"visit": note.visit_id, "text": note.text, "at": to_text(note.at)} for note in records.notes(client_id)]
+    notes = [{"visit": note.visit_id, "text": note.text, "at": to_text(note.at), "language": note.language}
+             for note in records.notes(client_id)]
     return {
         "client": {
             "id": client.id, "pseudonym": client.pseudonym, "code": client.code, "language": client.language,

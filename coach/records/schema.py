@@ -117,7 +117,13 @@ def _v3_lesson_language(db: Database) -> None:
     db.execute("UPDATE activity SET language = (SELECT language FROM visits WHERE visits.id = activity.visit_id)")
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key, _v3_lesson_language)
+def _v4_note_language(db: Database) -> None:
+    """notes.language: the language the worker wrote the note in, so the client is told which it is."""
+    db.execute("ALTER TABLE notes ADD COLUMN language TEXT NOT NULL DEFAULT ''")
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key, _v3_lesson_language,
+                                                 _v4_note_language)
 SCHEMA_VERSION = len(STEPS)
 """The newest schema this Coach knows."""
 

@@ -11,13 +11,13 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from coach.domain.rules import check_period
 from coach.records.models import LevelChange, Stats
 from coach.records.store import Connection
 
 
 def _bounds(date_from: date, date_to: date) -> tuple[str, str]:
-    if date_to < date_from:
-        raise ValueError(f"the period ends ({date_to}) before it starts ({date_from})")
+    check_period(date_from, date_to)
     # Stored times are ISO text in UTC, so day strings compare correctly.
     return date_from.isoformat(), (date_to + timedelta(days=1)).isoformat()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from coach.domain import rules
 from coach.paths import app_dirs
 from coach.records.errors import (
     NoRecords,
@@ -25,8 +26,7 @@ from coach.records.private import create_private_file, private_folder
 
 Connection = sqlcipher.Connection
 DatabaseError = sqlcipher.DatabaseError
-MIN_PASSPHRASE = 8
-"""A new or changed passphrase is at least this many characters."""
+MIN_PASSPHRASE = rules.MIN_PASSPHRASE
 
 
 def records_path() -> Path:
@@ -54,7 +54,7 @@ def key_literal(passphrase: str) -> str:
 def check_new_passphrase(passphrase: str) -> None:
     """ValueError unless `passphrase` is fit to protect the records (length, no NUL)."""
     key_literal(passphrase)
-    if len(passphrase) < MIN_PASSPHRASE:
+    if rules.passphrase_problem(passphrase) is rules.PassphraseProblem.TOO_SHORT:
         raise ValueError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
 
 

@@ -17,6 +17,8 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self._trailing_from: int | None = None
         self._even_rows = False
+        self._spread = False
+        self._centred = False
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
@@ -59,6 +61,17 @@ class FlowLayout(QLayout):
         self._even_rows = even
         self.invalidate()
 
+    def set_spread(self, spread: bool) -> None:
+        """Share each row's free space between its items (the first at the start, the last at the end);
+        a row of one item is centred. For rows of big buttons: Back · Listen · Next."""
+        self._spread = spread
+        self.invalidate()
+
+    def set_centred(self, centred: bool) -> None:
+        """Centre each row's items together ("I need help" beside "I did it")."""
+        self._centred = centred
+        self.invalidate()
+
     def set_trailing_from(self, index: int | None) -> None:
         """Items from `index` on sit at the row's far end (a tool bar's right-hand group)."""
         self._trailing_from = index
@@ -90,8 +103,13 @@ class FlowLayout(QLayout):
                 width = sum(hint.width() for _, _, hint in row) + self._spacing * (len(row) - 1)
                 slack = max(0, area.width() - width)
                 x = 0
-                for index, item, hint in row:
-                    offset = x + (slack if trailing_from is not None and index >= trailing_from else 0)
+                for position, (index, item, hint) in enumerate(row):
+                    if self._centred:
+                        offset = x + slack // 2
+                    elif self._spread:
+                        offset = x + (slack // 2 if len(row) == 1 else slack * position // (len(row) - 1))
+                    else:
+                        offset = x + (slack if trailing_from is not None and index >= trailing_from else 0)
                     left = area.right() + 1 - offset - hint.width() if rtl else area.x() + offset
                     if self._even_rows and item.maximumSize().height() >= row_height:
                         item.setGeometry(QRect(QPoint(left, y), QSize(hint.width(), row_height)))

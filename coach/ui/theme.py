@@ -50,6 +50,15 @@ def colours(high_contrast: bool) -> Colours:
 ICON = 28
 """Icon side at 100 % text, in pixels; icons grow with the text."""
 
+TOOL_BAR_MAX_SCALE = 150
+"""The top bar's buttons grow with the text up to 150 %: above that the bar would take a
+second row, and the step's own controls would no longer fit on a 1280×800 screen. The
+step's text, pictures and controls still grow to 200 %."""
+
+
+def tool_bar_scale(scale: int) -> int:
+    return min(scale, TOOL_BAR_MAX_SCALE)
+
 
 def px(size: float, scale: int) -> int:
     """A size designed at 100 % text, at `scale` percent."""
@@ -87,12 +96,25 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
         border: {border}px solid {c.border}; border-radius: 8px; background: {c.surface}; }}
     QLabel[role="notice-text"] {{ font-size: {px(20, scale)}px; }}
     QLabel[role="small"] {{ font-size: {px(15, scale)}px; color: {c.muted}; }}
+    QLabel[role="error"] {{ color: {c.help}; font-weight: bold; }}
+    QLabel[role="consent-text"] {{ font-size: {px(26, scale)}px; }}
+    QLabel[role="record-line"] {{ font-size: {px(24, scale)}px; }}
+    QLabel[role="button-label"] {{ background: transparent; }}
+    QLabel[role="button-label"][on="true"] {{ color: {c.accent_text}; }}
+    QPushButton[role="primary"] > QLabel[role="button-label"] {{ color: {c.accent_text};
+        font-size: {px(22, scale)}px; font-weight: bold; }}
+    QPushButton[role="primary"]:disabled > QLabel[role="button-label"] {{ color: {c.muted}; }}
+    QFrame[role="failure"] {{ background: {c.surface}; border: {border + 1}px solid {c.help}; border-radius: 8px; }}
+    QCheckBox, QRadioButton {{ min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px; spacing: {px(10, scale)}px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{ width: {px(26, scale)}px; height: {px(26, scale)}px; }}
     QPushButton, QToolButton {{
         min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px;
-        padding: {px(6, scale)}px {px(14, scale)}px;
+        padding: {px(6, scale)}px {px(14, min(scale, 125))}px;
         background: {c.surface}; color: {c.text};
         border: {border}px solid {c.border}; border-radius: 10px;
     }}
+    QToolButton {{ padding: {px(6, scale)}px {px(8, scale)}px; }}
+    QLabel[role="button-label"][compact="true"] {{ font-size: {px(16, scale)}px; }}
     QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
         font-size: {px(22, scale)}px; font-weight: bold; }}
     QPushButton[role="help"] {{ background: {c.help}; color: {c.help_text}; border-color: {c.help};
@@ -100,15 +122,20 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QPushButton[role="done"] {{ background: {c.done}; color: {c.done_text}; border-color: {c.done};
         font-size: {px(20, scale)}px; }}
     QPushButton[role="nav"], QToolButton[role="face"] {{ font-size: {px(22, scale)}px; }}
-    QToolButton[role="face"] {{ min-width: {px(120, scale)}px; }}
+    QPushButton[role="answer-yes"], QPushButton[role="answer-no"] {{ font-size: {px(26, scale)}px;
+        font-weight: bold; min-height: {px(64, scale)}px; min-width: {px(140, scale)}px; }}
+    QPushButton[role="answer-yes"] {{ background: {c.done}; color: {c.done_text}; border-color: {c.done}; }}
+    QToolButton[role="face"] {{ min-width: {px(100, scale)}px; font-size: {px(20, scale)}px; }}
     QPushButton[role="tile"] {{ background: {c.surface}; border-radius: 14px; padding: {px(10, scale)}px; }}
     QPushButton[role="language"] {{ padding: {px(12, scale)}px; }}
     QLabel[role="language-name"] {{ font-size: {px(32, scale)}px; font-weight: bold; }}
     QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
     QPushButton:focus, QToolButton:focus {{ border: {border + 3}px solid {c.focus}; }}
+    QPushButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(14, min(scale, 125)) - 3)}px; }}
+    QToolButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(8, scale) - 3)}px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
     QToolButton:checked, QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
-    QToolButton[popupMode="1"] {{ padding-left: {px(30, scale)}px; padding-right: {px(30, scale)}px; }}
+    QToolButton[popupMode="1"] {{ padding-left: {px(12, scale)}px; padding-right: {px(32, scale)}px; }}
     QToolButton::menu-button {{ width: {px(26, scale)}px; border: none;
         border-left: {border}px solid {c.border}; border-top-right-radius: 10px; border-bottom-right-radius: 10px; }}
     QToolButton::menu-arrow {{ width: {px(12, scale)}px; height: {px(12, scale)}px; }}
@@ -116,6 +143,11 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
         font-size: {px(15, scale)}px; }}
     QPlainTextEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
     QFrame[role="topbar"] {{ background: {c.surface}; }}
+    QFrame[role="topbar"] QToolButton {{ font-size: {px(18, tool_bar_scale(scale))}px;
+        padding: {px(5, tool_bar_scale(scale))}px {px(4, tool_bar_scale(scale))}px; }}
+    QFrame[role="topbar"] QToolButton:focus {{ padding: {max(0, px(5, tool_bar_scale(scale)) - 3)}px
+        {max(0, px(4, tool_bar_scale(scale)) - 3)}px; }}
+    QFrame[role="topbar"] QToolButton[popupMode="1"] {{ padding-right: {px(32, tool_bar_scale(scale))}px; }}
     QFrame[role="rule"] {{ background: {c.border}; min-height: {border}px; max-height: {border}px; }}
     QFrame[role="card"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
     QMenu {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border}; }}

@@ -1,10 +1,12 @@
-"""Puts the worker's side panel beside the player and wires the visit through.
+"""Puts the worker's side panel beside the player and wires a visit through.
 
 Kept apart from the player's window so the player stays usable alone (tests,
-screenshots, a desk that records nothing). What the client does reaches the panel;
-the panel's client-facing screens (consent, "what we recorded about you") open in
-the player. Keys 1–4 set a level unless the focus is in a text field; Ctrl+L and an
-idle time lock the records.
+screenshots, a desk that records nothing). It talks to the window only through
+MainWindow's small API (pages, the side panel, a tool, the worker's menu, reading
+aloud, the player's signals). What the client does reaches the panel; the panel's
+client-facing screens (consent, "what we recorded about you") open in the player.
+Keys 1–4 set a level unless the focus is in a text field; Ctrl+L and an idle time
+lock the records. Each visit that ends sends the player back to the language picker.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from coach.domain.autonomy import SelfRating
 from coach.speech.cache import wipe_private
 from coach.ui.icons import icon
 from coach.ui.panel.side_panel import SidePanel
@@ -33,7 +34,6 @@ from coach.ui.player.about_page import AboutPage
 from coach.ui.player.consent_page import ConsentPage
 from coach.ui.player.main_window import MainWindow, offered_languages
 from coach.ui.theme import colours
-from coach.visit import SELF_RATING_LEVEL
 
 LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
@@ -49,17 +49,12 @@ class VisitDesk(QObject):
         settings = window.settings
         self.panel = SidePanel(languages, records_path, offered_languages(window.packs), window.packs,
                                settings.worker_name, settings.retention_months)
-        self.consent = ConsentPage(languages)
+        self.consent = ConsentPage(languages, window.voice())
         self.about = AboutPage(languages)
-        window.stack.addWidget(self.consent)
-        window.stack.addWidget(self.about)
+        window.add_page(self.consent)
+        window.add_page(self.about)
         self._return_to = window.library
-
-        self.splitter = window.splitter
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([3 * window.width(), window.width()])
+        window.add_side_panel(self.panel)
 
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
@@ -67,19 +62,20 @@ class VisitDesk(QObject):
         self.toggle.setMinimumSize(QSize(48, 48))
         self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.toggled.connect(self.panel.setVisible)
-        window.top_bar.layout().addWidget(self.toggle)
+        window.add_tool(self.toggle)
 
-        lesson = window.lesson
-        lesson.player_event.connect(self.panel.handle_event)
-        lesson.step_shown.connect(self.panel.show_step)
-        window.end.self_rated.connect(self._self_rated)
+        window.player_event.connect(self.panel.handle_event)
+        window.step_shown.connect(self.panel.show_step)
+        window.self_rated.connect(self.panel.self_rated)
+        window.closing.connect(self.close)
         self.panel.consent_needed.connect(self._show_consent)
+        self.panel.visit_ended.connect(window.start_with_client)
         self.consent.answered.connect(self._consent_answered)
-        self.consent.say.connect(lambda text: window.reader.read(text, languages.client.tag))
+        self.consent.say.connect(window.read_aloud)
         self.panel.about_needed.connect(self._show_about)
-        self.about.back.connect(lambda: window.stack.setCurrentWidget(self._return_to))
+        self.about.back.connect(lambda: window.show_page(self._return_to))
         # The client's record is client data: read privately, never into the speech cache.
-        self.about.say.connect(lambda text: window.reader.read(text, languages.client.tag, private=True))
+        self.about.say.connect(lambda text: window.read_aloud(text, private=True))
         # A visit that starts, ends or is erased leaves no client speech on disk.
         self.panel.visit_changed.connect(wipe_private)
         self.panel.worker_named.connect(lambda name: window.update_settings(worker_name=name))
@@ -87,47 +83,43 @@ class VisitDesk(QObject):
         languages.worker_changed.connect(lambda _tag: self.retranslate())  # the panel is the worker's
 
         QShortcut(QKeySequence("Ctrl+L"), window, activated=self.panel.lock)
-        window.worker_menu.addSeparator()
-        self.stats_action = QAction(window.worker_menu)
+        self.stats_action = QAction()
         self.stats_action.triggered.connect(self._figures)
-        window.worker_menu.addAction(self.stats_action)
+        window.add_worker_action(self.stats_action)
         self._lock_after_s = settings.lock_after_minutes * 60
         self._last_input = time.monotonic()
         self._idle = QTimer(self)
         self._idle.setInterval(5000)
         self._idle.timeout.connect(self._check_idle)
         self._idle.start()
+        self._closed = False
         QApplication.instance().installEventFilter(self)
         self.retranslate()
 
     # -- flows ----------------------------------------------------------------------
     def _show_consent(self, language: str) -> None:
-        self._return_to = self.window.stack.currentWidget()
+        self._return_to = self.window.current_page()
         self.window.set_client_language(language)
-        self.window.stack.setCurrentWidget(self.consent)
+        self.window.show_page(self.consent)
         self.consent.read_aloud()
 
     def _consent_answered(self, given: bool) -> None:
-        self.window.reader.stop()
+        self.window.stop_reading()
         self.panel.consent_answered(given)
         self.window.show_library()
 
     def _show_about(self, about: dict) -> None:
-        self._return_to = self.window.stack.currentWidget()
+        self._return_to = self.window.current_page()
         self.about.show_record(about, self.panel.skill_names(self.window.languages.client.tag))
-        self.window.stack.setCurrentWidget(self.about)
-        self.about.say.emit(f"{self.about.title.text()}\n{self.about.body.text()}")
+        self.window.show_page(self.about)
+        self.about.read_aloud()
 
     def _figures(self) -> None:
         _ = self.window.languages.worker_strings().gettext
-        if self.panel.records is None or self.panel.locked:
+        if not self.panel.unlocked or self.panel.locked:
             QMessageBox.information(self.window, _("Figures for funders"), _("Unlock the records first."))
             return
-        StatsDialog(self.window.languages, self.panel.records, self.window).exec()
-
-    def _self_rated(self, answer: str) -> None:
-        _ = self.window.languages.worker_strings().gettext
-        self.panel.self_rated(answer, _(SelfRating(SELF_RATING_LEVEL[answer]).label))
+        StatsDialog(self.window.languages, self.panel.access, self.window).exec()
 
     # -- keys and idle ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -158,9 +150,17 @@ class VisitDesk(QObject):
         self.panel.retranslate()
 
     def _recolour(self, _settings: object = None) -> None:
-        """The toggle's icon follows the theme, like the rest of the tool bar."""
-        self.toggle.setIcon(icon("panel", colours(self.window.settings.high_contrast).icon))
+        """The toggle's icon and the client-facing pages follow the theme, like the rest of the player."""
+        high = self.window.settings.high_contrast
+        self.toggle.setIcon(icon("panel", colours(high).icon))
+        self.consent.set_high_contrast(high)
+        self.about.set_high_contrast(high)
 
     def close(self) -> None:
+        """End the visit, save it, close the records (waits for the last write). Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._idle.stop()
         QApplication.instance().removeEventFilter(self)
         self.panel.close_records()

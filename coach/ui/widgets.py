@@ -108,6 +108,71 @@ class Tile(QPushButton):
         return False
 
 
+class WrappingButton(QPushButton):
+    """A button whose label wraps onto more lines instead of being cut: long labels in a narrow panel.
+
+    It never gets narrower than its longest word, and is at least 48 px high.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setProperty("role", "button-label")
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(10, 6, 10, 6)
+        inner.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toggled.connect(self._restyle)
+        if text:
+            self.set_label(text)
+
+    def set_label(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text_shown(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the label shows it, wrapped
+        self.set_label(text)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def _restyle(self, checked: bool) -> None:
+        self.label.setProperty("on", checked)  # the style sheet gives a checked label the accent's ink
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+
+    def _longest_word(self) -> int:
+        metrics = self.label.fontMetrics()
+        return max((metrics.horizontalAdvance(word) for word in self.label.text().split()), default=0)
+
+    def _chrome(self) -> int:
+        margins = self.layout().contentsMargins()
+        return margins.left() + margins.right() + 12
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        margins = self.layout().contentsMargins()
+        inner = max(1, width - self._chrome())
+        return max(MIN_TOUCH, self.label.heightForWidth(inner) + margins.top() + margins.bottom() + 10)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = min(self.label.sizeHint().width(), 240) + self._chrome()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        width = max(MIN_TOUCH, self._longest_word() + self._chrome())
+        return QSize(width, self.heightForWidth(width))
+
+
 class StepDots(QWidget):
     """One dot per step: done steps filled, the current one larger and ringed."""
 

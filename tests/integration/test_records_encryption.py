@@ -117,7 +117,8 @@ def test_reopening_applies_no_migration_twice(made: Path) -> None:
         applied = records.conn.execute("SELECT name FROM _sqlite_migrations").fetchall()
     with Records.open(made, PASS) as records:
         assert list(iterdump(records.conn)) == before
-        assert applied == [("0001_initial",), ("0002_search_key",), ("0003_lesson_language",)]
+        assert applied == [("0001_initial",), ("0002_search_key",), ("0003_lesson_language",),
+                       ("0004_note_language",)]
 
 
 def test_changed_passphrase(made: Path) -> None:

@@ -71,7 +71,6 @@ def test_picking_a_language_on_the_first_screen(qtbot, make_window) -> None:
     arabic.click()
     assert window.languages.client.tag == "ar"
     assert window.stack.currentWidget() is window.library
-    assert window.settings.client_language == "ar"
 
 
 def test_worker_text_shows_under_the_clients(qtbot, make_window) -> None:

@@ -42,11 +42,21 @@ def test_missing_file_gives_defaults_and_creates_nothing(tmp_path: Path) -> None
 def test_round_trip(tmp_path: Path) -> None:
     """What save_settings writes, load_settings reads back unchanged (folders are created)."""
     path = settings_file(tmp_path)
-    chosen = Settings(client_language="fa-AF", worker_language="de", show_worker_text=True,
+    chosen = Settings(desk_language="fa-AF", worker_language="de", show_worker_text=True,
                       text_scale=175, high_contrast=True)
     save_settings(path, chosen)
     assert load_settings(path) == chosen
-    assert json.loads(path.read_text(encoding="utf-8"))["client_language"] == "fa-AF"
+    assert json.loads(path.read_text(encoding="utf-8"))["desk_language"] == "fa-AF"
+
+
+def test_the_clients_language_is_never_saved(tmp_path: Path) -> None:
+    """The next client, after a restart, never lands in the previous client's language."""
+    path = settings_file(tmp_path)
+    save_settings(path, Settings(client_language="ar", desk_language="fr"))
+    assert "client_language" not in json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({"client_language": "ar", "desk_language": "de"}), encoding="utf-8")
+    loaded = load_settings(path)
+    assert (loaded.client_language, loaded.desk_language) == ("", "de")
 
 
 @settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -59,7 +69,8 @@ def test_round_trip(tmp_path: Path) -> None:
 )
 def test_round_trip_any_values(tmp_path: Path, client: str, worker: str, show: bool, scale: int, high: bool) -> None:
     """Any valid settings survive a save and a load."""
-    chosen = Settings(client, worker, show, scale, high)
+    chosen = Settings(desk_language=client or "fr", worker_language=worker, show_worker_text=show,
+                      text_scale=scale, high_contrast=high)
     path = settings_file(tmp_path)
     save_settings(path, chosen)
     assert load_settings(path) == chosen

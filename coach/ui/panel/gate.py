@@ -1,27 +1,28 @@
 """Unlocking the records: create the desk's passphrase on first start, unlock later.
 
-Worker-facing, in the worker's language. A wrong passphrase says so and touches
-nothing (coach.records refuses it before any write). "Visit without records" lets a
-desk help someone before anyone knows the passphrase: nothing is stored then.
+Worker-facing, in the worker's language. The form checks what it can (a name, the
+passphrase typed twice, the length rule of coach.domain.rules) and emits
+`submitted`; the panel opens the records on the records thread and answers with
+`opened()` or `refused(error)`. A wrong passphrase says so and touches nothing.
+"Visit without records" lets a desk help someone before anyone knows the
+passphrase: nothing is stored then.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from coach.records.errors import RecordsError, WrongPassphrase, describe
-from coach.records.store import MIN_PASSPHRASE
+from coach.domain.rules import MIN_PASSPHRASE, PassphraseProblem, passphrase_problem
+from coach.records.errors import WrongPassphrase
 from coach.ui.language_state import LanguageState
+from coach.ui.widgets import WrappingButton
+from coach.ui.panel.failure_bar import failure_text
 
-if TYPE_CHECKING:
-    pass
 
-
-def _field(password: bool = True) -> QLineEdit:
+def password_field(password: bool = True) -> QLineEdit:
     field = QLineEdit()
     if password:
         field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -29,41 +30,50 @@ def _field(password: bool = True) -> QLineEdit:
     return field
 
 
-class RecordsGate(QWidget):
-    """Emits `opened(records, worker_name)` or `skipped()`."""
+def passphrase_message(problem: PassphraseProblem, _: Callable[[str], str]) -> str:
+    """A broken passphrase rule, worded for the worker."""
+    if problem is PassphraseProblem.TOO_SHORT:
+        return _("Choose a passphrase of at least {count} characters.").format(count=MIN_PASSPHRASE)
+    if problem is PassphraseProblem.HAS_NUL:
+        return _("The passphrase contains a character that cannot be used.")
+    return _("Write the passphrase first.")
 
-    opened = Signal(object, str)
+
+class RecordsGate(QWidget):
+    """Emits `submitted(worker_name, passphrase, creating)` or `skipped()`."""
+
+    submitted = Signal(str, str, bool)
     skipped = Signal()
 
-    def __init__(self, languages: LanguageState, path: Path, worker_name: str = "",
+    def __init__(self, languages: LanguageState, records_exist: Callable[[], bool], worker_name: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        self._path = path
+        self._records_exist = records_exist
+        self._busy = False
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.title = QLabel()
         self.title.setProperty("role", "section")
-        self.title.setWordWrap(True)
         self.explain = QLabel()
-        self.explain.setWordWrap(True)
         self.name_label = QLabel()
-        self.name = _field(password=False)
+        self.name = password_field(password=False)
         self.name.setText(worker_name)
         self.passphrase_label = QLabel()
-        self.passphrase = _field()
+        self.passphrase = password_field()
         self.again_label = QLabel()
-        self.again = _field()
+        self.again = password_field()
         self.error = QLabel()
-        self.error.setWordWrap(True)
         self.error.setProperty("role", "error")
-        self.open_button = QPushButton()
+        self.status = QLabel()
+        self.status.setProperty("role", "small")
+        self.open_button = WrappingButton()
         self.open_button.setProperty("role", "primary")
         self.open_button.setAutoDefault(True)
-        self.skip_button = QPushButton()
+        self.skip_button = WrappingButton()
         self.skip_button.setAutoDefault(True)
         for widget in (self.title, self.explain, self.name_label, self.name, self.passphrase_label,
-                       self.passphrase, self.again_label, self.again, self.error, self.open_button,
+                       self.passphrase, self.again_label, self.again, self.error, self.status, self.open_button,
                        self.skip_button):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -80,45 +90,55 @@ class RecordsGate(QWidget):
 
     @property
     def creating(self) -> bool:
-        return not self._path.exists()
+        return not self._records_exist()
 
     def reset(self) -> None:
         self.passphrase.clear()
         self.again.clear()
         self.error.clear()
+        self.status.clear()
         self.retranslate()
         (self.passphrase if self.name.text() else self.name).setFocus()
 
     def submit(self) -> None:
-        from coach.records.records import Records  # sqlite-utils loads when the desk unlocks
-
+        if self._busy:
+            return
         _ = self._languages.worker_strings().gettext
         name, passphrase = self.name.text().strip(), self.passphrase.text()
+        creating = self.creating
         if not name:
             self._fail(_("Write your name first: it goes with what you record."), self.name)
             return
-        try:
-            if self.creating:
-                if passphrase != self.again.text():
-                    self._fail(_("The two passphrases are not the same."), self.again)
-                    return
-                if len(passphrase) < MIN_PASSPHRASE:
-                    self._fail(_("Choose a passphrase of at least {count} characters.").format(count=MIN_PASSPHRASE),
-                               self.passphrase)
-                    return
-                records = Records.create(self._path, passphrase)
-            else:
-                records = Records.open(self._path, passphrase)
-        except WrongPassphrase:
-            self._fail(_("This passphrase is not the right one. Nothing was changed."), self.passphrase)
+        if creating and passphrase != self.again.text():
+            self._fail(_("The two passphrases are not the same."), self.again)
             return
-        except (RecordsError, OSError, ValueError) as exc:
-            self._fail(describe(exc, _), self.passphrase)
+        problem = passphrase_problem(passphrase, new=creating)
+        if problem is not None:
+            self._fail(passphrase_message(problem, _), self.passphrase)
             return
+        self.error.clear()
+        self.status.setText(_("Creating the records…") if creating else _("Opening the records…"))
+        self.submitted.emit(name, passphrase, creating)
+
+    def opened(self) -> None:
+        """The records are open: forget the passphrase typed."""
         self.passphrase.clear()
         self.again.clear()
         self.error.clear()
-        self.opened.emit(records, name)
+        self.status.clear()
+
+    def refused(self, error: BaseException) -> None:
+        """The records did not open (wrong passphrase, damaged file, full disk…)."""
+        _ = self._languages.worker_strings().gettext
+        self.status.clear()
+        if isinstance(error, WrongPassphrase):
+            self._fail(_("This passphrase is not the right one. Nothing was changed."), self.passphrase)
+        else:
+            self._fail(failure_text(_("The records were not opened."), error, _), self.passphrase)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.open_button.setEnabled(not busy)
 
     def _fail(self, message: str, focus: QLineEdit) -> None:
         self.error.setText(message)
@@ -131,8 +151,8 @@ class RecordsGate(QWidget):
         creating = self.creating
         self.title.setText(_("Set the desk's passphrase") if creating else _("Unlock the records"))
         self.explain.setText(
-            _("The records are encrypted on this computer. Choose a passphrase of at least 8 characters. "
-              "Without it, nobody can read them: keep it safe.")
+            _("The records are encrypted on this computer. Choose a passphrase of at least {count} characters. "
+              "Without it, nobody can read them: keep it safe.").format(count=MIN_PASSPHRASE)
             if creating else _("Write the desk's passphrase to record this visit.")
         )
         self.name_label.setText(_("Your name"))
@@ -142,12 +162,12 @@ class RecordsGate(QWidget):
         self.again.setVisible(creating)
         self.open_button.setText(_("Create the records") if creating else _("Unlock"))
         self.skip_button.setText(_("Visit without records"))
-        for widget, description in (
-            (self.name, _("Your name, kept with the levels you record.")),
-            (self.passphrase, _("The desk's passphrase.")),
-            (self.again, _("The same passphrase again, to avoid typing mistakes.")),
-            (self.open_button, self.explain.text()),
-            (self.skip_button, _("Help the client now; nothing about this visit is stored.")),
+        for widget, label, description in (
+            (self.name, self.name_label.text(), _("Your name, kept with the levels you record.")),
+            (self.passphrase, self.passphrase_label.text(), _("The desk's passphrase.")),
+            (self.again, self.again_label.text(), _("The same passphrase again, to avoid typing mistakes.")),
+            (self.open_button, self.open_button.text(), self.explain.text()),
+            (self.skip_button, self.skip_button.text(), _("Help the client now; nothing about this visit is stored.")),
         ):
-            widget.setAccessibleName(widget.text() if isinstance(widget, QPushButton) else description)
+            widget.setAccessibleName(label)
             widget.setAccessibleDescription(description)

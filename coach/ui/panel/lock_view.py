@@ -1,33 +1,37 @@
-"""The lock screen of the panel: the records stay hidden until the passphrase is given."""
+"""The lock screen of the panel: the records stay hidden until the passphrase is given.
+
+The passphrase is checked by opening the file with it on the records thread
+(nothing is written); the panel answers with `refused(error)` or unlocks.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coach.records.errors import RecordsError, WrongPassphrase, describe
+from coach.records.errors import WrongPassphrase
 from coach.ui.language_state import LanguageState
+from coach.ui.widgets import WrappingButton
+from coach.ui.panel.failure_bar import failure_text
+from coach.ui.panel.gate import password_field
 
 
 class LockView(QWidget):
-    unlocked = Signal()
+    submitted = Signal(str)
 
     def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        self.path: Path | None = None
+        self._busy = False
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setProperty("role", "section")
         self.title.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setMinimumHeight(48)
+        self.passphrase = password_field()
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.button = QPushButton()
+        self.error.setProperty("role", "error")
+        self.button = WrappingButton()
         self.button.setProperty("role", "primary")
         self.button.setAutoDefault(True)
         for widget in (self.title, self.passphrase, self.error, self.button):
@@ -38,24 +42,25 @@ class LockView(QWidget):
         self.retranslate()
 
     def try_unlock(self) -> None:
-        """The passphrase is checked by opening the file with it (nothing is written)."""
-        from coach.records.records import Records
+        if not self._busy and self.passphrase.text():
+            self.submitted.emit(self.passphrase.text())
 
+    def refused(self, error: BaseException) -> None:
         _ = self._languages.worker_strings().gettext
-        if self.path is None:
-            return
-        try:
-            Records.open(self.path, self.passphrase.text()).close()
-        except WrongPassphrase:
+        if isinstance(error, WrongPassphrase):
             self.error.setText(_("This passphrase is not the right one."))
-            self.passphrase.selectAll()
-            return
-        except (RecordsError, OSError) as exc:
-            self.error.setText(describe(exc, _))
-            return
+        else:
+            self.error.setText(failure_text(_("The records were not unlocked."), error, _))
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
+
+    def reset(self) -> None:
         self.passphrase.clear()
         self.error.clear()
-        self.unlocked.emit()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.button.setEnabled(not busy)
 
     def retranslate(self) -> None:
         _ = self._languages.worker_strings().gettext

@@ -3,6 +3,8 @@
 It lives beside the player and follows the worker's language and direction. The
 player tells it what the client does (`handle_event`, `show_step`); it asks the
 window to show client-facing screens (consent, "what we recorded about you").
+Every records call goes through `RecordsAccess` (the records thread); every failure
+is shown by the one `FailureBar` above the pages.
 """
 
 from __future__ import annotations
@@ -10,27 +12,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from coach.domain.autonomy import SelfRating
 from coach.domain.pack import Lesson, Pack
 from coach.domain.progress import PlayerEvent
 from coach.i18n.languages import Language
-from coach.records.errors import RecordsError, describe
 from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.lock_view import LockView
+from coach.ui.panel.records_access import RecordsAccess
 from coach.ui.panel.rights import export_record
 from coach.ui.panel.visit_start import VisitStart
+from coach.ui.panel.visit_store import QueuedVisitStore
 from coach.ui.panel.visit_view import VisitView
 from coach.visit import UnrecordedStore, VisitSession
 
@@ -38,6 +44,8 @@ if TYPE_CHECKING:
     from coach.records.records import Records
 
 log = logging.getLogger(__name__)
+BUSY_DELAY_MS = 250
+"""The busy bar shows only for work the worker would notice."""
 
 
 class SidePanel(QWidget):
@@ -47,6 +55,8 @@ class SidePanel(QWidget):
     """Records.about_client() of the current client, to show to the client."""
     worker_named = Signal(str)
     visit_changed = Signal()
+    visit_ended = Signal()
+    """A visit ended: the next client starts on the language picker."""
 
     def __init__(self, languages: LanguageState, records_path: Path, offered: Sequence[Language],
                  packs: Sequence[Pack] = (), worker_name: str = "", retention_months: int = 12,
@@ -55,9 +65,9 @@ class SidePanel(QWidget):
         self._languages = languages
         self.packs = list(packs)
         self.retention_months = retention_months
-        self.records_path = records_path
-        self.records: Records | None = None
+        self.access = RecordsAccess(records_path, self)
         self.worker_id: int | None = None
+        self.worker_name = worker_name
         self.session: VisitSession | None = None
         self.locked = False
         self._pending_client: tuple[str, str, list[str]] | None = None
@@ -68,25 +78,42 @@ class SidePanel(QWidget):
         self.setMinimumWidth(380)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.failures = FailureBar(languages)
+        outer.addWidget(self.failures)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # "working", with no percentage to promise
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setVisible(False)
+        outer.addWidget(self.busy)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.access.busy))
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         # Everything in the panel wraps or shrinks to its width: never scroll sideways.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll, 1)
         self.stack = QStackedWidget()
-        scroll.setWidget(self.stack)
-        self.gate = RecordsGate(languages, records_path, worker_name)
+        self.scroll.setWidget(self.stack)
+        self.gate = RecordsGate(languages, records_path.exists, worker_name)
         self.start = VisitStart(languages, offered)
         self.visit = VisitView(languages)
         self.lock_view = LockView(languages)
         for page in (self.gate, self.start, self.visit, self.lock_view):
             self.stack.addWidget(page)
-        self.gate.opened.connect(self._on_opened)
+        self.stack.currentChanged.connect(self._page_changed)
+        self._page_changed()
+        self.access.failed.connect(self.failures.report)
+        self.access.busy_changed.connect(self._busy_changed)
+        self.gate.submitted.connect(self._unlock_records)
         self.gate.skipped.connect(self.start_unrecorded)
         self.start.anonymous.connect(lambda: self.start_visit(None))
         self.start.client_chosen.connect(self.start_visit)
         self.start.new_client.connect(self._ask_consent)
+        self.start.search_requested.connect(self._search)
         self.visit.level_chosen.connect(self._rate)
         self.visit.note_saved.connect(self._note)
         self.visit.end_requested.connect(self.end_visit)
@@ -94,82 +121,118 @@ class SidePanel(QWidget):
         self.visit.about_requested.connect(self._about)
         self.visit.export_requested.connect(self._choose_export_folder)
         self.visit.erase_requested.connect(self._confirm_erase)
-        self.lock_view.unlocked.connect(self.unlock)
+        self.lock_view.submitted.connect(self._verify_lock)
         self.retranslate()
 
+    def _words(self):
+        return self._languages.worker_strings().gettext
+
+    @property
+    def unlocked(self) -> bool:
+        """The records are open (they may be hidden behind the lock screen)."""
+        return self.access.is_open
+
+    # -- pages ----------------------------------------------------------------------
+    def _page_changed(self, _index: int = 0) -> None:
+        """Each page starts at its top, and the stack is as tall as the page shown (not the tallest)."""
+        current = self.stack.currentWidget()
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            policy = page.sizePolicy()
+            policy.setVerticalPolicy(policy.Policy.Preferred if page is current else policy.Policy.Ignored)
+            page.setSizePolicy(policy)
+        self.stack.adjustSize()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.setVisible(False)
+        self.gate.set_busy(busy)
+        self.lock_view.set_busy(busy)
+
     # -- records ------------------------------------------------------------------
-    def _on_opened(self, records: Records, worker_name: str) -> None:
-        self.records = records
-        self.lock_view.path = records.path
-        self.worker_id = records.worker(worker_name).id
+    def _unlock_records(self, name: str, passphrase: str, creating: bool) -> None:
+        self.access.open(passphrase, creating, lambda: self._on_opened(name), self.gate.refused)
+
+    def _on_opened(self, worker_name: str) -> None:
+        _ = self._words()
+        self.gate.opened()
+        self.worker_name = worker_name
+        months = self.retention_months
+        self.access.call(lambda r: r.worker(worker_name).id, _("Your name could not be saved with the records."),
+                         self._worker_known)
+        self.access.call(lambda r: r.backup_if_due(), _("Today's automatic backup of the records was not made."))
+        self.access.call(lambda r: r.retention_sweep(months), _("Old clients could not be anonymised today."),
+                         lambda swept: log.info("retention: %d clients anonymised", swept) if swept else None)
         self.worker_named.emit(worker_name)
-        try:
-            records.backup_if_due()
-        except (RecordsError, OSError) as exc:  # a failed backup must not stop the visit
-            log.error("automatic backup failed: %s", exc)
-        try:
-            swept = records.retention_sweep(self.retention_months, worker_id=self.worker_id)
-            if swept:
-                log.info("retention: %d clients anonymised", swept)
-        except (RecordsError, ValueError) as exc:
-            log.error("retention sweep failed: %s", exc)
-        self.start.records = records
         self.start.reset()
         self.stack.setCurrentWidget(self.start)
 
+    def _worker_known(self, worker_id: int) -> None:
+        self.worker_id = worker_id
+
     def close_records(self) -> None:
+        """At quit: end the visit, then close the records and wait for every write to reach the disk."""
         self.end_visit()
-        if self.records is not None:
-            self.records.close()
-            self.records = None
+        self.access.shut_down()
 
     # -- visits -------------------------------------------------------------------
     def start_unrecorded(self) -> None:
         """Help someone without the passphrase: the panel works, nothing is stored."""
-        self._begin(VisitSession(UnrecordedStore(), 0, None), None)
+        self._begin(VisitSession(UnrecordedStore(), 0, None), None, "", None)
 
     def start_visit(self, client_id: int | None) -> None:
-        if self.records is None or self.worker_id is None:
+        if not self.unlocked:
             return
-        try:
-            visit = self.records.start_visit(self.worker_id, client_id, self._languages.client.tag)
-        except (RecordsError, ValueError) as exc:
-            log.error("cannot start a visit: %s", exc)
-            return
-        self._begin(VisitSession(self.records, visit.id, client_id), client_id)
+        _ = self._words()
+        language, worker_name = self._languages.client.tag, self.worker_name
 
-    def _begin(self, session: VisitSession, client_id: int | None) -> None:
+        def work(records: Records) -> tuple[int, str, Any]:
+            visit = records.start_visit(records.worker(worker_name).id, client_id, language)
+            who, history = "", None
+            if client_id is not None:
+                client = records.client(client_id)
+                who = f"{client.pseudonym} · {client.code}" if client is not None else ""
+                history = records.ratings_history(client_id)
+            return visit.id, who, history
+
+        self.access.call(work, _("The visit could not be started."),
+                         lambda found: self._begin(self._recorded_session(found[0], client_id), client_id,
+                                                   found[1], found[2]))
+
+    def _recorded_session(self, visit_id: int, client_id: int | None) -> VisitSession:
+        store = QueuedVisitStore(self.access, self._languages, note_saved=self.visit.note_was_saved,
+                                 rated=self._refresh_chart)
+        return VisitSession(store, visit_id, client_id)
+
+    def _begin(self, session: VisitSession, client_id: int | None, who: str, history: Any) -> None:
         self.session = session
-        who = ""
-        if client_id is not None and self.records is not None:
-            client = self.records.client(client_id)
-            if client is not None:
-                who = f"{client.pseudonym} · {client.code}"
-                self.visit.chart.show_history(self.records.ratings_history(client_id), self.skill_names(),
-                                              *self._chart_labels())
-        self.visit.set_visit(who, client_id is None)
-        if isinstance(session.store, UnrecordedStore):
-            _ = self._languages.worker_strings().gettext
-            self.visit.who.setText(_("Visit not recorded"))
+        self.visit.set_visit(who, client_id is None, recorded=not isinstance(session.store, UnrecordedStore))
+        if history is not None:
+            self.visit.chart.show_history(history, self.skill_names())
         self.stack.setCurrentWidget(self.visit)
         if self._pack is not None and self._lesson is not None:
             self.visit.set_skills(self._pack, self._lesson.skills)
+            self._show_activity()
         self.visit_changed.emit()
 
     def end_visit(self) -> None:
+        had_visit = self.session is not None
         if self.session is not None:
-            try:
-                self.session.end()
-            except (RecordsError, ValueError) as exc:
-                log.error("cannot end the visit: %s", exc)
+            self.session.end()
             self.session = None
-        if self.records is not None:
+        if self.unlocked:
             self.start.reset()
             self.stack.setCurrentWidget(self.start)
         else:
             self.gate.reset()
             self.stack.setCurrentWidget(self.gate)
         self.visit_changed.emit()
+        if had_visit:
+            self.visit_ended.emit()
 
     def _ask_consent(self, pseudonym: str, language: str, channels: list) -> None:
         self._pending_client = (pseudonym, language, list(channels))
@@ -178,7 +241,7 @@ class SidePanel(QWidget):
     def consent_answered(self, given: bool) -> None:
         """The client's answer: yes creates the client and starts the visit; no keeps nothing."""
         pending, self._pending_client = self._pending_client, None
-        if pending is None or self.records is None:
+        if pending is None or not self.unlocked:
             return
         if not given:
             self.start_visit(None)  # an anonymous visit: no name is kept
@@ -186,27 +249,32 @@ class SidePanel(QWidget):
         from coach.ui.player.consent_page import CONSENT_SCOPE
 
         pseudonym, language, channels = pending
-        client = self.records.create_client(pseudonym, language, channels, True, CONSENT_SCOPE)
-        self.records.audit("consent", f"client {client.id}: {CONSENT_SCOPE}", self.worker_id)
-        self.start_visit(client.id)
+        worker_id = self.worker_id
+        _ = self._words()
+
+        def work(records: Records) -> int:
+            client = records.create_client(pseudonym, language, channels, True, CONSENT_SCOPE)
+            records.audit("consent", f"client {client.id}: {CONSENT_SCOPE}", worker_id)
+            return client.id
+
+        self.access.call(work, _("The new client was not saved; nothing about them is kept."), self.start_visit)
+
+    def _search(self, text: str) -> None:
+        _ = self._words()
+        self.access.call(lambda r: r.find_clients(text), _("The search for a client did not work."),
+                         self.start.show_results, key="search")
 
     # -- what the client does -----------------------------------------------------------
     def handle_event(self, event: PlayerEvent) -> None:
         if self.session is None:
             return
-        try:
-            self.session.handle(event)
-        except (RecordsError, ValueError) as exc:
-            log.error("cannot record %s: %s", event.kind, exc)
-        activity = self.session.lessons.get((event.pack_id, event.lesson_id))
-        if activity is not None and self._lesson is not None:
-            numbers = {step.id: index + 1 for index, step in enumerate(self._lesson.steps)}
-            self.visit.show_help(activity.help_by_step, numbers)
+        self.session.handle(event)
+        self._show_activity()
 
     def show_step(self, pack: Pack | None, lesson: Lesson | None, index: int) -> None:
         """The step on the client's screen, in the worker's language."""
         self._pack, self._lesson, self._index = pack, lesson, index
-        _ = self._languages.worker_strings().gettext
+        _ = self._words()
         if pack is None or lesson is None:
             self.visit.show_step("", "")
             self.visit.set_skills(None, ())
@@ -217,76 +285,88 @@ class SidePanel(QWidget):
             lesson=pack.translate(lesson.title, worker), number=index + 1, count=len(lesson.steps))
         self.visit.show_step(header, pack.translate(step.text, worker))
         self.visit.set_skills(pack, lesson.skills)
-        if self.session is not None:
-            activity = self.session.lessons.get((pack.id, lesson.id))
-            numbers = {s.id: i + 1 for i, s in enumerate(lesson.steps)}
-            self.visit.show_help(activity.help_by_step if activity else {}, numbers)
+        self._show_activity()
 
-    def self_rated(self, answer: str, label: str) -> None:
+    def _show_activity(self) -> None:
+        """Help asked and "I did it", per step of the lesson on screen, from the visit (their one owner)."""
+        if self._lesson is None or self._pack is None:
+            return
+        numbers = {step.id: index + 1 for index, step in enumerate(self._lesson.steps)}
+        activity = self.session.lessons.get((self._pack.id, self._lesson.id)) if self.session else None
+        self.visit.show_activity(activity.help_by_step if activity else {},
+                                 activity.did_it_by_step if activity else {}, numbers)
+
+    def self_rated(self, answer: str) -> None:
         if self.session is None or self._pack is None or self._lesson is None:
             return
-        skills = [(f"{self._pack.id}/{s}", ",".join(self._pack.skill(s).digcomp)) for s in self._lesson.skills]
-        try:
-            self.session.rate_self(self._pack.id, self._lesson.id, skills, answer)
-        except (RecordsError, ValueError) as exc:
-            log.error("cannot record the client's rating: %s", exc)
-        self.visit.show_self_rating(label)
+        pack = self._pack
+        skills = [(f"{pack.id}/{s}", ",".join(pack.skill(s).digcomp)) for s in self._lesson.skills]
+        self.session.rate_self(pack.id, self._lesson.id, skills, answer)
+        _ = self._words()
+        self.visit.show_self_rating(_(SelfRating.from_key(answer).label))
 
     def choose_level(self, level: int) -> bool:
         return self.session is not None and not self.locked and self.visit.choose_level(level)
 
     def _rate(self, skill: str, digcomp: str, level: int) -> None:
-        if self.session is None:
-            return
-        try:
+        if self.session is not None:
             self.session.rate(skill, digcomp, level)
-        except (RecordsError, ValueError) as exc:
-            log.error("cannot record level %s for %s: %s", level, skill, exc)
+
+    def _refresh_chart(self) -> None:
+        if self.session is None or self.session.client_id is None:
             return
-        if self.session.client_id is not None and self.records is not None:
-            self.visit.chart.show_history(self.records.ratings_history(self.session.client_id),
-                                          self.skill_names(), *self._chart_labels())
+        client_id = self.session.client_id
+        _ = self._words()
+        self.access.call(lambda r: r.ratings_history(client_id), _("The progress chart could not be drawn."),
+                         lambda history: self.visit.chart.show_history(history, self.skill_names()), key="chart")
 
     def _note(self, text: str) -> None:
-        if self.session is None:
-            return
-        try:
-            self.session.note(text)
-        except (RecordsError, ValueError) as exc:
-            log.error("cannot save the note: %s", exc)
-            return
-        self.visit.note_was_saved()
+        if self.session is not None:
+            self.session.note(text, self._languages.worker.tag)
 
     def _about(self) -> None:
-        if self.session is not None and self.session.client_id is not None and self.records is not None:
-            self.about_needed.emit(self.records.about_client(self.session.client_id))
+        if self.session is None or self.session.client_id is None:
+            return
+        client_id = self.session.client_id
+        _ = self._words()
+        self.access.call(lambda r: r.about_client(client_id), _("The client's record could not be read."),
+                         self.about_needed.emit)
 
     # -- rights -------------------------------------------------------------------
     def _choose_export_folder(self) -> None:
-        _ = self._languages.worker_strings().gettext
+        _ = self._words()
         folder = QFileDialog.getExistingDirectory(self, _("Where to save the record"), str(Path.home()))
         if folder:
             self.export_to(Path(folder))
 
-    def export_to(self, folder: Path) -> tuple[Path, Path] | None:
-        """Export the current client's record (JSON and PDF) into `folder`."""
-        _ = self._languages.worker_strings().gettext
-        if self.session is None or self.session.client_id is None or self.records is None:
-            return None
-        try:
-            client = self.records.client(self.session.client_id)
-            reader = client.language if client is not None and client.language else self._languages.client.tag
-            paths = export_record(self.records, self.session.client_id, folder, self.skill_names(reader),
-                                  self.worker_id)
-        except (RecordsError, ValueError, OSError) as exc:
-            self.visit.rights_status.setText(_("The record could not be saved: {reason}").format(
-                reason=describe(exc, _)))
-            return None
-        self.visit.rights_status.setText(_("Saved: {files}").format(files=", ".join(p.name for p in paths)))
-        return paths
+    def export_to(self, folder: Path) -> None:
+        """Export the current client's record (JSON and PDF) into `folder`, off the GUI thread."""
+        if self.session is None or self.session.client_id is None:
+            return
+        _ = self._words()
+        client_id, worker_id = self.session.client_id, self.worker_id
+        names_in = self.skill_names
+
+        def work(records: Records) -> tuple[Path, Path]:
+            client = records.client(client_id)
+            reader = client.language if client is not None and client.language else "fr"
+            return export_record(records, client_id, folder, names_in(reader), worker_id)
+
+        self.visit.rights_status.setText(_("Saving the record…"))
+        self.access.call(work, _("The record was not exported."), self._exported,
+                         failed=self._export_failed)
+
+    def _exported(self, paths: tuple[Path, Path]) -> None:
+        _ = self._words()
+        self.visit.rights_status.setText(_("Saved: {files}").format(files=", ".join(str(p) for p in paths)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        _ = self._words()
+        self.visit.rights_status.setText("")
+        self.failures.report(_("The record was not exported."), error)
 
     def _confirm_erase(self) -> None:
-        _ = self._languages.worker_strings().gettext
+        _ = self._words()
         answer = QMessageBox.question(
             self, _("Erase this client?"),
             _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?"))
@@ -295,26 +375,30 @@ class SidePanel(QWidget):
 
     def erase_current(self) -> None:
         """Erase the current client on request, then end the visit."""
-        if self.session is None or self.session.client_id is None or self.records is None:
+        if self.session is None or self.session.client_id is None:
             return
-        client_id = self.session.client_id
+        client_id, worker_id = self.session.client_id, self.worker_id
         self.end_visit()
-        try:
-            self.records.erase_client(client_id, self.worker_id)
-        except (RecordsError, ValueError) as exc:
-            log.error("cannot erase client %s: %s", client_id, exc)
+        _ = self._words()
+        self.access.call(lambda r: r.erase_client(client_id, worker_id),
+                         _("The client was NOT erased. Try again, or erase them from the records later."))
 
     # -- locking ------------------------------------------------------------------
     def lock(self) -> None:
-        if self.records is None or self.locked:
+        if not self.unlocked or self.locked:
             return
         self.locked = True
         self._before_lock = self.stack.currentWidget()
+        self.lock_view.reset()
         self.stack.setCurrentWidget(self.lock_view)
         self.lock_view.passphrase.setFocus()
 
+    def _verify_lock(self, passphrase: str) -> None:
+        self.access.verify(passphrase, self.unlock, self.lock_view.refused)
+
     def unlock(self) -> None:
         self.locked = False
+        self.lock_view.reset()
         self.stack.setCurrentWidget(self._before_lock or self.start)
 
     # -- language -------------------------------------------------------------------
@@ -324,17 +408,14 @@ class SidePanel(QWidget):
         return {f"{pack.id}/{skill.id}": pack.translate(skill.title, tag)
                 for pack in self.packs for skill in pack.skills}
 
-    def _chart_labels(self) -> tuple[str, str]:
-        _ = self._languages.worker_strings().gettext
-        return _("Date"), _("Level")
-
     def retranslate(self) -> None:
         worker = self._languages.worker
         self.setLayoutDirection(direction(worker))
         use_script_font(self, worker)
+        self.failures.retranslate()
+        _ = self._words()
+        self.busy.setAccessibleName(_("Working on the records…"))
         for page in (self.gate, self.start, self.visit, self.lock_view):
             page.retranslate()
         if self._pack is not None and self._lesson is not None:
             self.show_step(self._pack, self._lesson, self._index)
-
-

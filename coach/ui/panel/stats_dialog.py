@@ -1,4 +1,8 @@
-"""Figures for funders from the menu: a date range, then a CSV with nothing identifying in it."""
+"""Figures for funders from the menu: a date range, then a CSV with nothing identifying in it.
+
+The figures are computed and written on the records thread; the dialog stays
+responsive and says when the file is saved or why it was not.
+"""
 
 from __future__ import annotations
 
@@ -18,25 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.records.errors import RecordsError, describe
+from coach.domain.rules import PeriodReversed, check_period
 from coach.ui.language_state import LanguageState
+from coach.ui.panel.failure_bar import failure_text
+from coach.ui.panel.records_access import RecordsAccess
 
 if TYPE_CHECKING:
+    from coach.records.models import Stats
     from coach.records.records import Records
 
 
-def write_figures(records: Records, path: Path, date_from: date, date_to: date) -> None:
-    """The CSV of coach.records.stats for [date_from, date_to]; ValueError when the range is reversed."""
-    if date_to < date_from:
-        raise ValueError("the period ends before it starts")
-    records.write_stats_csv(path, date_from, date_to)
+def write_figures(records: Records, path: Path, date_from: date, date_to: date) -> Stats:
+    """The CSV of coach.records.stats for [date_from, date_to] (PeriodReversed when reversed)."""
+    check_period(date_from, date_to)
+    return records.write_stats_csv(path, date_from, date_to)
 
 
 class StatsDialog(QDialog):
-    def __init__(self, languages: LanguageState, records: Records, parent: QWidget | None = None) -> None:
+    def __init__(self, languages: LanguageState, access: RecordsAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _ = languages.worker_strings().gettext
-        self._records = records
+        self._access = access
         self._ = _
         self.setWindowTitle(_("Figures for funders"))
         layout = QVBoxLayout(self)
@@ -57,22 +63,37 @@ class StatsDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
 
     def _save(self) -> None:
-        _ = self._
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
         name = f"coach-figures-{start.isoformat()}-{end.isoformat()}.csv"
         target, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the figures"), str(Path.home() / name), "CSV (*.csv)")
-        if not target:
-            return
+            self, self._("Save the figures"), str(Path.home() / name), "CSV (*.csv)")
+        if target:
+            self.save_to(Path(target), start, end)
+
+    def save_to(self, target: Path, start: date, end: date) -> None:
+        """Compute and write the figures off the GUI thread; the status line tells the outcome."""
+        _ = self._
         try:
-            write_figures(self._records, Path(target), start, end)
-        except (RecordsError, ValueError, OSError) as exc:
-            self.status.setText(_("The figures could not be saved: {reason}").format(reason=describe(exc, _)))
+            check_period(start, end)
+        except PeriodReversed:
+            self.status.setText(_("The period ends before it starts: choose the dates again."))
             return
-        self.status.setText(_("Saved: {files}").format(files=target))
+        self.status.setText(_("Counting… the file is written in a moment."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self._access.call(lambda records: write_figures(records, target, start, end),
+                          _("The figures were not saved."), lambda _stats: self._saved(target),
+                          failed=self._failed)
+
+    def _saved(self, target: Path) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.status.setText(self._("Saved: {files}").format(files=target))
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.status.setText(failure_text(self._("The figures were not saved."), error, self._))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,31 +19,34 @@ from PySide6.QtWidgets import (
 
 from coach.i18n.languages import Language, display_name
 from coach.ui.flow_layout import FlowLayout
+from coach.records.models import Client
 from coach.ui.language_state import LanguageState
-
-if TYPE_CHECKING:
-    from coach.records.records import Records
+from coach.ui.widgets import WrappingButton
 
 CONTACT_CHANNELS = ("phone", "sms", "email", "post", "in-person")
 
 
 class VisitStart(QWidget):
-    """Emits `anonymous()`, `client_chosen(client_id)` or `new_client(pseudonym, language, channels)`."""
+    """Emits `anonymous()`, `client_chosen(client_id)` or `new_client(pseudonym, language, channels)`.
+
+    Searching emits `search_requested(text)`; the panel answers with `show_results(clients)`.
+    """
 
     anonymous = Signal()
     client_chosen = Signal(int)
     new_client = Signal(str, str, list)
+    search_requested = Signal(str)
 
     def __init__(self, languages: LanguageState, offered: Sequence[Language], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
         self._offered = list(offered)
-        self.records: Records | None = None
+        self._choose_when_found = False
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.title = QLabel()
         self.title.setProperty("role", "section")
-        self.anonymous_button = QPushButton()
+        self.anonymous_button = WrappingButton()
         self.anonymous_button.setProperty("role", "primary")
         self.anonymous_button.setAutoDefault(True)
         self.search_label = QLabel()
@@ -54,6 +56,7 @@ class VisitStart(QWidget):
         self.search_label.setBuddy(self.search)
         self.results = QListWidget()
         self.results.setMinimumHeight(120)
+        self.results.setVisible(False)  # shown when a search has answered
         self.new_title = QLabel()
         self.new_title.setProperty("role", "section")
         self.pseudonym_label = QLabel()
@@ -68,7 +71,7 @@ class VisitStart(QWidget):
         self.language_label.setBuddy(self.language)
         self.channels_label = QLabel()
         self.channels = {name: QCheckBox() for name in CONTACT_CHANNELS}
-        self.create_button = QPushButton()
+        self.create_button = WrappingButton()
         self.create_button.setAutoDefault(True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -103,6 +106,7 @@ class VisitStart(QWidget):
         self.search.clear()
         self.pseudonym.clear()
         self.results.clear()
+        self.results.setVisible(False)
         for box in self.channels.values():
             box.setChecked(False)
         index = self.language.findData(self._languages.client.tag)
@@ -110,11 +114,21 @@ class VisitStart(QWidget):
         self.search.setFocus()
 
     def refresh_results(self) -> None:
-        self.results.clear()
+        """Ask for the clients matching the search text (the answer comes to `show_results`)."""
         text = self.search.text().strip()
-        if not text or self.records is None:
+        if not text:
+            self._choose_when_found = False
+            self.results.clear()
+            self.results.setVisible(False)
             return
-        for client in self.records.find_clients(text):
+        self.search_requested.emit(text)
+
+    def show_results(self, clients: Sequence[Client]) -> None:
+        self.results.clear()
+        self.results.setVisible(bool(self.search.text().strip()))
+        if not self.search.text().strip():
+            return
+        for client in clients:
             item = QListWidgetItem(f"{client.pseudonym} · {client.code}")
             item.setData(Qt.ItemDataRole.UserRole, client.id)
             self.results.addItem(item)
@@ -123,13 +137,17 @@ class VisitStart(QWidget):
             item = QListWidgetItem(_("Nobody found. Check the spelling, or create the client below."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
+        first = self.results.item(0)
+        if self._choose_when_found and first is not None and first.data(Qt.ItemDataRole.UserRole) is not None:
+            self._choose_when_found = False
+            self._choose(first)
+        self._choose_when_found = False
 
     def _choose_first(self) -> None:
+        """Enter in the search: the first client found starts the visit (once the search answers)."""
         self._search_timer.stop()
+        self._choose_when_found = True
         self.refresh_results()
-        first = self.results.item(0)
-        if first is not None and first.data(Qt.ItemDataRole.UserRole) is not None:
-            self._choose(first)
 
     def _choose(self, item: QListWidgetItem) -> None:
         client_id = item.data(Qt.ItemDataRole.UserRole)

@@ -6,24 +6,30 @@ attention stays on the person, not on the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from coach.domain.autonomy import AutonomyLevel
+from coach.domain.rules import MAX_NOTE
 from coach.domain.pack import Pack, Skill
 from coach.ui.language_state import LanguageState
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.panel.chart import ProgressChart
+from coach.ui.widgets import WrappingButton
 
-MAX_NOTE = 2000
 
 
 def section(text_role: str = "section") -> QLabel:
@@ -34,7 +40,7 @@ def section(text_role: str = "section") -> QLabel:
 
 
 class SkillLevels(QFrame):
-    """A skill's title and its four autonomy levels as one-click buttons (keys 1 to 4)."""
+    """A skill's title and its four autonomy levels as one-click buttons (keys 1 to 4), two by two."""
 
     chosen = Signal(str, str, int)
     """(skill key "pack/skill", DigComp codes, level 0–3)."""
@@ -47,35 +53,53 @@ class SkillLevels(QFrame):
         layout = QVBoxLayout(self)
         self.title = section("small")
         layout.addWidget(self.title)
+        grid = self._grid = QGridLayout()
+        grid.setSpacing(6)
+        self._columns = 2
+        layout.addLayout(grid)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[WrappingButton] = []
         for level in AutonomyLevel:
-            button = QPushButton()
+            button = WrappingButton()
+            button.label.setProperty("compact", True)
+            button.layout().setContentsMargins(6, 2, 6, 2)
             button.setCheckable(True)
             button.setAutoDefault(True)
             button.setProperty("role", "level")
             self.group.addButton(button, int(level))
-            layout.addWidget(button)
+            grid.addWidget(button, int(level) // 2, int(level) % 2)
             self.buttons.append(button)
         self.group.idClicked.connect(self.choose)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Two columns of levels when they fit side by side, one when the panel is narrow or the text big."""
+        super().resizeEvent(event)
+        needed = max(button.minimumSizeHint().width() for button in self.buttons)
+        room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
+        columns = 2 if room >= 2 * needed + self._grid.spacing() else 1
+        if columns != self._columns:
+            self._columns = columns
+            for level, button in enumerate(self.buttons):
+                self._grid.removeWidget(button)
+                self._grid.addWidget(button, level // columns, level % columns)
 
     def choose(self, level: int) -> None:
         self.buttons[level].setChecked(True)
         self.chosen.emit(self.key, ",".join(self.skill.digcomp), level)
 
-    def retranslate(self, worker_tag: str, _: callable) -> None:
+    def chosen_level(self) -> int | None:
+        checked = self.group.checkedId()
+        return None if checked < 0 else checked
+
+    def retranslate(self, worker_tag: str, _: Callable[[str], str]) -> None:
         codes = ", ".join(self.skill.digcomp)
         self.title.setText(f"{self.pack.translate(self.skill.title, worker_tag)} · DigComp {codes}")
         for level, button in zip(AutonomyLevel, self.buttons, strict=True):
             label = _(level.label)
-            # A leading mark fixes the paragraph direction: Qt lays out button text in the
-            # application's direction (the client's), which would move "1 ·" to the end.
-            mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
-            button.setText(f"{mark}{int(level) + 1} · {label}")
-            button.setAccessibleName(label)
-            key = int(level) + 1
-            button.setAccessibleDescription(_("Record this level for the skill (key {key}).").format(key=key))
+            button.set_label(_("{number} · {level}").format(number=level.number, level=label))
+            button.setAccessibleDescription(
+                _("Record this level for the skill (key {key}).").format(key=level.number))
 
 
 class VisitView(QWidget):
@@ -91,20 +115,21 @@ class VisitView(QWidget):
         super().__init__(parent)
         self._languages = languages
         self.anonymous = True
+        self.recorded = True
         self.who_text = ""
+        self._activity: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.who = section()
         layout.addWidget(self.who)
-        header = QHBoxLayout()
-        self.lock_button = QPushButton()
-        self.end_button = QPushButton()
+        header_row = QWidget()
+        header = FlowLayout(header_row, spacing=8)  # side by side when they fit, one under the other if not
+        self.lock_button = WrappingButton()
+        self.end_button = WrappingButton()
         for button in (self.lock_button, self.end_button):
             button.setAutoDefault(True)
-        header.addWidget(self.lock_button)
-        header.addWidget(self.end_button)
-        header.addStretch(1)
-        layout.addLayout(header)
+            header.addWidget(button)
+        layout.addWidget(header_row)
         self.step_title = section("small")
         self.step_text = QLabel()
         self.step_text.setWordWrap(True)
@@ -123,17 +148,17 @@ class VisitView(QWidget):
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(110)
         self.note.setTabChangesFocus(True)
-        self.save_note = QPushButton()
+        self.save_note = WrappingButton()
         self.save_note.setAutoDefault(True)
         self.note_status = QLabel()
         self.note_status.setProperty("role", "small")
         self.chart_title = section()
-        self.chart = ProgressChart()
-        self.about_button = QPushButton()
+        self.chart = ProgressChart(languages)
+        self.about_button = WrappingButton()
         self.about_button.setAutoDefault(True)
-        self.export_button = QPushButton()
+        self.export_button = WrappingButton()
         self.export_button.setAutoDefault(True)
-        self.erase_button = QPushButton()
+        self.erase_button = WrappingButton()
         self.erase_button.setAutoDefault(True)
         self.rights_status = QLabel()
         self.rights_status.setWordWrap(True)
@@ -156,13 +181,15 @@ class VisitView(QWidget):
         self.note.textChanged.connect(self._limit_note)
 
     # -- content ------------------------------------------------------------------
-    def set_visit(self, who: str, anonymous: bool) -> None:
-        self.who_text, self.anonymous = who, anonymous
+    def set_visit(self, who: str, anonymous: bool, recorded: bool = True) -> None:
+        self.who_text, self.anonymous, self.recorded = who, anonymous, recorded
         self.note.clear()
         self.note_status.clear()
         self.rights_status.clear()
+        self.show_self_rating("")
+        self.chart.clear()
         self.set_skills(None, ())
-        self.show_help({})
+        self.show_activity({}, {})
         self.retranslate()
 
     def set_skills(self, pack: Pack | None, skill_ids: tuple[str, ...]) -> None:
@@ -195,16 +222,25 @@ class VisitView(QWidget):
         self.step_title.setText(header)
         self.step_text.setText(text)
 
-    def show_help(self, help_by_step: dict[str, int], step_numbers: dict[str, int] | None = None) -> None:
+    def show_activity(self, help_by_step: dict[str, int], did_it_by_step: dict[str, int],
+                      step_numbers: dict[str, int] | None = None) -> None:
+        """Per step of the lesson on screen: how often the client asked for help, and "I did it"."""
         _ = self._languages.worker_strings().gettext
+        self._activity = (dict(help_by_step), dict(did_it_by_step), dict(step_numbers or {}))
         numbers = step_numbers or {}
-        if not help_by_step:
+        steps = sorted(set(help_by_step) | set(did_it_by_step), key=lambda step: numbers.get(step, 0))
+        if not steps:
             self.help_list.setText(_("No help asked for yet."))
+            self.help_list.setAccessibleName(self.help_title.text() + ": " + self.help_list.text())
             return
-        lines = [
-            _("Step {number}: {count}×").format(number=numbers.get(step, step), count=count)
-            for step, count in sorted(help_by_step.items(), key=lambda item: numbers.get(item[0], 0))
-        ]
+        lines = []
+        for step in steps:
+            parts = []
+            if help_by_step.get(step):
+                parts.append(_("asked for help {count}×").format(count=help_by_step[step]))
+            if did_it_by_step.get(step):
+                parts.append(_("✓ did it"))
+            lines.append(_("Step {number}: {what}").format(number=numbers.get(step, step), what=", ".join(parts)))
         self.help_list.setText("\n".join(lines))
         self.help_list.setAccessibleName(self.help_title.text() + ": " + "; ".join(lines))
 
@@ -231,14 +267,18 @@ class VisitView(QWidget):
     def retranslate(self) -> None:
         _ = self._languages.worker_strings().gettext
         worker = self._languages.worker.tag
-        self.who.setText(self.who_text if not self.anonymous else _("Anonymous visit"))
+        if not self.recorded:
+            self.who.setText(_("Visit not recorded"))
+        else:
+            self.who.setText(self.who_text if not self.anonymous else _("Anonymous visit"))
         self.lock_button.setText(_("Lock"))
         self.lock_button.setAccessibleName(_("Lock"))
         self.lock_button.setAccessibleDescription(_("Hide the records until the passphrase is given (Ctrl+L)."))
         self.end_button.setText(_("End visit"))
         self.end_button.setAccessibleName(_("End visit"))
         self.end_button.setAccessibleDescription(_("Close this visit and start another."))
-        self.help_title.setText(_("Help asked for"))
+        self.help_title.setText(_("What the client did"))
+        self.show_activity(*self._activity)
         self.levels_title.setText(_("Autonomy: one click, or keys 1 to 4"))
         for box in self.skill_levels:
             box.retranslate(worker, _)
@@ -252,6 +292,7 @@ class VisitView(QWidget):
         self.save_note.setAccessibleDescription(_("Add this note to the client's record."))
         self.chart_title.setText(_("Progress across visits"))
         self.chart.setAccessibleName(self.chart_title.text())
+        self.chart.retranslate()
         self.about_button.setText(_("What we recorded about you"))
         self.about_button.setAccessibleName(self.about_button.text())
         self.about_button.setAccessibleDescription(_("Show the client, in their language, everything stored."))

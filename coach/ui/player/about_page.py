@@ -1,17 +1,89 @@
-"""What we recorded about you: everything stored about the client, in their language, read aloud."""
+"""What we recorded about you: everything stored about the client, in their language, read aloud.
+
+Large type, one line per kind of entry with a picture, dates written the client's
+way (Babel, the client's locale), and the worker's notes marked as written in the
+worker's language (they are not translated).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.domain.autonomy import AutonomyLevel
 from coach.i18n.formats import day, number
 from coach.i18n.languages import display_name
+from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
+from coach.ui.theme import colours
 from coach.ui.widgets import scrolling_page
+
+ENTRY_ICONS = {"name": "worker", "code": "lock", "language": "language", "consent": "done", "visits": "home",
+               "level": "face-alone", "note": "packs"}
+"""The picture beside each kind of entry."""
+
+
+def client_date(text: str | None, tag: str) -> str:
+    """An ISO date or time from the records, as the client's language writes a date ("3 décembre 2026")."""
+    return day(str(text), tag) if text else "-"
+
+
+def _language_name(tag: str, reader_tag: str, standalone: bool = True) -> str:
+    try:
+        return display_name(tag, reader_tag, standalone=standalone)
+    except ValueError:
+        return tag
+
+
+def record_entries(about: dict, skill_names: dict[str, str], _: Callable[[str], str],
+                   reader_tag: str) -> list[tuple[str, str]]:
+    """Everything stored about a client as (kind, line), in the language of `_` (screen, speech, PDF)."""
+    client = about.get("client") or {}
+    if not client:
+        return []
+    entries = [
+        ("name", _("Your name here: {pseudonym}").format(pseudonym=client.get("pseudonym", ""))),
+        ("code", _("Your code: {code}").format(code=client.get("code") or "-")),
+    ]
+    language = client.get("language") or ""
+    if language:
+        entries.append(("language", _("Your language: {language}").format(
+            language=_language_name(language, reader_tag))))
+    if client.get("consent_given"):
+        entries.append(("consent", _("You agreed on {date}.").format(
+            date=client_date(client.get("consent_date"), reader_tag))))
+    visits = about.get("visits") or []
+    if visits:
+        entries.append(("visits", _("Visits: {count}. The last one: {date}.").format(
+            count=number(len(visits), reader_tag), date=client_date(visits[-1].get("started"), reader_tag))))
+    else:
+        entries.append(("visits", _("Visits: {count}").format(count=number(0, reader_tag))))
+    latest: dict[str, int] = {}
+    for rating in about.get("ratings") or []:  # in time order: the last one wins
+        if rating.get("by") == "worker":
+            latest[rating["skill"]] = int(rating["level"])
+    for skill, level in latest.items():
+        entries.append(("level", _("{skill}: {level}").format(
+            skill=skill_names.get(skill, skill), level=_(AutonomyLevel(level).label))))
+    for note in about.get("notes") or []:
+        written_in = note.get("language") or ""
+        if written_in:
+            line = _("A note from the worker, written in {language} on {date}: {text}").format(
+                language=_language_name(written_in, reader_tag, standalone=False),
+                date=client_date(note.get("at"), reader_tag),
+                text=note.get("text", ""))
+        else:
+            line = _("A note from the worker, written on {date} in the worker's language: {text}").format(
+                date=client_date(note.get("at"), reader_tag), text=note.get("text", ""))
+        entries.append(("note", line))
+    return entries
+
+
+def record_lines(about: dict, skill_names: dict[str, str], _: Callable[[str], str], reader_tag: str) -> list[str]:
+    """The same entries as plain lines (the PDF export)."""
+    return [line for _kind, line in record_entries(about, skill_names, _, reader_tag)]
 
 
 class AboutPage(QWidget):
@@ -23,16 +95,19 @@ class AboutPage(QWidget):
         self._languages = languages
         self._about: dict = {}
         self._skill_names: dict[str, str] = {}
-        scroll, layout = scrolling_page(self, (32, 24, 32, 24), 12)
+        self._high_contrast = False
+        self.scroll, layout = scrolling_page(self, (32, 24, 32, 24), 12)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        self.body.setProperty("role", "notice-text")
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
-        layout.addWidget(self.body, 1)
+        self.entries = QGridLayout()
+        self.entries.setHorizontalSpacing(16)
+        self.entries.setVerticalSpacing(12)
+        self.entries.setColumnStretch(1, 1)
+        layout.addLayout(self.entries)
+        layout.addStretch(1)
+        self.rows: list[tuple[QLabel, QLabel]] = []
         row = QHBoxLayout()
         self.back_button = QPushButton()
         self.listen_button = QPushButton()
@@ -44,13 +119,41 @@ class AboutPage(QWidget):
         row.addWidget(self.listen_button)
         layout.addLayout(row)
         self.back_button.clicked.connect(self.back)
-        self.listen_button.clicked.connect(lambda: self.say.emit(f"{self.title.text()}\n{self.body.text()}"))
+        self.listen_button.clicked.connect(self.read_aloud)
         self.retranslate()
 
     def show_record(self, about: dict, skill_names: dict[str, str]) -> None:
         """`about` is Records.about_client(); `skill_names` gives skill titles in the client's language."""
         self._about, self._skill_names = about, skill_names
         self.retranslate()
+
+    def spoken_text(self) -> str:
+        return "\n".join([self.title.text(), *(text.text() for _picture, text in self.rows)])
+
+    def read_aloud(self) -> None:
+        self.say.emit(self.spoken_text())
+
+    def set_high_contrast(self, high: bool) -> None:
+        self._high_contrast = high
+        self.retranslate()
+
+    def _show_entries(self, entries: list[tuple[str, str]]) -> None:
+        for picture, text in self.rows:
+            picture.deleteLater()
+            text.deleteLater()
+        self.rows = []
+        ink = colours(self._high_contrast).icon
+        for index, (kind, line) in enumerate(entries):
+            picture = QLabel()
+            picture.setPixmap(icon(ENTRY_ICONS.get(kind, "done"), ink).pixmap(40, 40))
+            picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+            text = QLabel(line)
+            text.setWordWrap(True)
+            text.setProperty("role", "record-line")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.entries.addWidget(picture, index, 0)
+            self.entries.addWidget(text, index, 1)
+            self.rows.append((picture, text))
 
     def retranslate(self) -> None:
         _ = self._languages.client_strings().gettext
@@ -62,36 +165,4 @@ class AboutPage(QWidget):
         self.listen_button.setText(_("Listen"))
         self.listen_button.setAccessibleName(_("Listen"))
         self.listen_button.setAccessibleDescription(_("Hear all of this read aloud."))
-        self.body.setText("\n".join(record_lines(self._about, self._skill_names, _, client_tag)))
-        self.body.setAccessibleName(self.body.text())
-
-
-def record_lines(about: dict, skill_names: dict[str, str], _: Callable[[str], str], reader_tag: str) -> list[str]:
-    """Everything stored about a client, one line each, in the language of `_` (for screen and PDF)."""
-    client = about.get("client") or {}
-    if not client:
-        return []
-    lines = [
-        _("Your name here: {pseudonym}").format(pseudonym=client.get("pseudonym", "")),
-        _("Your code: {code}").format(code=client.get("code") or "-"),
-    ]
-    language = client.get("language") or ""
-    if language:
-        try:
-            lines.append(_("Your language: {language}").format(language=display_name(language, reader_tag)))
-        except ValueError:
-            lines.append(_("Your language: {language}").format(language=language))
-    if client.get("consent_given"):
-        lines.append(_("You agreed on {date}.").format(date=day(str(client.get("consent_date", "")), reader_tag)))
-    visits = about.get("visits") or []
-    lines.append(_("Visits: {count}").format(count=number(len(visits), reader_tag)))
-    latest: dict[str, int] = {}
-    for rating in about.get("ratings") or []:  # in time order: the last one wins
-        if rating.get("by") == "worker":
-            latest[rating["skill"]] = int(rating["level"])
-    for skill, level in latest.items():
-        name = skill_names.get(skill, skill)
-        lines.append(_("{skill}: {level}").format(skill=name, level=_(AutonomyLevel(level).label)))
-    for note in about.get("notes") or []:
-        lines.append(_("Note: {text}").format(text=note.get("text", "")))
-    return lines
+        self._show_entries(record_entries(self._about, self._skill_names, _, client_tag))

@@ -1,14 +1,22 @@
-"""Consent, asked of the client in their own language and read aloud, before any record."""
+"""Consent, asked of the client in their own language and read aloud, before any record.
+
+For people who read little: a picture, one short sentence per line, the question
+last, every word highlighted as it is read, big Yes and No buttons. It is read on
+arrival; Listen reads it all again, question included.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
+from coach.ui.player.reader import Reader
+from coach.ui.player.speech_controls import SpokenText, follow_reader
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView, scrolling_page
+from coach.ui.player.step_layout import StepBody, control_row
+from coach.ui.widgets import PictureView
 
 CONSENT_SCOPE = "learning-record"
 """What the client agrees to: a record of their learning at this desk (see docs/privacy.md)."""
@@ -18,70 +26,75 @@ class ConsentPage(QWidget):
     answered = Signal(bool)
     say = Signal(str)
 
-    def __init__(self, languages: LanguageState, parent: QWidget | None = None) -> None:
+    def __init__(self, languages: LanguageState, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        scroll, layout = scrolling_page(self, (32, 24, 32, 24), 16)
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.title.setWordWrap(True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body = QLabel()
-        self.body.setProperty("role", "step-text")
-        self.body.setWordWrap(True)
-        self.picture = PictureView(minimum=96)
-        self.picture.setFixedHeight(140)
-        layout.addWidget(self.picture)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
-        row = QHBoxLayout()
+        self._high_contrast = False
+        # Yes, No and Listen are never in a scroll area (coach.ui.player.step_layout).
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(12)
+        self.picture = PictureView(minimum=48)
+        self.picture.setMaximumHeight(140)
+        self.text = SpokenText()
+        self.text.setProperty("role", "consent-text")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        follow_reader(self.text, reader)
+        self.body = StepBody(self.picture, [self.text], visual_minimum=48)
+        layout.addWidget(self.body, 1)
+        self.buttons_row, row = control_row()
         self.listen_button = QPushButton()
         self.no_button = QPushButton()
         self.yes_button = QPushButton()
         self.listen_button.setProperty("role", "nav")
-        self.no_button.setProperty("role", "nav")
-        self.yes_button.setProperty("role", "done")
+        self.no_button.setProperty("role", "answer-no")
+        self.yes_button.setProperty("role", "answer-yes")
         for button in (self.listen_button, self.no_button, self.yes_button):
             button.setAutoDefault(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
         row.addWidget(self.listen_button)
-        row.addStretch(1)
         row.addWidget(self.no_button)
         row.addWidget(self.yes_button)
-        layout.addLayout(row)
+        layout.addWidget(self.buttons_row)
         self.listen_button.clicked.connect(self.read_aloud)
         self.yes_button.clicked.connect(lambda: self.answered.emit(True))
         self.no_button.clicked.connect(lambda: self.answered.emit(False))
         self.retranslate()
 
     def read_aloud(self) -> None:
-        self.say.emit(f"{self.title.text()} {self.body.text()}")
+        """Every sentence, then the question; the words are highlighted as they are said."""
+        self.say.emit(self.text.plain_text())
+
+    def set_high_contrast(self, high: bool) -> None:
+        self._high_contrast = high
+        self.text.set_high_contrast(high)
+        self.retranslate()
 
     def retranslate(self) -> None:
         _ = self._languages.client_strings().gettext
-        self.title.setText(_("May we keep a record of your learning?"))
-        self.body.setText("\n".join((
+        sentences = (
             _("We write down what you learn here."),
-            _("We keep a first name or a nickname, your language and your progress."),
+            _("We keep your first name or a nickname."),
+            _("We keep your language and your progress."),
             _("It stays on this computer, locked with a password."),
-            _("You can see it, and ask us to delete it, at any time."),
-        )))
-        self.body.setAccessibleName(self.body.text())
-        ink = colours(False).icon
+            _("You can see it at any time."),
+            _("You can ask us to delete it."),
+            _("May we keep a record of your learning?"),
+        )
+        self.text.set_plain_text("\n".join(sentences))
         self.picture.set_picture(_LOCK_PICTURE)
         self.picture.setAccessibleName(_("A closed lock"))
         self.picture.setAccessibleDescription(_("Your record is locked on this computer."))
-        for button, label, description, name in (
-            (self.listen_button, _("Listen"), _("Hear this question read aloud."), "listen"),
-            (self.no_button, _("No"), _("Do not keep a record. You can still learn."), ""),
-            (self.yes_button, _("Yes"), _("Keep a record of my learning."), "done"),
+        c = colours(self._high_contrast)
+        for button, label, description, name, ink in (
+            (self.listen_button, _("Listen"), _("Hear this question read aloud."), "listen", c.icon),
+            (self.no_button, _("No"), _("Do not keep a record. You can still learn."), "stop", c.icon),
+            (self.yes_button, _("Yes"), _("Keep a record of my learning."), "done", c.done_text),
         ):
             button.setText(label)
             button.setAccessibleName(label)
             button.setAccessibleDescription(description)
-            if name:
-                button.setIcon(icon(name, ink if button is not self.yes_button else "#ffffff"))
+            button.setIcon(icon(name, ink))
 
 
 _LOCK_PICTURE = (

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from coach.domain.autonomy import SelfRating
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
+from coach.ui.player.step_layout import StepBody, control_row
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView, scrolling_page
+from coach.ui.widgets import PictureView
 from coach.visit import CLIENT_SELF_RATINGS
 
 
@@ -26,27 +28,26 @@ class EndPage(QWidget):
         self._languages = languages
         self._lesson_title = ""
         self._high_contrast = False
-        scroll, layout = scrolling_page(self, (32, 32, 32, 32), 20)
-        self.picture = PictureView(minimum=120)
-        layout.addWidget(self.picture, 1)
+        # The faces and the buttons are never in a scroll area (coach.ui.player.step_layout).
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        self.picture = PictureView(minimum=48)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.title)
         self.subtitle = QLabel()
         self.subtitle.setProperty("role", "step-text")
         self.subtitle.setWordWrap(True)
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.subtitle)
         self.question = QLabel()
         self.question.setProperty("role", "section")
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.question)
-        faces = QHBoxLayout()
-        faces.setSpacing(16)
-        faces.addStretch(1)
+        self.body = StepBody(self.picture, [self.title, self.subtitle, self.question], visual_minimum=48)
+        layout.addWidget(self.body, 1)
+        self.faces_row, faces = control_row(spread=False)
         self.faces: dict[str, QToolButton] = {}
         for answer in CLIENT_SELF_RATINGS:
             face = QToolButton()  # the face above its word: three fit side by side at 200 %
@@ -59,10 +60,8 @@ class EndPage(QWidget):
             face.clicked.connect(lambda _=False, a=answer: self._rate(a))
             faces.addWidget(face)
             self.faces[answer] = face
-        faces.addStretch(1)
-        layout.addLayout(faces)
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        layout.addWidget(self.faces_row)
+        self.buttons_row, row = control_row()
         self.back_button = QPushButton()
         self.back_button.setProperty("role", "nav")
         self.again_button = QPushButton()
@@ -73,10 +72,9 @@ class EndPage(QWidget):
             button.setAutoDefault(True)  # Enter presses the focused button, as Space does
             button.setCursor(Qt.CursorShape.PointingHandCursor)
         row.addWidget(self.back_button)
-        row.addStretch(1)
         row.addWidget(self.again_button)
         row.addWidget(self.library_button)
-        layout.addLayout(row)
+        layout.addWidget(self.buttons_row)
         self.back_button.clicked.connect(self.back)
         self.again_button.clicked.connect(self.again)
         self.library_button.clicked.connect(self.library)
@@ -111,11 +109,12 @@ class EndPage(QWidget):
         self.title.setText(_("Well done! You finished the lesson."))
         self.subtitle.setText(self._lesson_title)
         self.question.setText(_("How did it go?"))
-        for answer, label, description in (
-            ("not-yet", _("Not yet"), _("I cannot do it alone yet.")),
-            ("with-help", _("With help"), _("I can do it with some help.")),
-            ("alone", _("Alone"), _("I can do it alone.")),
+        for rating, description in (
+            (SelfRating.NOT_YET, _("I cannot do it alone yet.")),
+            (SelfRating.WITH_HELP, _("I can do it with some help.")),
+            (SelfRating.ALONE, _("I can do it alone.")),
         ):
+            answer, label = rating.key, _(rating.label)
             face = self.faces[answer]
             face.setText(label)
             ink = c.accent_text if face.isChecked() else c.icon

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
 from coach.domain.progress import LessonProgress, PlayerEvent
@@ -23,7 +23,8 @@ from coach.ui.player.library import read_picture
 from coach.ui.player.reader import Reader, ReaderState, recorded_audio_file
 from coach.ui.player.speech_controls import ListenControls, SpokenText
 from coach.ui.theme import colours
-from coach.ui.widgets import PictureView, StepDots, refresh_layouts, scrolling_page
+from coach.ui.player.step_layout import StepBody, control_row
+from coach.ui.widgets import PictureView, StepDots, refresh_layouts
 
 
 def _button(role: str) -> QPushButton:
@@ -64,7 +65,11 @@ class LessonPage(QWidget):
 
     # -- building ---------------------------------------------------------------
     def _build(self) -> None:
-        self.scroll, layout = scrolling_page(self, (32, 16, 32, 16), 12)
+        # No scroll area around the page: the controls must always be inside the window
+        # (coach.ui.player.step_layout); the picture shrinks first, then the text scrolls.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(12)
 
         header = QHBoxLayout()
         self.lesson_title = QLabel()
@@ -78,22 +83,19 @@ class LessonPage(QWidget):
         header.addWidget(self.counter)
         layout.addLayout(header)
 
-        self.picture = PictureView(minimum=140)
+        self.picture = PictureView(minimum=72)
         self.picture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(self.picture, 1)
 
         self.text = SpokenText()
         self.text.setProperty("role", "step-text")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        layout.addWidget(self.text)
 
         self.worker_text = QLabel()
         self.worker_text.setProperty("role", "worker-text")
         self.worker_text.setWordWrap(True)
         self.worker_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.worker_text.setVisible(False)
-        layout.addWidget(self.worker_text)
 
         self.notice_box = QFrame()
         self.notice_box.setProperty("role", "card")
@@ -108,31 +110,25 @@ class LessonPage(QWidget):
         notice_row.addWidget(self.notice, 0)
         notice_row.addStretch(1)
         self.notice_box.setVisible(False)
-        layout.addWidget(self.notice_box)
+        self.body = StepBody(self.picture, [self.text, self.worker_text, self.notice_box])
+        layout.addWidget(self.body, 1)
 
-        nav = QHBoxLayout()
-        nav.setSpacing(16)
+        self.nav_row, nav = control_row()
         self.back_button = _button("nav")
-        self.listen_controls = ListenControls(self._languages, self._reader)
+        self.listen_controls = ListenControls(self._languages, self._reader, self, own_row=False)
         self.listen_button = self.listen_controls.listen_button
         self.slow_button = self.listen_controls.slow_button
         self.next_button = _button("primary")
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.listen_controls)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
-        layout.addLayout(nav)
+        for button in (self.back_button, self.listen_button, self.slow_button, self.next_button):
+            nav.addWidget(button)  # each on its own: at 200 % they wrap two by two
+        layout.addWidget(self.nav_row)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(16)
+        self.actions_row, actions = control_row(spread=False)
         self.help_button = _button("help")
         self.done_button = _button("done")
-        actions.addStretch(1)
         actions.addWidget(self.help_button)
         actions.addWidget(self.done_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+        layout.addWidget(self.actions_row)
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)

@@ -37,7 +37,7 @@ from coach.ui.player.pack_install import PackInstaller, is_pack_file
 from coach.ui.player.packs_page import PacksPage
 from coach.ui.player.reader import Reader
 from coach.ui.speech_service import SpeechService
-from coach.ui.theme import ICON, colours, palette, px, style_sheet
+from coach.ui.theme import ICON, colours, palette, px, style_sheet, tool_bar_scale
 from coach.ui.widgets import refresh_layouts
 
 log = logging.getLogger(__name__)
@@ -54,9 +54,19 @@ def offered_languages(packs: list[Pack]) -> list[Language]:
 
 
 class MainWindow(QMainWindow):
+    """The player. Others (the worker's panel) use it only through the small API below."""
+
     settings_changed = Signal(object)
     packs_replaced = Signal()
     """The packs shown changed (replace_packs): the library and packs screen are new widgets."""
+    player_event = Signal(object)
+    """A `PlayerEvent` (step reached, help, "I did it", lesson finished), in the client's language."""
+    step_shown = Signal(object, object, int)
+    """(pack, lesson, step index) now on the client's screen."""
+    self_rated = Signal(str)
+    """The client's own rating after a lesson: "not-yet", "with-help" or "alone"."""
+    closing = Signal()
+    """The window is about to close: end and save what is in progress."""
 
     def __init__(
         self, packs: list[Pack], broken: list[object], settings: Settings,
@@ -66,7 +76,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._settings_path = settings_path
         self._packs = {pack.id: pack for pack in packs}
-        client = settings.client_language if is_known(settings.client_language or "-") else "fr"
+        self._worker_section = False
+        desk = settings.desk_language if is_known(settings.desk_language or "-") else "fr"
+        client = settings.client_language if is_known(settings.client_language or "-") else desk
         worker = settings.worker_language if is_known(settings.worker_language or "-") else "fr"
         self.languages = LanguageState(client, worker, self)
         self.reader = Reader(speech, self)
@@ -115,6 +127,9 @@ class MainWindow(QMainWindow):
         self.end.again.connect(self._end_again)
         self.end.library.connect(self.show_library)
         self.end.say.connect(lambda text: self.reader.read(text, self.languages.client.tag))
+        self.lesson.player_event.connect(self.player_event)
+        self.lesson.step_shown.connect(self.step_shown)
+        self.end.self_rated.connect(self.self_rated)
         self.languages.client_changed.connect(lambda _tag: self.retranslate())
         self.languages.worker_changed.connect(lambda _tag: self.retranslate())
         self._window_shortcuts()
@@ -130,6 +145,55 @@ class MainWindow(QMainWindow):
     @property
     def packs(self) -> list[Pack]:
         return list(self._packs.values())
+
+    # -- the API the worker's panel uses ------------------------------------------------
+    def add_page(self, page: QWidget) -> None:
+        """Add a client-facing screen (consent, "what we recorded about you")."""
+        self.stack.addWidget(page)
+        self._size_icons(page)
+
+    def show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def add_side_panel(self, panel: QWidget) -> None:
+        """Put `panel` beside the player (on the right, whatever the client's direction)."""
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([3 * self.width(), self.width()])
+
+    def add_tool(self, button: QToolButton) -> None:
+        """Add a button at the end of the top bar."""
+        self.top_bar.layout().addWidget(button)
+        self._size_icons(button)
+
+    def add_worker_action(self, action: QAction) -> None:
+        """Add an entry to the worker's menu (after a separator, the first time)."""
+        if not self._worker_section:
+            self.worker_menu.addSeparator()
+            self._worker_section = True
+        action.setParent(self.worker_menu)
+        self.worker_menu.addAction(action)
+
+    def voice(self) -> Reader:
+        """The reader that speaks to the client: a page follows its words to highlight them."""
+        return self.reader
+
+    def read_aloud(self, text: str, private: bool = False) -> None:
+        """Read `text` to the client, in the client's language (`private`: client data, never cached)."""
+        self.reader.read(text, self.languages.client.tag, private=private)
+
+    def stop_reading(self) -> None:
+        self.reader.stop()
+
+    def start_with_client(self) -> None:
+        """A new client: back to the language picker, in the desk's language."""
+        self.stop_reading()
+        self.set_client_language(self.settings.desk_language)
+        self.show_languages()
 
     def pack(self, pack_id: str) -> Pack | None:
         return self._packs.get(pack_id)
@@ -214,8 +278,8 @@ class MainWindow(QMainWindow):
         bar.setProperty("role", "topbar")
         # A flow, not a row: at 200 % text in a narrow window the tools wrap to a
         # second line instead of squeezing every button.
-        row = FlowLayout(bar, spacing=10)
-        row.setContentsMargins(16, 8, 16, 8)
+        row = FlowLayout(bar, spacing=8)
+        row.setContentsMargins(12, 8, 12, 8)
         self.home_button = self._tool("home", text_beside=True)
         self.language_button = self._tool("language", text_beside=True)
         self.smaller_button = self._tool("smaller")
@@ -235,7 +299,17 @@ class MainWindow(QMainWindow):
             self.worker_group.addAction(action)
             self.worker_menu.addAction(action)
         self.worker_group.triggered.connect(lambda action: self.set_worker_language(action.data()))
+        self.desk_menu = QMenu(self.worker_menu)
+        self.desk_group = QActionGroup(self.desk_menu)
+        for lang in offered:
+            action = QAction(lang.endonym, self.desk_menu, checkable=True)
+            action.setData(lang.tag)
+            action.setChecked(lang.tag == self.settings.desk_language)
+            self.desk_group.addAction(action)
+            self.desk_menu.addAction(action)
+        self.desk_group.triggered.connect(lambda action: self.set_desk_language(action.data()))
         self.worker_menu.addSeparator()
+        self.worker_menu.addMenu(self.desk_menu)
         self.auto_read_action = QAction(self.worker_menu, checkable=True)
         self.auto_read_action.setChecked(self.settings.auto_read)
         self.auto_read_action.toggled.connect(self.set_auto_read)
@@ -320,8 +394,14 @@ class MainWindow(QMainWindow):
 
     # -- settings -------------------------------------------------------------------
     def set_client_language(self, tag: str) -> None:
+        """The client's language, for this visit only (never saved)."""
         self.languages.set_client(tag)
-        self.update_settings(client_language=self.languages.client.tag)
+
+    def set_desk_language(self, tag: str) -> None:
+        """The desk's own language, where each visit's language picker starts."""
+        self.update_settings(desk_language=normalize_tag(tag))
+        for action in self.desk_group.actions():
+            action.setChecked(action.data() == self.settings.desk_language)
 
     def set_worker_language(self, tag: str) -> None:
         self.languages.set_worker(tag)
@@ -356,12 +436,8 @@ class MainWindow(QMainWindow):
 
     def _size_to_scale(self, root: QWidget) -> None:
         """The sizes the style sheet cannot give: tile widths and icon sizes, for the text scale."""
-        scale = self.settings.text_scale
-        self.library.set_scale(scale)
-        side = px(ICON, scale)
-        for button in root.findChildren(QAbstractButton):
-            big = button.property("role") == "face"  # the client's faces are read, not labels
-            button.setIconSize(QSize(side * 2, side * 2) if big else QSize(side, side))
+        self.library.set_scale(self.settings.text_scale)
+        self._size_icons(root)
 
     def apply_look(self) -> None:
         """Apply the theme and text size to the whole application."""
@@ -377,6 +453,20 @@ class MainWindow(QMainWindow):
         self.end.set_high_contrast(high)
         self._update_top_icons()
         refresh_layouts(self)
+
+    def _size_icons(self, root: QWidget) -> None:
+        """Icons grow with the text; the client's faces are twice as big (they are read, not labels)."""
+        side = px(ICON, self.settings.text_scale)
+        face = max(2 * ICON, round(side * 1.5))  # big at 100 %, not so big that 3 no longer fit at 200 %
+        bar = px(ICON, tool_bar_scale(self.settings.text_scale))
+        buttons = [root] if isinstance(root, QAbstractButton) else []
+        for button in buttons + root.findChildren(QAbstractButton):
+            if button.property("role") == "face":
+                button.setIconSize(QSize(face, face))
+            elif self.top_bar.isAncestorOf(button):
+                button.setIconSize(QSize(bar, bar))
+            else:
+                button.setIconSize(QSize(side, side))
 
     def _update_top_icons(self) -> None:
         c = colours(self.settings.high_contrast)
@@ -441,6 +531,11 @@ class MainWindow(QMainWindow):
         """The worker's own controls, labelled in the worker's language."""
         _ = self.languages.worker_strings().gettext
         self.auto_read_action.setText(_("Read each step aloud when it appears"))
+        self.desk_menu.setTitle(_("Language of this desk (each new visit starts in it)"))
+        # Menus are windows of their own: they would take the application's (the client's)
+        # direction. They are the worker's, so they follow the worker's.
+        for menu in (self.worker_menu, self.desk_menu):
+            menu.setLayoutDirection(direction(self.languages.worker))
         return [
             (self.worker_button, _("Show the worker's language"),
              _("Show each step in your language too, in smaller text under the client's.")),

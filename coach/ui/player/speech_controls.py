@@ -52,30 +52,44 @@ class SpokenText(QLabel):
     def _render(self) -> None:
         start, length = self._span
         if start < 0:
-            self.setText(html.escape(self._plain))
+            self.setText(_markup(self._plain))
             return
         background, ink = self._marker
         before, word, after = self._plain[:start], self._plain[start:start + length], self._plain[start + length:]
         self.setText(
-            f'{html.escape(before)}<span style="background-color:{background}; color:{ink};">'
-            f"{html.escape(word)}</span>{html.escape(after)}"
+            f'{_markup(before)}<span style="background-color:{background}; color:{ink};">'
+            f"{_markup(word)}</span>{_markup(after)}"
         )
 
 
+def _markup(text: str) -> str:
+    """Plain text as rich text: escaped, one line per line (consent has one sentence per line)."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def follow_reader(text: SpokenText, reader: Reader) -> None:
+    """Highlight in `text` the word `reader` is saying, while it reads exactly that text."""
+    reader.word_changed.connect(lambda start, length: text.highlight(start, length)
+                                if reader.text == text.plain_text() else None)
+    reader.state_changed.connect(lambda _state: text.highlight(-1, 0) if not reader.text else None)
+
+
 class ListenControls(QWidget):
-    """Listen (which becomes Stop while speaking) and a Slower switch."""
+    """Listen (which becomes Stop while speaking) and a Slower switch.
+
+    With `own_row=False` the two buttons are placed by the caller (a wrapping row of the
+    step's controls) and this widget only drives them.
+    """
 
     listen_clicked = Signal()
     slow_toggled = Signal(bool)
 
-    def __init__(self, languages: LanguageState, reader: Reader, parent: QWidget | None = None) -> None:
+    def __init__(self, languages: LanguageState, reader: Reader, parent: QWidget | None = None,
+                 own_row: bool = True) -> None:
         super().__init__(parent)
         self._languages = languages
         self._reader = reader
         self._high_contrast = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(12)
         self.listen_button = QPushButton()
         self.listen_button.setProperty("role", "nav")
         self.listen_button.setAutoDefault(True)
@@ -85,8 +99,14 @@ class ListenControls(QWidget):
         self.slow_button.setCheckable(True)
         self.slow_button.setAutoDefault(True)
         self.slow_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        row.addWidget(self.listen_button)
-        row.addWidget(self.slow_button)
+        if own_row:
+            row = QHBoxLayout(self)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(12)
+            row.addWidget(self.listen_button)
+            row.addWidget(self.slow_button)
+        else:
+            self.setVisible(False)
         self.listen_button.clicked.connect(self._on_listen)
         self.slow_button.toggled.connect(self.slow_toggled)
         self.slow_button.toggled.connect(lambda _on: self.retranslate())
