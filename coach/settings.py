@@ -54,16 +54,28 @@ class Settings:
 
 def load_settings(path: Path) -> Settings:
     """The settings in `path`, or the defaults when it is missing or damaged."""
+    return read_settings(path)[0]
+
+
+def read_settings(path: Path) -> tuple[Settings, Path | None]:
+    """The settings, and where a damaged file was set aside (None when it was sound or missing).
+
+    The window tells the worker about a damaged file: what they chose is not lost, it is
+    kept beside, and the defaults are used meanwhile.
+    """
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(raw, dict):
             raise ValueError("not a JSON object")
     except FileNotFoundError:
-        return Settings()
+        return Settings(), None
     except (OSError, ValueError) as exc:
         log.warning("settings file %s is damaged (%s); using defaults", path, exc)
-        _set_aside(path)
-        return Settings()
+        return Settings(), _set_aside(path)
+    return _from_raw(raw, path), None
+
+
+def _from_raw(raw: dict, path: Path) -> Settings:
     defaults = Settings()
     values = {}
     for name in (f.name for f in fields(Settings)):
@@ -115,8 +127,10 @@ def save_settings(path: Path, settings: Settings) -> None:
         raise
 
 
-def _set_aside(path: Path) -> None:
+def _set_aside(path: Path) -> Path:
+    aside = path.with_name(path.name + ".bad")
     try:
-        os.replace(path, path.with_name(path.name + ".bad"))
+        os.replace(path, aside)
     except OSError:
-        pass
+        return path
+    return aside

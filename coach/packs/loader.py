@@ -35,6 +35,7 @@ from coach.packs.resources import NotAPackError, PackResources, open_resources
 from coach.packs.validate import check_easy_read, check_skills
 
 NOT_A_PACK = N_("not a lesson pack (no pack.toml)")
+NO_SUCH_PATH = N_("no such file or folder")
 NOT_A_ZIPPED_PACK = N_("not a lesson pack (no pack.toml at the zip's root or in its single top folder)")
 
 
@@ -79,6 +80,9 @@ def load_pack(path: Path | str, *, builtin: bool = False, deep: bool = False) ->
 
 def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResult:
     location = report.location
+    if not path.exists() and not path.is_symlink():
+        report.error("", None, NO_SUCH_PATH)
+        return LoadResult(None, _sorted(report.problems), location)
     try:
         resources = open_resources(path)
     except NotAPackError as exc:

@@ -9,7 +9,7 @@ from typing import TextIO
 from coach.i18n.ui_strings import command_line_strings
 from coach.speech.client import SpeechClient, SpeechError
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE
-from coach.speech.voices import choose_voice
+from coach.speech.voices import Voice, choose_voice
 
 
 def coach_languages() -> list[str]:
@@ -34,6 +34,17 @@ def _names(tag: str) -> tuple[str, str]:
     except ValueError:
         return tag, tag
     return entry.english_name, entry.endonym
+
+
+def voice_for(tag: str) -> Voice | None:
+    """The voice the application would read `tag` with on this computer (None: no voice, or no engine)."""
+    try:
+        with SpeechClient() as speech:
+            voices = speech.voices()
+            order = tuple(engine.name for engine in speech.engines)
+    except SpeechError:
+        return None
+    return choose_voice(tag, voices, order)
 
 
 def voices_command(out: TextIO, err: TextIO) -> int:

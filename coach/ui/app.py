@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -16,7 +17,7 @@ from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
 from coach.records.store import records_path
-from coach.settings import Settings, load_settings
+from coach.settings import Settings, read_settings
 from coach.ui.binding_check import binding_problem
 from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
@@ -54,6 +55,17 @@ def build_window(
     return MainWindow(list(library.packs), list(library.broken), settings, path, speech)
 
 
+def open_desk(window: MainWindow, settings_set_aside: Path | None = None) -> VisitDesk:
+    """The worker's panel beside the player; a damaged settings file is told to the worker there."""
+    desk = VisitDesk(window, records_path())
+    if settings_set_aside is not None:
+        _ = window.languages.worker_strings().gettext
+        desk.panel.failures.tell(_("The settings file was damaged. It is kept as {name}; Coach uses its usual "
+                                   "settings for now: choose the languages and the text size again.")
+                                 .format(name=settings_set_aside))
+    return desk
+
+
 def run_app(client_language: str | None = None, worker_language: str | None = None) -> int:
     logging.basicConfig(level=os.environ.get("COACH_LOG", "WARNING"))
     problem = binding_problem()
@@ -61,7 +73,7 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
         print(f"coach: {problem}", file=sys.stderr)
         return 1
     app = application()
-    settings = load_settings(app_dirs().settings_file)
+    settings, damaged = read_settings(app_dirs().settings_file)
     for name, value in (("client_language", client_language), ("worker_language", worker_language)):
         if value:
             if not is_known(value):
@@ -73,7 +85,7 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
         log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))
     speech = SpeechService()
     window = build_window(library, settings, speech=speech)
-    desk = VisitDesk(window, records_path())
+    desk = open_desk(window, damaged)
     window.resize(1280, 800)
     window.show()
     speech.start()  # after the window is up: the child's start costs the client nothing

@@ -37,6 +37,7 @@ def screenshot_command(args: argparse.Namespace) -> int:
         show_worker_text=bool(args.worker_lang),
         text_scale=args.scale,
         high_contrast=args.contrast == "high",
+        auto_read=False,  # nothing is spoken; the voice notice below is the one the app would show
     )
     window = build_window(library, settings, remember=False)
     screen = args.screen or ("lesson" if args.lesson else "library")
@@ -45,6 +46,8 @@ def screenshot_command(args: argparse.Namespace) -> int:
     except LookupError as exc:
         print(f"coach screenshot: {exc}", file=sys.stderr)
         return 2
+    if window.current_page() is window.lesson:
+        show_voice_notice(window)
     width, height = args.size
     window.resize(width, height)
     window.show()
@@ -55,6 +58,18 @@ def screenshot_command(args: argparse.Namespace) -> int:
         return 1
     print(args.out)
     return 0
+
+
+def show_voice_notice(window) -> None:
+    """The notice the real app shows on this step: none when it can be read aloud (a recording, or a voice)."""
+    from coach.speech.commands import voice_for
+    from coach.ui.player.reader import ReaderState
+
+    lesson, tag = window.lesson, window.languages.client.tag
+    step = lesson.step
+    recorded = step is not None and bool(step.audio.get(tag) or step.audio.get(tag.split("-", 1)[0]))
+    if not recorded and voice_for(tag) is None:
+        lesson.show_speech_state(ReaderState.NO_VOICE)
 
 
 def show_screen(window, screen: str, pack_id: str | None, lesson_id: str | None, step: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -132,7 +132,17 @@ class WrappingButton(QPushButton):
     def set_label(self, text: str) -> None:
         self.label.setText(text)
         self.setAccessibleName(text)
+        self._fit_longest_word()
+
+    def _fit_longest_word(self) -> None:
+        """Qt sizes the button from its inner layout: the label must never be narrower than a word."""
+        self.label.setMinimumWidth(self._longest_word())
         self.updateGeometry()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_longest_word()
 
     def text_shown(self) -> str:
         return self.label.text()
@@ -160,16 +170,15 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        margins = self.layout().contentsMargins()
-        inner = max(1, width - self._chrome())
-        return max(MIN_TOUCH, self.label.heightForWidth(inner) + margins.top() + margins.bottom() + 10)
+        # As Qt's layouts compute it (they ask the inner layout, not this method).
+        return max(MIN_TOUCH, self.layout().totalHeightForWidth(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = min(self.label.sizeHint().width(), 240) + self._chrome()
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        width = max(MIN_TOUCH, self._longest_word() + self._chrome())
+        width = max(MIN_TOUCH, self.layout().totalMinimumSize().width())
         return QSize(width, self.heightForWidth(width))
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from panel_helpers import settle, stored, unlock, with_records
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QRadioButton
 
 from coach.domain.autonomy import AutonomyLevel
@@ -156,3 +157,39 @@ def test_every_check_box_and_radio_button_is_a_48_pixel_target(qtbot, desk) -> N
 def test_level_number_is_the_one_the_worker_sees() -> None:
     """Stored 0–3, shown 1–4: one numbering for buttons, keys and chart."""
     assert [level.number for level in AutonomyLevel] == [1, 2, 3, 4]
+
+
+def test_ctrl_q_ends_and_saves_the_visit_then_quits(qtbot, desk) -> None:
+    """Ctrl+Q (and closing the window) end the visit in progress, save it, and close the records."""
+    window, panel = desk.window, desk.panel
+    client = with_records(lambda r: r.create_client("Omar", "fr", [], True, "learning-record"))
+    panel.start_visit(client.id)
+    settle(qtbot, desk)
+    window.open_lesson("demo", "call-someone")
+    panel.visit.skill_levels[0].buttons[3].click()
+    qtbot.keyClick(window, Qt.Key.Key_Q, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert not panel.unlocked
+    ended = stored("SELECT ended FROM visits")
+    assert ended and ended[0][0] is not None, "the visit was ended and saved before quitting"
+    assert stored("SELECT level FROM ratings WHERE rated_by = 'worker'") == [(3,)]
+
+
+def test_a_damaged_settings_file_is_told_to_the_worker(qtbot, make_window, tmp_path) -> None:
+    """The worker sees that the settings were damaged and kept aside, on screen, not only in a log."""
+    from coach.paths import app_dirs
+    from coach.settings import read_settings
+    from coach.ui.app import open_desk
+
+    path = app_dirs().settings_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{ not json", encoding="utf-8")
+    settings, aside = read_settings(path)
+    assert aside == path.with_name("settings.json.bad") and aside.read_text(encoding="utf-8") == "{ not json"
+    window = make_window(settings)
+    desk = open_desk(window, aside)
+    try:
+        assert desk.panel.failures.isVisible()
+        assert "settings.json.bad" in desk.panel.failures.messages[0]
+    finally:
+        desk.close()

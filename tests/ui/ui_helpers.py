@@ -13,6 +13,13 @@ def clipped(root: QWidget) -> list[str]:
     """Names of the controls and texts under `root` that are smaller than their content."""
     problems = []
     for button in visible_children(root, QAbstractButton):
+        if button.hasHeightForWidth():  # a wrapping label: as tall as its lines, as wide as its longest word
+            least = button.minimumSizeHint()
+            needed = button.heightForWidth(button.width())
+            if button.width() < least.width() or button.height() < needed:
+                problems.append(f"button {button.text() or button.accessibleName()!r} {button.size()} < "
+                                f"{least.width()} wide, {needed} high")
+            continue
         hint = button.sizeHint()
         if button.width() < hint.width() or button.height() < hint.height():
             problems.append(f"button {button.text() or button.accessibleName()!r} {button.size()} < {hint}")

@@ -353,3 +353,14 @@ def test_every_problem_has_exactly_the_values_its_template_names() -> None:
     assert len(problems) >= len(CASES)
     for problem in problems:
         assert {name for name, _ in problem.params} == placeholder_names(problem.template), problem
+
+
+def test_a_path_that_does_not_exist_is_said_so(tmp_path: Path) -> None:
+    """A mistyped path says "no such file or folder", not that the folder lacks a pack.toml."""
+    missing = tmp_path / "my-pakc"
+    code, lines = run_check(missing)
+    assert code == 1
+    assert lines[0] == f"{missing}: error: no such file or folder"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_check(empty)[1][0] == f"{empty}: error: not a lesson pack (no pack.toml)"

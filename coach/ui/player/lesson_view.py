@@ -241,6 +241,10 @@ class LessonPage(QWidget):
         elif self._notice_key in ("no-voice", "voice-failed"):
             self.show_notice("", "")
 
+    def show_speech_state(self, state: ReaderState) -> None:
+        """Show the notice the reader's `state` calls for (no voice, voice not working), or none."""
+        self._on_reader_state(state)
+
     def show_notice(self, text: str, key: str = "custom", icon_name: str = "") -> None:
         """Show a short message, with an icon, under the step (cleared on the next step)."""
         self._notice_key = key

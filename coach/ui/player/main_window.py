@@ -178,6 +178,12 @@ class MainWindow(QMainWindow):
         action.setParent(self.worker_menu)
         self.worker_menu.addAction(action)
 
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """Closing the window (or Ctrl+Q) ends and saves the visit in progress first."""
+        self.closing.emit()
+        self.stop_reading()
+        super().closeEvent(event)
+
     def voice(self) -> Reader:
         """The reader that speaks to the client: a page follows its words to highlight them."""
         return self.reader
@@ -339,6 +345,7 @@ class MainWindow(QMainWindow):
             (("Ctrl+Shift+C",), lambda: self.contrast_button.toggle()),
             (("Ctrl+Shift+W",), lambda: self.worker_button.toggle()),
             (("Alt+Home",), self.show_library),
+            ((QKeySequence.StandardKey.Quit, "Ctrl+Q"), self.close),
         ):
             # Two shortcuts with one sequence would both stay silent (ambiguous).
             sequences = {QKeySequence(key).toString(): QKeySequence(key) for key in keys}
