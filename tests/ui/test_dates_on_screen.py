@@ -9,7 +9,8 @@ import pytest
 from coach.ui.player.about_page import record_lines
 
 ABOUT = {"client": {"pseudonym": "Amal", "code": "K7", "consent_given": True,
-                    "consent_date": "2026-12-02T10:15:00"}, "visits": [{}, {}]}
+                    "consent_date": "2026-12-02T10:15:00"},
+         "visits": [{"started": "2026-11-20T09:00:00"}, {"started": "2026-12-02T10:00:00"}]}
 
 
 @pytest.mark.parametrize(("tag", "written"), [
@@ -19,4 +20,4 @@ def test_consent_day_in_the_clients_language(tag: str, written: str) -> None:
     """"What we recorded about you" gives the day of consent as the client's language writes it."""
     lines = record_lines(ABOUT, {}, gettext.NullTranslations().gettext, tag)
     assert f"You agreed on {written}." in lines
-    assert "Visits: 2" in lines
+    assert f"Visits: 2. The last one: {written}." in lines

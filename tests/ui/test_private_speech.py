@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fakes.fake_speech_child import fake_child_command
+from panel_helpers import settle, unlock, with_records
 
 from coach.records.store import records_path
 from coach.settings import Settings
@@ -30,16 +31,13 @@ def test_the_clients_record_is_read_privately_and_nothing_stays(qtbot, library, 
     window.show()
     desk = VisitDesk(window, records_path())
     try:
-        gate = desk.panel.gate
-        gate.name.setText("Camille")
-        gate.passphrase.setText(PASSPHRASE)
-        gate.again.setText(PASSPHRASE)
-        gate.open_button.click()
-        records = desk.panel.records
-        client = records.create_client("Zainab Q.", "fr", [], True, "learning-record")
+        unlock(qtbot, desk, passphrase=PASSPHRASE)
+        client = with_records(lambda records: records.create_client("Zainab Q.", "fr", [], True, "learning-record"))
         desk.panel.start_visit(client.id)
+        settle(qtbot, desk)
         desk.panel.visit.note.setPlainText(NOTE)
         desk.panel.visit.save_note.click()
+        settle(qtbot, desk)
         with qtbot.waitSignal(speech.ready, timeout=10000) as answer:
             desk.panel.visit.about_button.click()
         utterance = answer.args[1]
@@ -55,6 +53,7 @@ def test_the_clients_record_is_read_privately_and_nothing_stays(qtbot, library, 
         # A private file the reader never got to read (a stale answer, a crash) goes at erasure.
         leftover = cache.new_temp_wav(cache.private_dir())
         desk.panel.erase_current()
+        settle(qtbot, desk)
         assert not leftover.exists() and not list(cache.private_dir().iterdir())
     finally:
         window.reader.stop()

@@ -144,10 +144,10 @@ def test_warnings_only_exit_zero_with_summary() -> None:
     assert lines == [expected_line("unused-skill"), "2 packs checked: all valid, 1 warning."]
 
 
-def test_missing_path_is_not_a_pack() -> None:
-    """A path that does not exist is reported as not a lesson pack, with the user's spelling."""
+def test_missing_path_is_said_to_be_missing() -> None:
+    """A path that does not exist is reported as missing, with the user's spelling."""
     code, lines = run_check("no/such/pack")
-    assert (code, lines[0]) == (1, "no/such/pack: error: not a lesson pack (no pack.toml)")
+    assert (code, lines[0]) == (1, "no/such/pack: error: no such file or folder")
 
 
 def test_duplicate_pack_ids_across_paths(tmp_path: Path) -> None:
