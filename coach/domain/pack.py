@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from coach.domain.exercises import Exercise
 
 FORMAT_VERSION = 1
 
@@ -72,6 +75,8 @@ class Step:
     picture_description: Text
     audio: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    exercise: Exercise | None = None
+    """The practice exercise of an exercise kind (coach.domain.exercises); None for "info"."""
 
     def recording(self, language: str) -> str | None:
         """The recorded audio file for `language` (or its base language), if the pack has one."""

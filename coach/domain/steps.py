@@ -7,7 +7,9 @@ registers a view per kind. Pack validation rejects a kind nobody registered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,10 @@ class StepKind:
     summary: str
     required_fields: frozenset[str] = frozenset()
     optional_fields: frozenset[str] = frozenset()
+    value_kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """What each own field holds ("text", "boolean", "tables"...); "any" when not named."""
+    exercise: bool = False
+    """An exercise: the player shows its practice widget in place of the picture."""
 
     @property
     def own_fields(self) -> frozenset[str]:
@@ -46,6 +52,26 @@ def step_kinds() -> tuple[StepKind, ...]:
     return tuple(sorted(_REGISTRY.values(), key=lambda k: k.name))
 
 
+def _kind(name: str, summary: str, required: dict[str, str], optional: dict[str, str] | None = None) -> StepKind:
+    optional = optional or {}
+    return register_step_kind(StepKind(
+        name, summary, frozenset(required), frozenset(optional),
+        MappingProxyType({**required, **optional}), exercise=True,
+    ))
+
+
 INFO = register_step_kind(
     StepKind("info", "Show a picture and one sentence; the client reads or listens, then goes on.")
 )
+# The practice exercises (coach.domain.exercises holds their values and rules,
+# coach.packs.exercises reads them, coach.ui.player.exercises shows them).
+TOUCH = _kind("touch", "Touch the right place on the picture (a phone or a web page).",
+              {"targets": "tables", "hint": "text"}, {"mirror": "boolean"})
+CHOOSE = _kind("choose", "Choose the right picture or message among 2 to 4.",
+               {"choices": "tables", "hint": "text"}, {"phone": "boolean"})
+TYPE_IN = _kind("type-in", "Type into a practice form; each field is checked by a rule.",
+                {"fields": "tables", "site": "text", "button": "text"})
+SMS_CODE = _kind("sms-code", "A code arrives by SMS on the simulated phone; type it into the form.",
+                 {"site": "text", "label": "text", "button": "text", "sender": "text", "message": "text",
+                  "hint": "text"}, {"code": "text"})
+ORDER = _kind("order", "Put the pictures in the right order.", {"items": "tables", "hint": "text"})

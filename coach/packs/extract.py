@@ -14,6 +14,7 @@ from typing import TextIO
 from babel.messages.catalog import Catalog as BabelCatalog
 from babel.messages.pofile import write_po
 
+from coach.domain.exercises import exercise_texts
 from coach.domain.pack import Pack, Text
 from coach.packs.catalogs import LOCALES_FOLDER
 from coach.packs.loader import load_pack
@@ -31,13 +32,32 @@ def pack_texts(pack: Pack) -> list[Text]:
         texts.extend(link.title for link in lesson.links)
         for step in lesson.steps:
             texts.extend((step.text, step.picture_description))
+            if step.exercise is not None:
+                texts.extend(exercise_texts(step.exercise))
     return texts
+
+
+def _exercise_pictures(pack: Pack) -> dict[str, str]:
+    """picture_description context -> picture, for the choices and items of exercises."""
+    from coach.domain.exercises import ChooseExercise, OrderExercise
+
+    found: dict[str, str] = {}
+    for lesson in pack.lessons:
+        for step in lesson.steps:
+            exercise = step.exercise
+            if isinstance(exercise, ChooseExercise):
+                found.update({c.picture_description.context: c.picture for c in exercise.choices
+                              if c.picture_description is not None})
+            elif isinstance(exercise, OrderExercise):
+                found.update({i.picture_description.context: i.picture for i in exercise.items})
+    return found
 
 
 def template(pack: Pack, sources: Sources | None = None) -> bytes:
     """The .pot file for `pack`; with `sources`, each entry names its file and line."""
     where = {} if sources is None else {t.text.context: (t.file, t.line) for t in sources.texts}
     pictures = {step.picture_description.context: step.picture for lesson in pack.lessons for step in lesson.steps}
+    pictures.update(_exercise_pictures(pack))
     catalog = BabelCatalog(
         project=pack.id, version=pack.version, locale=None, fuzzy=False,
         header_comment=f"# Translation template of the lesson pack {pack.id!r}.\n"

@@ -113,7 +113,7 @@ class Field:
     """A field a table may hold: its value kind and whether it must be there."""
 
     kind: str
-    """"text", "integer", "texts" (list of texts), "table", "tables" or "any"."""
+    """"text", "integer", "number", "boolean", "texts" (list of texts), "table", "tables" or "any"."""
     required: bool = False
 
 
@@ -122,6 +122,8 @@ class Field:
 _EXPECTED = {
     "text": N_("a text in quotes"),
     "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
     "texts": N_("a list of texts in quotes"),
     "table": N_("a table"),
     "tables": N_("a list of tables"),
@@ -148,6 +150,10 @@ def _has_kind(value: Any, kind: str) -> bool:
         return isinstance(value, str)
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
     if kind == "texts":
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     if kind == "table":

@@ -9,6 +9,7 @@ from coach.domain.problems import Phrase
 from coach.domain.steps import COMMON_STEP_FIELDS, step_kind, step_kinds
 from coach.i18n.languages import is_known, normalize_tag
 from coach.i18n.ui_strings import N_
+from coach.packs.exercises import read_exercise
 from coach.packs.fields import THE_LESSON, Field, Report, TomlSource, check_fields, check_id, read_toml
 from coach.packs.manifest import FileRef, Manifest, Sources
 from coach.packs.resources import PackResources
@@ -136,7 +137,8 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
             # Its own fields are unknown too; do not also report each of them.
             fields.update({key: Field("any") for key in table if key not in fields})
         elif kind is not None:
-            fields.update({name: Field("any", required=name in kind.required_fields) for name in kind.own_fields})
+            fields.update({name: Field(kind.value_kinds.get(name, "any"), required=name in kind.required_fields)
+                           for name in kind.own_fields})
         values = check_fields(table, fields, source, prefix, owner, report)
         if step_id:
             check_id(step_id, source, f"{prefix}.id", "step", report)
@@ -153,6 +155,9 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
         if picture:
             sources.refs.append(FileRef(picture, source.relative_path, source.line(f"{prefix}.picture"), "picture"))
         own = kind.own_fields if kind is not None else frozenset()
+        exercise = None
+        if kind is not None and kind.exercise:
+            exercise = read_exercise(kind.name, values, source, prefix, owner, step_context, report, sources)
         steps.append(Step(
             id=step_id,
             kind=kind_name if isinstance(kind_name, str) else "",
@@ -164,6 +169,7 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
             ),
             audio=freeze(_audio(values.get("audio", {}), source, prefix, owner, manifest, report, sources)),
             options=freeze({key: value for key, value in values.items() if key in own}),
+            exercise=exercise,
         ))
     return tuple(steps)
 

@@ -27,6 +27,7 @@ from coach.i18n.ui_strings import N_
 from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
 from coach.packs.bounded_zip import ZipRefused
 from coach.packs.catalogs import LoadedCatalog, read_catalogs
+from coach.packs.exercises import check_exercises
 from coach.packs.fields import Report
 from coach.packs.files import check_files
 from coach.packs.lessons import lesson_files, read_lesson
@@ -110,6 +111,7 @@ def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResul
     check_skills(manifest, sources, report, all_lessons_read=all_read)
     check_files(sources.refs, resources, report, deep=deep)
     catalogs = read_catalogs(resources, manifest, sources.texts, report)
+    check_exercises(lessons, manifest, catalogs, sources, resources, report, deep=deep)
     if deep:
         check_easy_read(sources.texts, catalogs, report)
     problems = _sorted(report.problems)

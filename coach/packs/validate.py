@@ -74,7 +74,7 @@ def _severity(is_error: bool) -> Severity:
 def _label(context: str) -> Phrase:
     """Where a text is used, in words: "lesson/x/step/open/text" -> 'step "open"'."""
     parts = context.split("/")
-    if parts[0] == "lesson" and len(parts) == 5 and parts[2] == "step":
+    if parts[0] == "lesson" and len(parts) >= 5 and parts[2] == "step":
         return Phrase.create(N_('step "{step}"'), step=parts[3])
     if parts[0] == "lesson" and len(parts) == 5 and parts[2] == "link":
         # Translators: {number} is the link's position in the lesson, from 1.

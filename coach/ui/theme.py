@@ -154,4 +154,32 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QMenu::item {{ padding: {px(8, scale)}px {px(20, scale)}px; min-height: {MIN_TOUCH - 16}px; }}
     QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+    {practice_style(c, scale, border)}"""
+
+
+def practice_style(c: Colours, scale: int, border: int) -> str:
+    """The practice exercises: forms, choices, places and the simulated phone."""
+    return f"""
+    QLineEdit {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border};
+        border-radius: 8px; padding: {px(8, scale)}px; font-size: {px(22, scale)}px; min-height: {MIN_TOUCH - 8}px; }}
+    QLineEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
+    QLineEdit[invalid="yes"] {{ border: {border + 3}px solid {c.help}; }}
+    QPushButton[role="choice"], QPushButton[role="order-place"] {{ background: {c.surface}; border-radius: 14px;
+        padding: {px(8, scale)}px; }}
+    QPushButton[role="order-place"] {{ border-style: dashed; }}
+    QPushButton[answer="wrong"] {{ border: {border + 2}px solid {c.help}; }}
+    QPushButton[answer="right"] {{ border: {border + 4}px solid {c.done}; }}
+    QLabel[role="choice-text"] {{ font-size: {px(22, scale)}px; }}
+    QLabel[role="order-number"] {{ font-size: {px(24, scale)}px; font-weight: bold; color: {c.accent}; }}
+    QFrame[role="practice-page"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
+    QFrame[role="practice-band"] {{ background: {c.accent}; border-top-left-radius: 10px; border-top-right-radius: 10px; }}
+    QLabel[role="practice-site"] {{ color: {c.accent_text}; font-size: {px(22, scale)}px; font-weight: bold; }}
+    QLabel[role="practice-mark"] {{ color: {c.accent_text}; font-size: {px(15, scale)}px; }}
+    QStackedWidget[role="phone-screen"], QStackedWidget[role="phone-screen"] > QWidget {{ background: {c.surface}; }}
+    QLabel[role="phone-small"] {{ font-size: {px(14, scale)}px; color: {c.muted}; }}
+    QLabel[role="phone-title"] {{ font-size: {px(18, scale)}px; font-weight: bold; }}
+    QLabel[role="phone-text"] {{ font-size: {px(18, scale)}px; }}
+    QFrame[role="phone-bubble"] {{ background: {c.window}; border-radius: 12px; }}
+    QPushButton[role="phone-banner"] {{ background: {c.accent}; color: {c.accent_text}; text-align: left;
+        font-size: {px(16, scale)}px; border-radius: 12px; }}
     """

@@ -49,7 +49,7 @@ def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path, demo_builtin_
     window = MainWindow(list(library.packs), [], Settings(client_language="fr", auto_read=False), speech=speech)
     qtbot.addWidget(window)
     window.show()
-    pack_id = next(p.id for p in library.packs if p.id != "demo")
+    pack_id = next(p.id for p in library.packs if not p.builtin)
     window.open_lesson(pack_id, "call")
     window.lesson.listen_button.click()
     qtbot.waitUntil(lambda: window.reader.state is ReaderState.PLAYING, timeout=5000)

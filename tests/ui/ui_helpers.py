@@ -49,7 +49,7 @@ def show(window, screen: str) -> QWidget:
     elif screen == "packs":
         window.show_packs()
     else:
-        lesson = window.library.tiles()[-1].lesson
+        lesson = [t for t in window.library.tiles() if t.pack.id == "demo"][-1].lesson
         window.open_lesson("demo", lesson.id, len(lesson.steps) - 1)
         if screen == "end":
             window.lesson.next()

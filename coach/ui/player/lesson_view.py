@@ -15,10 +15,12 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
+from coach.domain.practice import ExerciseResult
 from coach.domain.progress import LessonProgress, PlayerEvent
 from coach.i18n.languages import display_name
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
 from coach.ui.player.library import read_picture
 from coach.ui.player.reader import Reader, ReaderState, recorded_audio_file
 from coach.ui.player.speech_controls import ListenControls, SpokenText
@@ -44,6 +46,8 @@ class LessonPage(QWidget):
     slow_changed = Signal(bool)
     step_shown = Signal(object, object, int)
     """(pack, lesson, step index): the step now on screen, for the worker's panel."""
+    exercise_result = Signal(str, str, object)
+    """(pack id, lesson id, `ExerciseResult`) after each answer, hint or help in an exercise."""
 
     def __init__(self, languages: LanguageState, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +63,9 @@ class LessonPage(QWidget):
         self._notice_key = ""
         self._notice_icon_name = ""
         self._auto_read_due = False
+        self.exercise: ExerciseView | None = None
+        self.practice_results: dict[str, ExerciseResult] = {}
+        """This lesson's exercise results, by step id, since it was opened."""
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -162,6 +169,7 @@ class LessonPage(QWidget):
     # -- state ------------------------------------------------------------------
     def open_lesson(self, pack: Pack, lesson: Lesson, step_index: int = 0) -> None:
         self.pack, self.lesson = pack, lesson
+        self.practice_results = {}
         self.progress = LessonProgress(pack.id, lesson.id, tuple(s.id for s in lesson.steps), index=step_index)
         self._emit(self.progress.start())
         self._show_step()
@@ -192,6 +200,8 @@ class LessonPage(QWidget):
         if self.progress is None or self.progress.finished:
             return
         self._emit(self.progress.ask_for_help())
+        if self.exercise is not None:
+            self.exercise.add_help()
         self._set_notice("help")
 
     def did_it(self) -> None:
@@ -225,6 +235,8 @@ class LessonPage(QWidget):
     def _set_slow(self, slow: bool) -> None:
         self.slow = slow
         self.slow_changed.emit(slow)
+        if self.exercise is not None:
+            self.exercise.context.slow = slow
         if self.listen_controls.speaking:
             self.listen()
 
@@ -264,6 +276,8 @@ class LessonPage(QWidget):
         self._high_contrast = high
         self.text.set_high_contrast(high)
         self.listen_controls.set_high_contrast(high)
+        if self.exercise is not None:
+            self.exercise.retranslate(self._exercise_context())
         c = colours(high)
         self.dots.set_colours(c.accent, c.border)
         self._update_icons()
@@ -286,13 +300,49 @@ class LessonPage(QWidget):
         self.step_shown.emit(pack, self.lesson, progress.index)
         self.show_notice("", "")
         self.listen_controls.reset()
-        self.picture.set_picture(read_picture(pack, step.picture))
+        self._show_exercise(step)
         self.retranslate()
         refresh_layouts(self)
-        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_start()
         self._auto_read_due = self.auto_read
         if self.isVisible():
             self._read_if_due()
+
+    def _show_exercise(self, step: Step) -> None:
+        """An exercise step shows its practice view in place of the picture."""
+        if self.exercise is not None:
+            self.exercise.clear()
+            self.exercise.hide()
+            self.exercise.deleteLater()
+            self.exercise = None
+        view = exercise_view(self._exercise_context()) if step.exercise is not None else None
+        if view is None:
+            self.body.set_visual(self.picture)
+            self.picture.set_picture(read_picture(self.pack, step.picture) if self.pack else b"")
+            return
+        self.exercise = view
+        previous = self.practice_results.get(step.id)
+        if previous is not None:
+            view.start_from(previous)
+        view.result_changed.connect(self._on_exercise_result)
+        self.body.set_visual(view)  # shown now: the keyboard focus goes into it
+
+    def _exercise_context(self) -> ExerciseContext:
+        assert self.pack is not None and self.step is not None
+        client = self._languages.client
+        return ExerciseContext(self.pack, self.step, client.tag, client.rtl, self._languages.client_strings().gettext,
+                               self._reader, slow=self.slow, high_contrast=self._high_contrast)
+
+    def _on_exercise_result(self, result: ExerciseResult) -> None:
+        if self.pack is None or self.lesson is None:
+            return
+        self.practice_results[result.step_id] = result
+        self.exercise_result.emit(self.pack.id, self.lesson.id, result)
+
+    def focus_start(self) -> None:
+        """Where the keyboard starts on a step: the exercise, else Next."""
+        target = self.exercise.first_focus() if self.exercise is not None else self.next_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _read_if_due(self) -> None:
         """Auto-read: a step is read once when it is first shown, never again by itself."""
@@ -383,6 +433,8 @@ class LessonPage(QWidget):
             _("Step {current} of {total}").format(current=progress.index + 1, total=count)
         )
         self.dots.set_progress(progress.index, count)
+        if self.exercise is not None:
+            self.exercise.retranslate(self._exercise_context())
         self.dots.setAccessibleName(self.counter.accessibleName())
         if self._notice_key in ("help", "done"):
             self._set_notice(self._notice_key)

@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         pack = self._packs[pack_id]
         self.lesson.open_lesson(pack, pack.lesson(lesson_id), step_index)
         self.stack.setCurrentWidget(self.lesson)
-        self.lesson.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.lesson.focus_start()
 
     def show_end(self) -> None:
         if self.lesson.pack is not None and self.lesson.lesson is not None:
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
     def _end_back(self) -> None:
         self.lesson.back()
         self.stack.setCurrentWidget(self.lesson)
-        self.lesson.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.lesson.focus_start()
 
     def _end_again(self) -> None:
         if self.lesson.pack is not None and self.lesson.lesson is not None:

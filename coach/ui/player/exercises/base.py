@@ -1,0 +1,212 @@
+"""What every exercise view shares: its context, the spoken feedback line, the tally.
+
+A view shows one exercise in place of the step's picture. A wrong answer gets a
+gentle hint, shown and read aloud (the word being said is highlighted); a right one
+is praised aloud. There is no score and no timer; Next (skip) and "I need help"
+stay on the lesson page, always available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coach.domain.pack import Pack, Step, Text
+from coach.domain.practice import ExerciseResult
+from coach.ui.icons import icon
+from coach.ui.player.reader import Reader
+from coach.ui.player.speech_controls import SpokenText
+from coach.ui.theme import colours
+
+
+@dataclass
+class ExerciseContext:
+    """What a view needs from the lesson page: the pack, the language, the reader."""
+
+    pack: Pack
+    step: Step
+    language: str
+    rtl: bool
+    gettext: Callable[[str], str]
+    """The client's interface catalog."""
+    reader: Reader
+    slow: bool = False
+    high_contrast: bool = False
+
+    def text(self, text: Text) -> str:
+        return self.pack.translate(text, self.language)
+
+    def picture(self, path: str) -> bytes:
+        try:
+            return self.pack.resources.read_bytes(path)
+        except (OSError, KeyError, ValueError):
+            return b""
+
+
+def press_button(role: str = "nav") -> QPushButton:
+    button = QPushButton()
+    button.setProperty("role", role)
+    button.setAutoDefault(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+class ExerciseView(QWidget):
+    """The base of the five views: feedback line, hint, praise and the tally."""
+
+    result_changed = Signal(object)
+    """The `ExerciseResult` after each answer, hint or success."""
+    solved = Signal()
+
+    def __init__(self, context: ExerciseContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.result = ExerciseResult(context.step.id)
+        self._done = False
+        """Solved on this screen (the result may say solved from an earlier visit of the step)."""
+        self._feedback_kind = ""
+        self._feedback_source: Text | str | None = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(12)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(12)
+        self.layout_.addLayout(self.body, 1)
+        self.feedback_box = QFrame()
+        self.feedback_box.setProperty("role", "card")
+        row = QHBoxLayout(self.feedback_box)
+        self.feedback_icon = QLabel()
+        self.feedback_icon.setFixedSize(40, 40)
+        self.feedback = SpokenText()
+        self.feedback.setProperty("role", "notice-text")
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        row.addWidget(self.feedback_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.feedback, 1)
+        self.feedback_box.setVisible(False)
+        self.hint_button = press_button("nav")
+        self.hint_button.clicked.connect(self.ask_hint)
+        hint_row = QHBoxLayout()
+        hint_row.addStretch(1)
+        hint_row.addWidget(self.hint_button)
+        hint_row.addStretch(1)
+        self.layout_.addWidget(self.feedback_box)
+        self.layout_.addLayout(hint_row)
+        context.reader.word_changed.connect(self._on_word)
+
+    # -- for the views ----------------------------------------------------------
+    def hint_text(self) -> Text:
+        """The exercise's general hint (views with per-answer hints pass theirs to `wrong`)."""
+        raise NotImplementedError
+
+    def start_from(self, result: ExerciseResult) -> None:
+        """Coming back to this step: go on counting from what was done before."""
+        self.result = result
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    def wrong(self, hint: Text | None = None) -> None:
+        """A wrong answer: count it (until solved once), show and say the hint."""
+        if not self.result.solved:
+            self._update(self.result.tried())
+        self._give_hint(hint or self.hint_text())
+
+    def right(self) -> None:
+        """A right answer: count it, praise aloud; the screen stays solved."""
+        if self._done:
+            return
+        self._done = True
+        self._update(self.result if self.result.solved else self.result.tried().succeeded())
+        self._show_feedback("praise", None)
+        self.say(self.feedback.plain_text())
+        self.on_solved()
+        self.solved.emit()
+
+    def on_solved(self) -> None:
+        """A view may lock its controls or show the final state."""
+
+    def on_hint(self) -> None:
+        """A view may show more (a touch target pulses) when a hint is given."""
+
+    def say(self, text: str) -> None:
+        c = self.context
+        c.reader.read(text, c.language, slow=c.slow)
+
+    # -- hints and feedback -------------------------------------------------------
+    def ask_hint(self) -> None:
+        """The Hint button: the hint, without counting an answer."""
+        self._give_hint(self.hint_text())
+
+    def _give_hint(self, hint: Text) -> None:
+        if not self.result.solved:
+            self._update(self.result.hinted())
+        self._show_feedback("hint", hint)
+        self.say(self.feedback.plain_text())
+        self.on_hint()
+
+    def add_help(self) -> None:
+        """The lesson page tells the view that the client asked for help here."""
+        if not self.result.solved:
+            self._update(self.result.helped())
+
+    def clear(self) -> None:
+        """Forget what the client typed (practice data is never kept)."""
+
+    def _update(self, result: ExerciseResult) -> None:
+        self.result = result
+        self.result_changed.emit(result)
+
+    def _show_feedback(self, kind: str, source: Text | None) -> None:
+        self._feedback_kind, self._feedback_source = kind, source
+        self._render_feedback()
+
+    def _render_feedback(self) -> None:
+        _ = self.context.gettext
+        kind = self._feedback_kind
+        if not kind:
+            self.feedback_box.setVisible(False)
+            return
+        if kind == "praise":
+            text, name = _("Well done! You did it."), "done"
+        else:
+            source = self._feedback_source
+            text = self.context.text(source) if isinstance(source, Text) else str(source or "")
+            name = "help"
+        if text != self.feedback.plain_text():
+            self.feedback.set_plain_text(text)
+        self.feedback.setAccessibleName(text)
+        ink = colours(self.context.high_contrast).icon
+        self.feedback_icon.setPixmap(icon(name, ink).pixmap(40, 40))
+        self.feedback_box.setProperty("feedback", kind)
+        self.feedback_box.setVisible(True)
+
+    def feedback_text(self) -> str:
+        return self.feedback.plain_text() if self.feedback_box.isVisibleTo(self) else ""
+
+    def _on_word(self, start: int, length: int) -> None:
+        if self.context.reader.text == self.feedback.plain_text():
+            self.feedback.highlight(start, length)
+        self.on_word(start, length)
+
+    def on_word(self, start: int, length: int) -> None:
+        """Views with other spoken texts (choices) highlight them here."""
+
+    # -- language and look ----------------------------------------------------------
+    def retranslate(self, context: ExerciseContext) -> None:
+        """The client's language or the look changed: redo every text."""
+        self.context = context
+        _ = context.gettext
+        self.hint_button.setText(_("Hint"))
+        self.hint_button.setAccessibleName(_("Hint"))
+        self.hint_button.setAccessibleDescription(_("Hear a hint for this exercise."))
+        self.hint_button.setIcon(icon("help", colours(context.high_contrast).icon))
+        self.feedback.set_high_contrast(context.high_contrast)
+        self._render_feedback()
+
+    def first_focus(self) -> QWidget:
+        """The control the keyboard starts on."""
+        return self.hint_button
