@@ -100,6 +100,7 @@ def read_exercise(kind: str, values: dict[str, Any], source: TomlSource, prefix:
 
 def _touch(r: _Reader) -> TouchExercise:
     targets = []
+    r.sources.field_lines[f"{r.context}/targets"] = (r.source.relative_path, r.line("targets"))
     # Translators: {owner} is a step ('step "open"'), {number} a target's position from 1.
     for _index, table in r.tables("targets", TARGET_FIELDS, 1, 8, N_("{owner}, target {number}")):
         if len(table) == 4:
@@ -223,8 +224,8 @@ def check_exercises(lessons: Iterable[Lesson], manifest: Manifest, catalogs: lis
             for hint in exercise_hints(step.exercise):
                 _check_hint(hint, manifest, by_language, where, report)
             if isinstance(step.exercise, TouchExercise):
-                _check_targets(step.exercise, step.picture, where.get(f"lesson/{lesson.id}/step/{step.id}/hint"),
-                               resources, report)
+                at = sources.field_lines.get(f"lesson/{lesson.id}/step/{step.id}/targets")
+                _check_targets(step.exercise, step.id, step.picture, at, resources, report)
 
 
 def _check_hint(hint: Text, manifest: Manifest, catalogs: dict[str, LoadedCatalog],
@@ -244,7 +245,7 @@ def _check_hint(hint: Text, manifest: Manifest, catalogs: dict[str, LoadedCatalo
                      context=hint.context, tag=tag)
 
 
-def _check_targets(exercise: TouchExercise, picture: str, at: tuple[str, int] | None,
+def _check_targets(exercise: TouchExercise, step_id: str, picture: str, at: tuple[str, int] | None,
                    resources: PackResources, report: Report) -> None:
     try:
         extent = picture_extent(resources.read_bytes(picture))
@@ -258,9 +259,9 @@ def _check_targets(exercise: TouchExercise, picture: str, at: tuple[str, int] | 
         if not area.inside(width, height):
             report.error(file, line,
                          # Translators: {number} is the target's position; {width}x{height} the picture's size.
-                         N_('target {number} ({x}, {y}, {w}x{h}) is not inside the picture "{picture}" '
+                         N_('{owner}: target {number} ({x}, {y}, {w}x{h}) is not inside the picture "{picture}" '
                             '({width}x{height})'),
-                         number=number, x=_num(area.x), y=_num(area.y), w=_num(area.width), h=_num(area.height),
+                         owner=Phrase.create(N_('step "{step}"'), step=step_id), number=number, x=_num(area.x), y=_num(area.y), w=_num(area.width), h=_num(area.height),
                          picture=picture, width=_num(width), height=_num(height))
 
 

@@ -69,6 +69,8 @@ class Sources:
     """(skill id, file, line) for each skill a lesson names."""
     id_lines: dict[str, int] = field(default_factory=dict)
     """The line of each file's top-level `id` (pack.toml, lessons/x.toml)."""
+    field_lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """(file, line) of fields checked after reading, by text context ("lesson/x/step/y/targets")."""
 
     def text(self, context: str, value: Any, source: TomlSource, key_path: str, client: bool) -> Text:
         text = Text(context, value if isinstance(value, str) else "")

@@ -41,8 +41,8 @@ class ChoiceButton(QPushButton):
         self.text = SpokenText()
         self.text.setProperty("role", "choice-text")
         self.text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.text.setVisible(has_text)
         layout.addWidget(self.text)
+        self.text.setVisible(has_text)  # after it has a parent: a shown orphan would be a window
 
     def sizeHint(self) -> QSize:  # noqa: N802
         inner = self.layout().sizeHint()

@@ -138,13 +138,14 @@ class OrderView(ExerciseView):
         if not free:
             return
         target = index if index is not None and self.places[index].item is None else free[0]
+        had_focus = self.cards[item].hasFocus()
         self._fill(self.places[target], item)
         self.cards[item].setVisible(False)
         if all(p.item is not None for p in self.places):
             self._check()
-        else:
+        elif had_focus:  # the keyboard goes on with the next picture still to place
             next_card = next((self.cards[i] for i in self.jumbled if self.cards[i].isVisible()), None)
-            if next_card is not None and self.cards[item].hasFocus():
+            if next_card is not None:
                 next_card.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def take_back(self, place: Place) -> None:
