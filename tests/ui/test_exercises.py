@@ -7,6 +7,8 @@ means: the reader was asked to say exactly the hint shown, and played it.
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from fakes.fake_speech_child import fake_child_command
@@ -14,6 +16,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coach.packs.loader import Library, load_library
+from coach.paths import builtin_packs_dir
 from coach.settings import Settings
 from coach.ui.player.exercises.choose import ChooseView
 from coach.ui.player.exercises.order import OrderView
@@ -28,6 +32,16 @@ LANGUAGES = ["fr", "ar"]
 WAYS = ["mouse", "keyboard"]
 
 
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory) -> Library:
+    """The practice portal alone, as a built-in pack (the other content packs change under us)."""
+    builtin = tmp_path_factory.mktemp("portal-packs")
+    shutil.copytree(builtin_packs_dir() / "practice-portal", builtin / "practice-portal")
+    library = load_library(builtin, Path("/nonexistent-coach-packs"))
+    assert [p.id for p in library.packs] == ["practice-portal"], library.broken
+    return library
+
+
 @pytest.fixture
 def speech(qtbot):
     service = SpeechService(fake_child_command())
@@ -36,7 +50,7 @@ def speech(qtbot):
     service.stop()
 
 
-def open_step(qtbot, library, speech, lang: str, lesson: str, index: int):
+def open_step(qtbot, library: Library, speech, lang: str, lesson: str, index: int):
     from coach.ui.player.main_window import MainWindow
 
     window = MainWindow(list(library.packs), list(library.broken),
@@ -106,8 +120,8 @@ def tab_to(window, target: QWidget, limit: int = 40) -> None:
 # -- touch --------------------------------------------------------------------------------
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_touch_the_right_place(qtbot, library, speech, lang: str, way: str) -> None:
-    window, view = open_step(qtbot, library, speech, lang, "create-account", 1)
+def test_touch_the_right_place(qtbot, portal, speech, lang: str, way: str) -> None:
+    window, view = open_step(qtbot, portal, speech, lang, "create-account", 1)
     assert isinstance(view, TouchView) and not window.lesson.picture.isVisible()
     area = view.area
     (target,) = view.shown_targets()
@@ -155,8 +169,8 @@ def test_touch_the_right_place(qtbot, library, speech, lang: str, way: str) -> N
 # -- choose ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_choose_the_scam_message_on_the_phone(qtbot, library, speech, lang: str, way: str) -> None:
-    window, view = open_step(qtbot, library, speech, lang, "log-in-code", 1)
+def test_choose_the_scam_message_on_the_phone(qtbot, portal, speech, lang: str, way: str) -> None:
+    window, view = open_step(qtbot, portal, speech, lang, "log-in-code", 1)
     assert isinstance(view, ChooseView) and view.phone is not None
     assert view.buttons[0].window() is window and view.phone.isVisible()
     wrong, right = view.buttons[0], view.buttons[1]
@@ -186,8 +200,8 @@ def test_choose_the_scam_message_on_the_phone(qtbot, library, speech, lang: str,
 
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_choose_the_good_photo(qtbot, library, speech, lang: str, way: str) -> None:
-    window, view = open_step(qtbot, library, speech, lang, "add-document", 1)
+def test_choose_the_good_photo(qtbot, portal, speech, lang: str, way: str) -> None:
+    window, view = open_step(qtbot, portal, speech, lang, "add-document", 1)
     assert isinstance(view, ChooseView) and view.phone is None
     first, second = view.buttons[0], view.buttons[1]
     left_of = first.mapTo(window, QPoint(0, 0)).x() < second.mapTo(window, QPoint(0, 0)).x()
@@ -209,8 +223,8 @@ def test_choose_the_good_photo(qtbot, library, speech, lang: str, way: str) -> N
 # -- type it in -------------------------------------------------------------------------------
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_type_an_e_mail_and_a_strong_password(qtbot, library, speech, lang: str, way: str) -> None:
-    window, view = open_step(qtbot, library, speech, lang, "create-account", 2)
+def test_type_an_e_mail_and_a_strong_password(qtbot, portal, speech, lang: str, way: str) -> None:
+    window, view = open_step(qtbot, portal, speech, lang, "create-account", 2)
     assert isinstance(view, TypeInView)
     email, password = view.inputs["e-mail"], view.inputs["password"]
     assert QApplication.focusWidget() is email.edit
@@ -244,8 +258,8 @@ def test_type_an_e_mail_and_a_strong_password(qtbot, library, speech, lang: str,
 # -- the code arrives by SMS --------------------------------------------------------------------
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_code_arrives_by_sms(qtbot, library, speech, lang: str, way: str) -> None:
-    window, view = open_step(qtbot, library, speech, lang, "log-in-code", 0)
+def test_the_code_arrives_by_sms(qtbot, portal, speech, lang: str, way: str) -> None:
+    window, view = open_step(qtbot, portal, speech, lang, "log-in-code", 0)
     assert isinstance(view, SmsCodeView)
     phone = view.phone
     assert phone.screen_name() == "home" and not phone.banner.isVisible()
@@ -284,8 +298,8 @@ def test_the_code_arrives_by_sms(qtbot, library, speech, lang: str, way: str) ->
 # -- put the steps in order ------------------------------------------------------------------------
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_put_the_steps_in_order(qtbot, library, speech, lang: str, way: str) -> None:
-    window, view = open_step(qtbot, library, speech, lang, "benefit-form", 5)
+def test_put_the_steps_in_order(qtbot, portal, speech, lang: str, way: str) -> None:
+    window, view = open_step(qtbot, portal, speech, lang, "benefit-form", 5)
     assert isinstance(view, OrderView)
     one, two = view.places[0], view.places[1]
     assert (one.mapTo(window, QPoint(0, 0)).x() < two.mapTo(window, QPoint(0, 0)).x()) == (lang == "fr"), \
@@ -311,9 +325,9 @@ def test_put_the_steps_in_order(qtbot, library, speech, lang: str, way: str) -> 
     assert [place.item for place in view.places] == [0, 1, 2, 3]
 
 
-def test_take_back_and_drop_on_a_place(qtbot, library, speech) -> None:
+def test_take_back_and_drop_on_a_place(qtbot, portal, speech) -> None:
     """A placed picture comes back with a tap; a dropped one goes where it is dropped."""
-    window, view = open_step(qtbot, library, speech, "fr", "benefit-form", 5)
+    window, view = open_step(qtbot, portal, speech, "fr", "benefit-form", 5)
     view.place(2)
     assert view.placed()[0] == 2 and not view.cards[2].isVisible()
     QTest.mouseClick(view.places[0], Qt.MouseButton.LeftButton)
@@ -322,9 +336,9 @@ def test_take_back_and_drop_on_a_place(qtbot, library, speech) -> None:
     assert view.placed() == [None, None, None, 3]
 
 
-def test_help_and_skip_are_always_there(qtbot, library, speech) -> None:
+def test_help_and_skip_are_always_there(qtbot, portal, speech) -> None:
     """On an unsolved exercise, "I need help" counts for the exercise and Next goes on."""
-    window, view = open_step(qtbot, library, speech, "fr", "create-account", 1)
+    window, view = open_step(qtbot, portal, speech, "fr", "create-account", 1)
     window.lesson.help_button.click()
     assert view.result.help == 1
     window.lesson.next_button.click()
