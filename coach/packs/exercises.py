@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from coach.domain.exercises import (
@@ -95,7 +95,7 @@ def read_exercise(kind: str, values: dict[str, Any], source: TomlSource, prefix:
     """The exercise of a step of kind `kind` (None for "info"), from its checked fields."""
     reader = _Reader(values, source, prefix, owner, context, report, sources)
     read = _READERS.get(kind)
-    return None if read is None else read(reader)
+    return None if read is None else read(reader)  # type: ignore[no-any-return]
 
 
 def _touch(r: _Reader) -> TouchExercise:
@@ -204,7 +204,9 @@ def _order(r: _Reader) -> OrderExercise:
     return OrderExercise(tuple(items), r.own("hint"))
 
 
-_READERS = {"touch": _touch, "choose": _choose, "type-in": _type_in, "sms-code": _sms_code, "order": _order}
+_READERS: dict[str, Callable[[_Reader], Exercise]] = {
+    "touch": _touch, "choose": _choose, "type-in": _type_in, "sms-code": _sms_code, "order": _order,
+}
 
 
 def check_exercises(lessons: Iterable[Lesson], manifest: Manifest, catalogs: list[LoadedCatalog],
@@ -261,7 +263,8 @@ def _check_targets(exercise: TouchExercise, step_id: str, picture: str, at: tupl
                          # Translators: {number} is the target's position; {width}x{height} the picture's size.
                          N_('{owner}: target {number} ({x}, {y}, {w}x{h}) is not inside the picture "{picture}" '
                             '({width}x{height})'),
-                         owner=Phrase.create(N_('step "{step}"'), step=step_id), number=number, x=_num(area.x), y=_num(area.y), w=_num(area.width), h=_num(area.height),
+                         owner=Phrase.create(N_('step "{step}"'), step=step_id), number=number,
+                         x=_num(area.x), y=_num(area.y), w=_num(area.width), h=_num(area.height),
                          picture=picture, width=_num(width), height=_num(height))
 
 
@@ -288,7 +291,8 @@ def picture_extent(data: bytes) -> tuple[float, float] | None:
                 except ValueError:
                     return None
         try:
-            return float(re.sub(r"px$", "", root.get("width", ""))), float(re.sub(r"px$", "", root.get("height", "")))
+            width, height = (re.sub(r"px$", "", root.get(side, "")) for side in ("width", "height"))
+            return float(width), float(height)
         except ValueError:
             return None
     from PIL import Image, UnidentifiedImageError

@@ -24,8 +24,8 @@ from pathlib import Path
 from coach.domain.pack import Lesson, Pack
 from coach.domain.problems import Problem, Severity
 from coach.i18n.ui_strings import N_
-from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
 from coach.packs.bounded_zip import ZipRefused
+from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
 from coach.packs.catalogs import LoadedCatalog, read_catalogs
 from coach.packs.exercises import check_exercises
 from coach.packs.fields import Report

@@ -79,7 +79,7 @@ def hears(qtbot, window, text: str) -> None:
 
 
 def hint(window, context_suffix: str) -> str:
-    pack, lesson = window.lesson.pack, window.lesson.lesson
+    pack = window.lesson.pack
     step = window.lesson.step
     from coach.domain.pack import Text
 
@@ -185,10 +185,10 @@ def test_choose_the_scam_message_on_the_phone(qtbot, portal, speech, lang: str, 
     else:
         tab_to(window, view.listen_buttons[1])
         press(view.listen_buttons[1], Qt.Key.Key_Space)
-    message = right.text.plain_text()
+    message = right.caption.plain_text()
     qtbot.waitUntil(lambda: window.reader.text == message and window.reader.state is ReaderState.PLAYING)
-    qtbot.waitUntil(lambda: right.text.highlighted() != "", timeout=5000)
-    assert right.text.highlighted() in message, "the message's words are highlighted as it is read"
+    qtbot.waitUntil(lambda: right.caption.highlighted() != "", timeout=5000)
+    assert right.caption.highlighted() in message, "the message's words are highlighted as it is read"
     if way == "mouse":
         QTest.mouseClick(right, Qt.MouseButton.LeftButton)
     else:

@@ -52,7 +52,8 @@ CASES = {
                        'step "dial" has a sentence of 14 words (Easy-to-Read: at most 12): '
                        '"Tapez avec un doigt le numéro de votre ami écri…"', 0),
     "unknown-kind": ("lessons/01-call.toml", '"quiz"', "error",
-                     'step "dial" has an unknown kind "quiz" (this Coach knows: choose, info, order, sms-code, touch, type-in)', 1),
+                     'step "dial" has an unknown kind "quiz" '
+                     "(this Coach knows: choose, info, order, sms-code, touch, type-in)", 1),
     "newer-format": ("pack.toml", "format = ", "error",
                      "pack format 2 is newer than this Coach understands (1); update Coach to use this pack", 1),
     "bad-digcomp": ("pack.toml", "digcomp", "error",

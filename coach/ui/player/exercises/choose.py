@@ -32,32 +32,33 @@ class ChoiceButton(QPushButton):
         self.setCheckable(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
+        self.box = layout
         self.picture: PictureView | None = None
         if picture:
             self.picture = PictureView(minimum=120)
             self.picture.set_picture(picture)
             self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(self.picture, 1)
-        self.text = SpokenText()
-        self.text.setProperty("role", "choice-text")
-        self.text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout.addWidget(self.text)
-        self.text.setVisible(has_text)  # after it has a parent: a shown orphan would be a window
+        self.caption = SpokenText()
+        self.caption.setProperty("role", "choice-text")
+        self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.caption)
+        self.caption.setVisible(has_text)  # after it has a parent: a shown orphan would be a window
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        inner = self.layout().sizeHint()
+        inner = self.box.sizeHint()
         return QSize(inner.width(), max(inner.height(), 48))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.layout().minimumSize().expandedTo(QSize(48, 48))
+        return self.box.minimumSize().expandedTo(QSize(48, 48))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return self.text.isVisible() and self.picture is None
+        return self.caption.isVisible() and self.picture is None
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        margins = self.layout().contentsMargins()
+        margins = self.box.contentsMargins()
         inner = width - margins.left() - margins.right()
-        return margins.top() + self.text.heightForWidth(inner) + margins.bottom()
+        return margins.top() + self.caption.heightForWidth(inner) + margins.bottom()
 
 
 class ChooseView(ExerciseView):
@@ -135,15 +136,15 @@ class ChooseView(ExerciseView):
             self.wrong(self.exercise.hint_for(index))
 
     def read_choice(self, index: int) -> None:
-        self.say(self.buttons[index].text.plain_text())
+        self.say(self.buttons[index].caption.plain_text())
 
     def on_word(self, start: int, length: int) -> None:
         spoken = self.context.reader.text
         for button in self.buttons:
-            if button.text.plain_text() == spoken:
-                button.text.highlight(start, length)
+            if button.caption.plain_text() == spoken:
+                button.caption.highlight(start, length)
             else:
-                button.text.highlight(-1, 0)
+                button.caption.highlight(-1, 0)
 
     @staticmethod
     def _restyle(widget: QWidget) -> None:
@@ -155,12 +156,12 @@ class ChooseView(ExerciseView):
         _ = context.gettext
         ink = colours(context.high_contrast).icon
         count = len(self.exercise.choices)
-        for index, (choice, button) in enumerate(zip(self.exercise.choices, self.buttons)):
+        for index, (choice, button) in enumerate(zip(self.exercise.choices, self.buttons, strict=True)):
             parts = []
             if choice.text is not None:
                 text = context.text(choice.text)
-                if text != button.text.plain_text():
-                    button.text.set_plain_text(text)
+                if text != button.caption.plain_text():
+                    button.caption.set_plain_text(text)
                 parts.append(text)
             if choice.picture_description is not None:
                 description = context.text(choice.picture_description)
@@ -171,7 +172,7 @@ class ChooseView(ExerciseView):
             button.setAccessibleName(name)
             button.setAccessibleDescription(" ".join(parts))
             button.setToolTip(" ".join(parts))
-            button.text.set_high_contrast(context.high_contrast)
+            button.caption.set_high_contrast(context.high_contrast)
             listen = self.listen_buttons[index]
             if listen is not None:
                 listen.setToolTip(_("Listen"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from coach.domain.exercises import OrderExercise
 from coach.domain.pack import Text
@@ -66,12 +66,11 @@ class Place(ChoiceButton):
         self.badge.setProperty("role", "order-number")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
+        layout = self.box
         layout.insertWidget(0, self.badge)
         from coach.ui.widgets import PictureView
 
-        self.picture = PictureView(minimum=80)
+        self.picture: PictureView = PictureView(minimum=80)
         self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.insertWidget(1, self.picture, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -161,8 +160,8 @@ class OrderView(ExerciseView):
         spec = self.exercise.items[item] if item is not None else None
         place.picture.set_picture(self.context.picture(spec.picture) if spec is not None else b"")
         text = self.context.text(spec.text) if spec is not None and spec.text is not None else ""
-        place.text.set_plain_text(text)
-        place.text.setVisible(bool(text))
+        place.caption.set_plain_text(text)
+        place.caption.setVisible(bool(text))
         self._describe_place(place)
 
     def _check(self) -> None:
@@ -198,7 +197,7 @@ class OrderView(ExerciseView):
         for item, card in self.cards.items():
             spec = self.exercise.items[item]
             text = context.text(spec.text) if spec.text is not None else ""
-            card.text.set_plain_text(text)
+            card.caption.set_plain_text(text)
             description = context.text(spec.picture_description)
             card.setAccessibleName(text or description)
             card.setAccessibleDescription(description + " " + _("Touch to put it in the next place."))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -108,11 +108,11 @@ class MessageBubble(QFrame):
         super().__init__(parent)
         self.setProperty("role", "phone-bubble")
         layout = QVBoxLayout(self)
-        self.sender = QLabel()
-        self.sender.setProperty("role", "phone-small")
+        self.from_label = QLabel()
+        self.from_label.setProperty("role", "phone-small")
         self.text = SpokenText()
         self.text.setProperty("role", "phone-text")
-        layout.addWidget(self.sender)
+        layout.addWidget(self.from_label)
         layout.addWidget(self.text)
 
 
@@ -184,7 +184,7 @@ class SimulatedPhone(QFrame):
         self.messages_title.setText(title)
         for sender, text in messages:
             bubble = MessageBubble()
-            bubble.sender.setText(sender)
+            bubble.from_label.setText(sender)
             bubble.text.set_plain_text(text)
             self._messages_layout.insertWidget(self._messages_layout.count() - 1, bubble)
             self.bubbles.append(bubble)
