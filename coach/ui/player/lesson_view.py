@@ -331,7 +331,8 @@ class LessonPage(QWidget):
         assert self.pack is not None and self.step is not None
         client = self._languages.client
         return ExerciseContext(self.pack, self.step, client.tag, client.rtl, self._languages.client_strings().gettext,
-                               self._reader, slow=self.slow, high_contrast=self._high_contrast)
+                               self._reader, slow=self.slow, high_contrast=self._high_contrast,
+                               icon_size=self.next_button.iconSize())
 
     def _on_exercise_result(self, result: ExerciseResult) -> None:
         if self.pack is None or self.lesson is None:

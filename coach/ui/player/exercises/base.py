@@ -9,10 +9,10 @@ stay on the lesson page, always available.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack, Step, Text
 from coach.domain.practice import ExerciseResult
@@ -35,6 +35,8 @@ class ExerciseContext:
     reader: Reader
     slow: bool = False
     high_contrast: bool = False
+    icon_size: QSize = field(default_factory=lambda: QSize(28, 28))
+    """The lesson's icon size (it grows with the text)."""
 
     def text(self, text: Text) -> str:
         return self.pack.translate(text, self.language)
@@ -203,9 +205,11 @@ class ExerciseView(QWidget):
         self.hint_button.setText(_("Hint"))
         self.hint_button.setAccessibleName(_("Hint"))
         self.hint_button.setAccessibleDescription(_("Hear a hint for this exercise."))
-        self.hint_button.setIcon(icon("help", colours(context.high_contrast).icon))
+        self.hint_button.setIcon(icon("hint", colours(context.high_contrast).icon))
         self.feedback.set_high_contrast(context.high_contrast)
         self._render_feedback()
+        for button in self.findChildren(QAbstractButton):
+            button.setIconSize(context.icon_size)
 
     def first_focus(self) -> QWidget:
         """The control the keyboard starts on."""
