@@ -7,7 +7,7 @@ worker confirms it or picks another level (docs/practice.md states the rule).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from coach.domain.autonomy import AutonomyLevel
@@ -65,3 +65,33 @@ def suggest_level(results: Iterable[ExerciseResult], exercise_count: int) -> Aut
     if solved * 2 >= exercise_count:
         return AutonomyLevel.GUIDED
     return AutonomyLevel.DONE_FOR
+
+
+def describe(result: ExerciseResult, gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> str:
+    """The worker's line for one exercise: "solved after 2 tries, 1 hint", "not solved yet, 3 tries"."""
+    parts = []
+    if result.solved:
+        parts.append(ngettext("solved after {count} try", "solved after {count} tries", result.attempts)
+                     .format(count=result.attempts))
+    elif result.attempts:
+        parts.append(ngettext("not solved yet, {count} try", "not solved yet, {count} tries", result.attempts)
+                     .format(count=result.attempts))
+    else:
+        parts.append(gettext("not tried yet"))
+    if result.hints:
+        parts.append(ngettext("{count} hint", "{count} hints", result.hints).format(count=result.hints))
+    if result.help:
+        parts.append(ngettext("help asked {count} time", "help asked {count} times", result.help)
+                     .format(count=result.help))
+    return ", ".join(parts)
+
+
+def to_record(results: Iterable[ExerciseResult]) -> dict[str, dict[str, int | bool]]:
+    """The results as the records keep them (JSON): step id -> counts, nothing the client typed."""
+    return {r.step_id: {"attempts": r.attempts, "hints": r.hints, "help": r.help, "solved": r.solved}
+            for r in results if r.started}
+
+
+def from_record(data: dict[str, dict[str, int | bool]]) -> list[ExerciseResult]:
+    return [ExerciseResult(step_id, int(v.get("attempts", 0)), int(v.get("hints", 0)), int(v.get("help", 0)),
+                           bool(v.get("solved", False))) for step_id, v in data.items()]

@@ -177,3 +177,54 @@ def test_a_hint_missing_in_one_language_is_an_error(tmp_path: Path) -> None:
         'translation in "ar": a client would not understand it'
     ]
     assert load_pack(pack).pack is not None, "the library still loads it: extract must work before translating"
+
+
+# -- results and the suggested level ----------------------------------------------------------
+from coach.domain.autonomy import AutonomyLevel  # noqa: E402
+from coach.domain.practice import ExerciseResult, describe, from_record, suggest_level, to_record  # noqa: E402
+
+
+def result(step: str, attempts: int = 1, hints: int = 0, help: int = 0, solved: bool = True) -> ExerciseResult:
+    return ExerciseResult(step, attempts, hints, help, solved)
+
+
+@pytest.mark.parametrize(("results", "count", "level"), [
+    ([], 2, None),
+    ([result("a"), result("b")], 2, AutonomyLevel.AUTONOMOUS),
+    ([result("a", 2, 1), result("b")], 2, AutonomyLevel.HELP_IF_NEEDED),
+    ([result("a", help=1), result("b")], 2, AutonomyLevel.GUIDED),
+    ([result("a"), result("b", 3, 3, solved=False)], 2, AutonomyLevel.GUIDED),
+    ([result("a")], 2, AutonomyLevel.GUIDED),
+    ([result("a"), result("b", 0, 0, 0, solved=False)], 3, AutonomyLevel.DONE_FOR),
+    ([result("a", 4, 4, 1, solved=False)], 1, AutonomyLevel.DONE_FOR),
+])
+def test_suggested_level_follows_the_written_rule(results: list[ExerciseResult], count: int,
+                                                  level: AutonomyLevel | None) -> None:
+    assert suggest_level(results, count) == level
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(0, 3), st.booleans()), max_size=6),
+       st.integers(1, 6))
+def test_more_hints_or_help_never_suggest_more_autonomy(rows: list[tuple[int, int, int, bool]], extra: int) -> None:
+    results = [ExerciseResult(f"s{i}", a, h, p, s) for i, (a, h, p, s) in enumerate(rows)]
+    count = max(len(results), 1)
+    base = suggest_level(results, count)
+    worse = [ExerciseResult(r.step_id, r.attempts, r.hints + extra, r.help, r.solved) for r in results]
+    if base is not None:
+        assert suggest_level(worse, count) <= base
+
+
+def test_the_worker_reads_tries_hints_and_help() -> None:
+    def ngettext(one: str, many: str, n: int) -> str:
+        return one if n == 1 else many
+
+    assert describe(result("a", 2, 1), str, ngettext) == "solved after 2 tries, 1 hint"
+    assert describe(result("a", 1), str, ngettext) == "solved after 1 try"
+    assert describe(result("a", 3, 2, 1, solved=False), str, ngettext) == "not solved yet, 3 tries, 2 hints, help asked 1 time"
+
+
+def test_the_record_keeps_counts_only() -> None:
+    results = [result("a", 2, 1), result("b", 0, 0, 0, solved=False)]
+    data = to_record(results)
+    assert data == {"a": {"attempts": 2, "hints": 1, "help": 0, "solved": True}}
+    assert from_record(data) == results[:1]
