@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from coach.domain.pack import FORMAT_VERSION, Text
+from coach.packs.extract import exercise_pictures
 from coach.packs.fields import Report, TomlSource
 from coach.packs.lessons import LESSONS_FOLDER, read_lesson
 from coach.packs.locator import TomlLocator
@@ -82,6 +83,7 @@ def texts_of_file(data: bytes, file_name: str | None) -> tuple[list[Extracted], 
                              report, sources)
         if lesson is not None:
             pictures = {step.picture_description.context: step.picture for step in lesson.steps}
+            pictures.update(exercise_pictures([lesson]))
     found: list[Extracted] = []
     for text in sources.texts:
         if not text.text.source:

@@ -8,14 +8,15 @@ start from it with msginit, msgmerge, Poedit or Weblate.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from babel.messages.catalog import Catalog as BabelCatalog
 from babel.messages.pofile import write_po
 
-from coach.domain.exercises import exercise_texts
-from coach.domain.pack import Pack, Text
+from coach.domain.exercises import ChooseExercise, OrderExercise, exercise_texts
+from coach.domain.pack import Lesson, Pack, Text
 from coach.packs.catalogs import LOCALES_FOLDER
 from coach.packs.loader import load_pack
 from coach.packs.manifest import Sources
@@ -37,12 +38,10 @@ def pack_texts(pack: Pack) -> list[Text]:
     return texts
 
 
-def _exercise_pictures(pack: Pack) -> dict[str, str]:
+def exercise_pictures(lessons: Iterable[Lesson]) -> dict[str, str]:
     """picture_description context -> picture, for the choices and items of exercises."""
-    from coach.domain.exercises import ChooseExercise, OrderExercise
-
     found: dict[str, str] = {}
-    for lesson in pack.lessons:
+    for lesson in lessons:
         for step in lesson.steps:
             exercise = step.exercise
             if isinstance(exercise, ChooseExercise):
@@ -57,7 +56,7 @@ def template(pack: Pack, sources: Sources | None = None) -> bytes:
     """The .pot file for `pack`; with `sources`, each entry names its file and line."""
     where = {} if sources is None else {t.text.context: (t.file, t.line) for t in sources.texts}
     pictures = {step.picture_description.context: step.picture for lesson in pack.lessons for step in lesson.steps}
-    pictures.update(_exercise_pictures(pack))
+    pictures.update(exercise_pictures(pack.lessons))
     catalog = BabelCatalog(
         project=pack.id, version=pack.version, locale=None, fuzzy=False,
         header_comment=f"# Translation template of the lesson pack {pack.id!r}.\n"
