@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from coach.domain.autonomy import SelfRating
+from coach.domain.practice import ExerciseResult, to_record
 from coach.domain.progress import EventKind, PlayerEvent
 
 CLIENT_SELF_RATINGS = tuple(rating.key for rating in SelfRating)
@@ -32,6 +33,9 @@ class VisitStore(Protocol):
     def record_did_it(self, visit_id: int, pack_id: str, lesson_id: str, step_id: str) -> None: ...
 
     def record_finished(self, visit_id: int, pack_id: str, lesson_id: str, seconds: int) -> None: ...
+
+    def record_exercises(self, visit_id: int, pack_id: str, lesson_id: str,
+                         results: dict[str, dict[str, int | bool]]) -> None: ...
 
     def rate(self, visit_id: int, skill: str, digcomp: str, level: int, by: str) -> object: ...
 
@@ -55,6 +59,8 @@ class LessonActivity:
     finished: bool = False
     language: str = ""
     """The client's language the last time a step of this lesson was shown."""
+    exercises: dict[str, ExerciseResult] = field(default_factory=dict)
+    """Step id -> the practice exercise's counts so far (recorded when the worker confirms a level)."""
 
 
 @dataclass
@@ -99,6 +105,25 @@ class VisitSession:
             seconds = round(self.clock() - activity.started)
             self.store.record_finished(self.visit_id, event.pack_id, event.lesson_id, seconds)
 
+    def note_exercise(self, pack_id: str, lesson_id: str, result: ExerciseResult) -> None:
+        """An exercise's counts changed: kept for the panel, not recorded until the worker confirms."""
+        if self.ended:
+            return
+        key = (pack_id, lesson_id)
+        activity = self.lessons.get(key)
+        if activity is None:
+            activity = self.lessons[key] = LessonActivity(pack_id, lesson_id, self.clock())
+        activity.exercises[result.step_id] = result
+
+    def record_practice(self, pack_id: str, lesson_id: str) -> bool:
+        """Write the lesson's practice results to the record (the worker chose a level). False if none."""
+        activity = self.lessons.get((pack_id, lesson_id))
+        results = to_record(activity.exercises.values()) if activity is not None else {}
+        if not results or self.ended:
+            return False
+        self.store.record_exercises(self.visit_id, pack_id, lesson_id, results)
+        return True
+
     def rate(self, skill: str, digcomp: str, level: int) -> None:
         """The worker's one-click autonomy level (0–3) for a skill."""
         if not 0 <= level <= 3:
@@ -138,6 +163,8 @@ class UnrecordedStore:
     def record_did_it(self, *args: object) -> None: ...
 
     def record_finished(self, *args: object) -> None: ...
+
+    def record_exercises(self, *args: object) -> None: ...
 
     def rate(self, *args: object) -> None: ...
 

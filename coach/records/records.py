@@ -14,7 +14,7 @@ import json
 import os
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
@@ -349,6 +349,34 @@ class Records:
             self.conn.execute(
                 "UPDATE activity SET finished = 1, seconds_spent = seconds_spent + ?"
                 " WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?", (int(seconds), visit_id, pack_id, lesson_id))
+
+    def record_exercises(self, visit_id: int, pack_id: str, lesson_id: str,
+                         results: Mapping[str, Mapping[str, int | bool]]) -> None:
+        """The lesson's practice results, as the worker confirmed them; they replace earlier ones.
+
+        `results` maps a step id to its counts {"attempts", "hints", "help", "solved"};
+        anything else is refused (ValueError) and nothing is written.
+        """
+        clean: dict[str, dict[str, int | bool]] = {}
+        for step_id, counts in results.items():
+            if not step_id or set(counts) != {"attempts", "hints", "help", "solved"}:
+                raise ValueError(f"exercise results need attempts, hints, help and solved: {step_id!r}")
+            numbers = [counts[name] for name in ("attempts", "hints", "help")]
+            if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in numbers) \
+                    or not isinstance(counts["solved"], bool):
+                raise ValueError(f"exercise counts must be whole numbers of 0 or more: {step_id!r}")
+            clean[step_id] = {"attempts": numbers[0], "hints": numbers[1], "help": numbers[2],
+                              "solved": counts["solved"]}
+        with self.db.atomic():
+            self._activity(visit_id, pack_id, lesson_id)
+            self.conn.execute("UPDATE activity SET exercises = ? WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?",
+                              (json.dumps(clean, sort_keys=True), visit_id, pack_id, lesson_id))
+
+    def exercise_results(self, visit_id: int, pack_id: str, lesson_id: str) -> dict[str, dict[str, int | bool]]:
+        """Step id -> the confirmed practice counts of that exercise, in this visit."""
+        row = self.conn.execute("SELECT exercises FROM activity WHERE visit_id = ? AND pack_id = ? AND lesson_id = ?",
+                                (visit_id, pack_id, lesson_id)).fetchone()
+        return json.loads(row[0]) if row else {}
 
     def rate(self, visit_id: int, skill: str, digcomp: str, level: int, by: str = RatedBy.WORKER) -> Rating:
         """Record `level` (0–3) for `skill` ("pack_id/skill_id") in this visit; a new click replaces the last.

@@ -37,10 +37,10 @@ def about_client(records: Records, client_id: int) -> dict:
         lessons = [
             {"pack": pack, "lesson": lesson, "language": lesson_language, "steps_reached": steps,
              "help_requests": json.loads(helps), "did_it": json.loads(done), "seconds_spent": seconds,
-             "finished": bool(finished)}
-            for pack, lesson, lesson_language, steps, helps, done, seconds, finished in conn.execute(
+             "finished": bool(finished), "exercises": json.loads(exercises)}
+            for pack, lesson, lesson_language, steps, helps, done, seconds, finished, exercises in conn.execute(
                 "SELECT pack_id, lesson_id, language, steps_reached, help_requests, done_steps, seconds_spent,"
-                " finished FROM activity"
+                " finished, exercises FROM activity"
                 " WHERE visit_id = ? ORDER BY id", (visit_id,))]
         visits.append({"id": visit_id, "worker": worker, "language": language, "started": started,
                        "ended": ended, "lessons": lessons})

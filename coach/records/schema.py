@@ -122,8 +122,17 @@ def _v4_note_language(db: Database) -> None:
     db.execute("ALTER TABLE notes ADD COLUMN language TEXT NOT NULL DEFAULT ''")
 
 
+def _v5_exercise_results(db: Database) -> None:
+    """activity.exercises: the practice results the worker confirmed, as counts per exercise.
+
+    {"step-id": {"attempts": 2, "hints": 1, "help": 0, "solved": true}}; never what the
+    client typed or chose (docs/practice.md). Older rows have none.
+    """
+    db.execute("ALTER TABLE activity ADD COLUMN exercises TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(exercises))")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key, _v3_lesson_language,
-                                                 _v4_note_language)
+                                                 _v4_note_language, _v5_exercise_results)
 SCHEMA_VERSION = len(STEPS)
 """The newest schema this Coach knows."""
 

@@ -66,6 +66,7 @@ class VisitDesk(QObject):
 
         window.player_event.connect(self.panel.handle_event)
         window.step_shown.connect(self.panel.show_step)
+        window.exercise_result.connect(self.panel.handle_exercise)
         window.self_rated.connect(self.panel.self_rated)
         window.closing.connect(self.close)
         self.panel.consent_needed.connect(self._show_consent)

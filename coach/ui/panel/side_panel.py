@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from coach.domain.autonomy import SelfRating
 from coach.domain.pack import Lesson, Pack
+from coach.domain.practice import ExerciseResult
 from coach.domain.progress import PlayerEvent
 from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.lock_view import LockView
+from coach.ui.panel.practice_results import PracticeResults
 from coach.ui.panel.records_access import RecordsAccess
 from coach.ui.panel.rights import export_record
 from coach.ui.panel.visit_start import VisitStart
@@ -101,6 +103,9 @@ class SidePanel(QWidget):
         self.gate = RecordsGate(languages, records_path.exists, worker_name)
         self.start = VisitStart(languages, offered)
         self.visit = VisitView(languages)
+        self.practice = PracticeResults(languages)  # the lesson's exercise results, above the levels
+        self.visit.layout().insertWidget(self.visit.layout().indexOf(self.visit.levels_title), self.practice)
+        self.practice.confirmed.connect(self._confirm_practice)
         self.lock_view = LockView(languages)
         for page in (self.gate, self.start, self.visit, self.lock_view):
             self.stack.addWidget(page)
@@ -271,6 +276,27 @@ class SidePanel(QWidget):
         self.session.handle(event)
         self._show_activity()
 
+    def handle_exercise(self, pack_id: str, lesson_id: str, result: ExerciseResult) -> None:
+        """An exercise's counts changed on the client's screen: shown now, recorded on the worker's click."""
+        if self.session is None:
+            return
+        self.session.note_exercise(pack_id, lesson_id, result)
+        if self._pack is not None and self._lesson is not None and (self._pack.id, self._lesson.id) == (pack_id,
+                                                                                                      lesson_id):
+            self._show_practice()
+
+    def _show_practice(self) -> None:
+        activity = None
+        if self.session is not None and self._pack is not None and self._lesson is not None:
+            activity = self.session.lessons.get((self._pack.id, self._lesson.id))
+        self.practice.show_lesson(self._lesson if self.session is not None else None,
+                                  activity.exercises if activity is not None else {})
+
+    def _confirm_practice(self, level: int) -> None:
+        """The worker confirmed the suggested level: it is chosen for each of the lesson's skills."""
+        for box in self.visit.skill_levels:
+            box.choose(level)
+
     def show_step(self, pack: Pack | None, lesson: Lesson | None, index: int) -> None:
         """The step on the client's screen, in the worker's language."""
         self._pack, self._lesson, self._index = pack, lesson, index
@@ -286,6 +312,7 @@ class SidePanel(QWidget):
         self.visit.show_step(header, pack.translate(step.text, worker))
         self.visit.set_skills(pack, lesson.skills)
         self._show_activity()
+        self._show_practice()
 
     def _show_activity(self) -> None:
         """Help asked and "I did it", per step of the lesson on screen, from the visit (their one owner)."""
@@ -311,6 +338,8 @@ class SidePanel(QWidget):
     def _rate(self, skill: str, digcomp: str, level: int) -> None:
         if self.session is not None:
             self.session.rate(skill, digcomp, level)
+            if self._pack is not None and self._lesson is not None and skill.startswith(f"{self._pack.id}/"):
+                self.session.record_practice(self._pack.id, self._lesson.id)  # with the level, never before
 
     def _refresh_chart(self) -> None:
         if self.session is None or self.session.client_id is None:

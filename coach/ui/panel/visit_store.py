@@ -48,6 +48,12 @@ class QueuedVisitStore:
         self._access.call(lambda r: r.record_finished(visit_id, pack_id, lesson_id, seconds),
                           _("The end of the lesson was not saved."))
 
+    def record_exercises(self, visit_id: int, pack_id: str, lesson_id: str,
+                         results: dict[str, dict[str, int | bool]]) -> None:
+        _ = self._words()
+        self._access.call(lambda r: r.record_exercises(visit_id, pack_id, lesson_id, results),
+                          _("The practice results were not saved."))
+
     def rate(self, visit_id: int, skill: str, digcomp: str, level: int, by: str) -> None:
         _ = self._words()
         what = _("The autonomy level was not saved.") if by == "worker" else _("The client's own rating was not saved.")

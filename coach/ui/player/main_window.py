@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
     """(pack, lesson, step index) now on the client's screen."""
     self_rated = Signal(str)
     """The client's own rating after a lesson: "not-yet", "with-help" or "alone"."""
+    exercise_result = Signal(str, str, object)
+    """(pack id, lesson id, `ExerciseResult`): an exercise's counts changed (LessonPage.exercise_result)."""
     closing = Signal()
     """The window is about to close: end and save what is in progress."""
 
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.end.say.connect(lambda text: self.reader.read(text, self.languages.client.tag))
         self.lesson.player_event.connect(self.player_event)
         self.lesson.step_shown.connect(self.step_shown)
+        self.lesson.exercise_result.connect(self.exercise_result)
         self.end.self_rated.connect(self.self_rated)
         self.languages.client_changed.connect(lambda _tag: self.retranslate())
         self.languages.worker_changed.connect(lambda _tag: self.retranslate())
