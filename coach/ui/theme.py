@@ -181,6 +181,7 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QLabel[role="phone-title"] {{ font-size: {px(18, scale)}px; font-weight: bold; }}
     QLabel[role="phone-text"] {{ font-size: {px(18, scale)}px; }}
     QFrame[role="phone-bubble"] {{ background: {c.window}; border-radius: 12px; }}
-    QPushButton[role="phone-banner"] {{ background: {c.accent}; color: {c.accent_text}; text-align: left;
-        font-size: {px(16, scale)}px; border-radius: 12px; }}
+    QPushButton[role="phone-banner"] {{ background: {c.accent}; border-radius: 12px; }}
+    QLabel[role="phone-banner-from"] {{ color: {c.accent_text}; font-size: {px(14, scale)}px; font-weight: bold; }}
+    QLabel[role="phone-banner-text"] {{ color: {c.accent_text}; font-size: {px(16, scale)}px; }}
     """

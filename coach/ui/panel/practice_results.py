@@ -86,7 +86,7 @@ class PracticeResults(QFrame):
         label = _(self.suggested.label)
         self.suggestion.setText(_("Suggested level: {level}").format(level=label))
         self.confirm_button.setVisible(True)
-        self.confirm_button.setText(_("Confirm: {level}").format(level=label))
-        self.confirm_button.setAccessibleName(self.confirm_button.text())
+        self.confirm_button.setText(_("Confirm"))  # the level is on the line above: the button never clips
+        self.confirm_button.setAccessibleName(_("Confirm: {level}").format(level=label))
         self.confirm_button.setAccessibleDescription(
             _("Record this level and the practice results for the lesson's skills."))

@@ -116,6 +116,46 @@ class MessageBubble(QFrame):
         layout.addWidget(self.text)
 
 
+class Banner(QPushButton):
+    """A message arriving: its sender and text, wrapped (a button's own text would be cut)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "phone-banner")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(True)
+        self.box = QVBoxLayout(self)
+        self.from_label = QLabel()
+        self.from_label.setProperty("role", "phone-banner-from")
+        self.message = QLabel()
+        self.message.setProperty("role", "phone-banner-text")
+        self.message.setWordWrap(True)
+        for label in (self.from_label, self.message):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.box.addWidget(label)
+
+    def set_message(self, sender: str, text: str) -> None:
+        self.from_label.setText(sender)
+        self.message.setText(text)
+        self.setAccessibleName(f"{sender}: {text}")
+        self.updateGeometry()
+
+    def message_text(self) -> str:
+        return f"{self.from_label.text()}\n{self.message.text()}"
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.box.sizeHint().expandedTo(QSize(48, 48))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(48, 48)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return max(48, self.box.heightForWidth(width))
+
+
 class SimulatedPhone(QFrame):
     """A phone screen in a drawn body. Exercises choose what the screen shows."""
 
@@ -138,10 +178,7 @@ class SimulatedPhone(QFrame):
         self.status.addStretch(1)
         self.status.addWidget(self.signal)
         outer.addLayout(self.status)
-        self.banner = QPushButton()
-        self.banner.setProperty("role", "phone-banner")
-        self.banner.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.banner.setAutoDefault(True)
+        self.banner = Banner()
         self.banner.setVisible(False)
         self.banner.clicked.connect(self._open_banner)
         outer.addWidget(self.banner)
@@ -204,12 +241,11 @@ class SimulatedPhone(QFrame):
         """A message arrives: a banner at the top of the screen, which opens the messages."""
         self._banner_message = (sender, text)
         self._on_open = on_open
-        self.banner.setText(f"{sender}\n{text}")
-        self.banner.setAccessibleName(f"{sender}: {text}")
+        self.banner.set_message(sender, text)
         self.banner.setVisible(True)
 
     def banner_text(self) -> str:
-        return self.banner.text() if self.banner.isVisibleTo(self) else ""
+        return self.banner.message_text() if self.banner.isVisibleTo(self) else ""
 
     def _open_banner(self) -> None:
         self.banner.setVisible(False)
