@@ -48,7 +48,7 @@ def test_anything_but_counts_is_refused_and_nothing_written(records: Records, ba
 
 
 def test_the_schema_has_the_exercises_column(records: Records) -> None:
-    assert SCHEMA_VERSION >= 4
+    assert SCHEMA_VERSION >= 5
     columns = [row[1] for row in records.conn.execute("PRAGMA table_info(activity)")]
     assert "exercises" in columns
 
