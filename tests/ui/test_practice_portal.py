@@ -22,8 +22,9 @@ from coach.ui.player.exercises.sms_code import SmsCodeView
 from coach.ui.player.exercises.touch import TouchView
 from coach.ui.player.exercises.type_in import TypeInView
 from coach.ui.visit_desk import VisitDesk
+from panel_helpers import settle as wait_records
+from panel_helpers import unlock, with_records
 
-PASSPHRASE = "correct horse battery"
 ANSWERS = {
     "e-mail": "nom@exemple.fr", "password": "Lune-Soleil-2024!", "last-name": "Diallo", "first-name": "Awa",
     "birth-date": "12/03/1980", "street": "5 rue de la Paix", "postcode": "75011", "city": "Paris",
@@ -77,15 +78,17 @@ def solve(view) -> None:
 def test_the_portal_end_to_end_with_the_panel(qtbot, make_window, portal_library, lang: str) -> None:
     window = make_window(Settings(client_language=lang, worker_language="fr", auto_read=False), lib=portal_library)
     desk = VisitDesk(window, records_path())
-    gate = desk.panel.gate
-    gate.name.setText("Camille")
-    gate.passphrase.setText(PASSPHRASE)
-    gate.again.setText(PASSPHRASE)
-    gate.open_button.click()
-    panel, records = desk.panel, desk.panel.records
-    client = records.create_client("Awa", lang, [], True, "learning-record")
+    unlock(qtbot, desk)
+    panel = desk.panel
+    client = with_records(lambda records: records.create_client("Awa", lang, [], True, "learning-record"))
     panel.start_visit(client.id)
+    wait_records(qtbot, desk)
     visit_id = panel.session.visit_id
+
+    def results(lesson_id: str) -> dict:
+        wait_records(qtbot, desk)
+        return with_records(lambda records: records.exercise_results(visit_id, pack.id, lesson_id))
+
     pack = portal_library.packs[0]
     suggested = {}
     for lesson in pack.lessons:
@@ -108,7 +111,7 @@ def test_the_portal_end_to_end_with_the_panel(qtbot, make_window, portal_library
                 settle()
         lines = panel.practice.exercise_lines()
         assert panel.practice.isVisible() and len(lines) == sum(1 for s in lesson.steps if s.exercise)
-        assert records.exercise_results(visit_id, pack.id, lesson.id) == {}, "nothing recorded before the worker"
+        assert results(lesson.id) == {}, "nothing recorded before the worker"
         suggested[lesson.id] = panel.practice.suggested
         if lesson.id == "create-account":
             assert "Étape 3 : réussi après 2 essais, 1 indice" in lines, lines
@@ -116,21 +119,21 @@ def test_the_portal_end_to_end_with_the_panel(qtbot, make_window, portal_library
             assert "Autonome, aide si besoin" in panel.practice.suggestion.text()
         panel.practice.confirm_button.click()
         settle()
-        stored = records.exercise_results(visit_id, pack.id, lesson.id)
+        stored = results(lesson.id)
         assert set(stored) == {s.id for s in lesson.steps if s.exercise is not None}
         assert all(counts["solved"] for counts in stored.values())
         if lesson.id == "create-account":
             assert stored["e-mail-password"] == {"attempts": 2, "hints": 1, "help": 0, "solved": True}
         skills = {f"{pack.id}/{s}" for s in lesson.skills}
-        levels = dict(records.conn.execute(
-            "SELECT skill, level FROM ratings WHERE visit_id = ? AND rated_by = 'worker'", (visit_id,)))
+        levels = dict(with_records(lambda records: list(records.conn.execute(
+            "SELECT skill, level FROM ratings WHERE visit_id = ? AND rated_by = 'worker'", (visit_id,)))))
         assert {skill: levels[skill] for skill in skills} == {skill: int(suggested[lesson.id]) for skill in skills}
         window.lesson.next_button.click()  # to the end screen
         settle()
     assert suggested == {"create-account": AutonomyLevel.HELP_IF_NEEDED, "log-in-code": AutonomyLevel.AUTONOMOUS,
                          "benefit-form": AutonomyLevel.GUIDED, "add-document": AutonomyLevel.AUTONOMOUS}
     typed = "".join(ANSWERS.values())
-    dumped = "\n".join(str(row) for row in records.conn.execute("SELECT * FROM activity"))
+    dumped = "\n".join(str(row) for row in with_records(lambda r: list(r.conn.execute("SELECT * FROM activity"))))
     assert "Diallo" not in dumped and "75011" not in dumped and typed not in dumped, "practice data is never stored"
     desk.close()
 
@@ -139,21 +142,24 @@ def test_another_level_records_the_results_too(qtbot, make_window, portal_librar
     """The worker may pick another level than the suggestion: one click, and the results go with it."""
     window = make_window(Settings(client_language="fr", worker_language="fr", auto_read=False), lib=portal_library)
     desk = VisitDesk(window, records_path())
-    gate = desk.panel.gate
-    gate.name.setText("Camille")
-    gate.passphrase.setText(PASSPHRASE)
-    gate.again.setText(PASSPHRASE)
-    gate.open_button.click()
+    unlock(qtbot, desk)
     panel = desk.panel
     panel.start.anonymous_button.click()
+    wait_records(qtbot, desk)
     window.open_lesson("practice-portal", "create-account", 1)
     settle()
     view = window.lesson.exercise
     QTest.mouseClick(view.area, Qt.MouseButton.LeftButton, pos=view.area.to_widget(QPointF(5, 5)).toPoint())
     settle()
     assert panel.practice.exercise_lines()[0].startswith("Étape 2 : pas encore réussi, 1 essai, 1 indice")
-    assert panel.records.exercise_results(panel.session.visit_id, "practice-portal", "create-account") == {}
+    visit_id = panel.session.visit_id
+
+    def results() -> dict:
+        wait_records(qtbot, desk)
+        return with_records(lambda records: records.exercise_results(visit_id, "practice-portal", "create-account"))
+
+    assert results() == {}
     panel.visit.skill_levels[0].buttons[1].click()
-    stored = panel.records.exercise_results(panel.session.visit_id, "practice-portal", "create-account")
+    stored = results()
     assert stored == {"touch-create": {"attempts": 1, "hints": 1, "help": 0, "solved": False}}
     desk.close()
