@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from panel_helpers import settle as wait_records
+from panel_helpers import unlock, with_records
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -22,8 +24,6 @@ from coach.ui.player.exercises.sms_code import SmsCodeView
 from coach.ui.player.exercises.touch import TouchView
 from coach.ui.player.exercises.type_in import TypeInView
 from coach.ui.visit_desk import VisitDesk
-from panel_helpers import settle as wait_records
-from panel_helpers import unlock, with_records
 
 ANSWERS = {
     "e-mail": "nom@exemple.fr", "password": "Lune-Soleil-2024!", "last-name": "Diallo", "first-name": "Awa",
