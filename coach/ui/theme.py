@@ -177,6 +177,7 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QLabel[role="practice-site"] {{ color: {c.accent_text}; font-size: {px(22, scale)}px; font-weight: bold; }}
     QLabel[role="practice-mark"] {{ color: {c.accent_text}; font-size: {px(15, scale)}px; }}
     QStackedWidget[role="phone-screen"], QStackedWidget[role="phone-screen"] > QWidget {{ background: {c.surface}; }}
+    QWidget[role="exercise"] {{ background: {c.window}; }}
     QLabel[role="phone-small"] {{ font-size: {px(14, scale)}px; color: {c.muted}; }}
     QLabel[role="phone-title"] {{ font-size: {px(18, scale)}px; font-weight: bold; }}
     QLabel[role="phone-text"] {{ font-size: {px(18, scale)}px; }}

@@ -10,8 +10,8 @@ COACH = Path(__file__).resolve().parents[2] / "coach"
 WINDOW_API = {
     "add_page", "show_page", "current_page", "add_side_panel", "add_tool", "add_worker_action", "read_aloud",
     "stop_reading", "voice", "start_with_client", "set_client_language", "show_library", "update_settings",
-    "player_event", "step_shown", "self_rated", "closing", "settings_changed", "languages", "settings", "packs",
-    "library",
+    "player_event", "step_shown", "exercise_result", "self_rated", "closing", "settings_changed", "languages",
+    "settings", "packs", "library",
 }
 """What the worker's panel may use of the player's window (coach/ui/player/main_window.py)."""
 

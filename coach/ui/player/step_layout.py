@@ -23,7 +23,7 @@ class StepBody(QWidget):
     def __init__(self, visual: QWidget, texts: list[QWidget], visual_minimum: int = 72,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._visual_minimum = visual_minimum
+        self._visual_minimum = self._base_minimum = visual_minimum
         self._visual = visual
         visual.setParent(self)
         self.text_area = QScrollArea(self)
@@ -70,6 +70,8 @@ class StepBody(QWidget):
         self._place()
 
     def _place(self) -> None:
+        # An exercise in the picture's place needs more room than a picture to stay usable.
+        self._visual_minimum = max(self._base_minimum, self._visual.minimumSizeHint().height())
         width, height = self.width(), self.height()
         scrollbar = self.text_area.verticalScrollBar().sizeHint().width()
         needed = self.texts_needed(width)

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.domain.pack import Pack, Step, Text
 from coach.domain.practice import ExerciseResult
@@ -71,7 +80,20 @@ class ExerciseView(QWidget):
         """Solved on this screen (the result may say solved from an earlier visit of the step)."""
         self._feedback_kind = ""
         self._feedback_source: Text | str | None = None
-        self.layout_ = QVBoxLayout(self)
+        # The exercise scrolls inside its own area: at 200 % text beside the panel it may
+        # need more height than the step leaves it, and the controls must stay in the window.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.scroll)
+        inner = QWidget()
+        inner.setProperty("role", "exercise")
+        self.scroll.setWidget(inner)
+        self.layout_ = QVBoxLayout(inner)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(12)
         self.body = QVBoxLayout()
@@ -214,3 +236,7 @@ class ExerciseView(QWidget):
     def first_focus(self) -> QWidget:
         """The control the keyboard starts on."""
         return self.hint_button
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # Seven lines of text: enough to work in, little enough for 200 % text beside the panel.
+        return QSize(200, self.fontMetrics().height() * 7)
