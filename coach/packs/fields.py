@@ -16,6 +16,7 @@ from typing import Any
 from coach.domain.problems import Phrase, Problem, Severity, Value
 from coach.i18n.ui_strings import N_
 from coach.packs.locator import TomlLocator
+from coach.packs.bounded_zip import printable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -82,6 +83,10 @@ def read_toml(raw: bytes, relative_path: str, report: Report) -> TomlSource | No
         return None
     try:
         data = tomllib.loads(text)
+    except (RecursionError, MemoryError):
+        # Translators: a TOML file whose lists or tables are nested thousands deep.
+        report.error(relative_path, None, N_("the file nests lists or tables far too deep to be a lesson pack"))
+        return None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = text.count("\n") + 1
@@ -182,19 +187,20 @@ def check_fields(
         spec = fields.get(key)
         line = source.line(where(key))
         if spec is None:
-            close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.7)
+            shown = printable(key, 80)  # a 10 MB name is not echoed whole, nor a control character
+            close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.7) if len(key) < 200 else []
             if close:
                 report.error(
                     source.relative_path, line,
                     # Translators: {owner} is what holds the field ("the manifest", 'step "open"');
                     # {field} and {suggestion} are field names, as written in the file.
                     N_('{owner} has an unknown field "{field}" (did you mean "{suggestion}"?)'),
-                    owner=owner, field=key, suggestion=close[0],
+                    owner=owner, field=shown, suggestion=close[0],
                 )
             else:
                 # Translators: {owner} is what holds the field ("the manifest", 'step "open"').
                 report.error(source.relative_path, line, N_('{owner} has an unknown field "{field}"'),
-                             owner=owner, field=key)
+                             owner=owner, field=shown)
         elif not _has_kind(value, spec.kind):
             # Translators: {field} is a field name; {expected} and {found} are kinds of value
             # ("a whole number", "a text").
