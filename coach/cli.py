@@ -161,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_preview_command(commands)
 
     shot = commands.add_parser("screenshot", help="render the real window to a PNG file")
-    shot.add_argument("--pack", help="pack id (default: the library screen)")
+    shot.add_argument("--pack", help="pack id (with --screen library: scrolled to that pack)")
+    shot.add_argument("--preview", metavar="DIR", help="show only the pack folder DIR, as `coach preview` does")
     shot.add_argument("--lesson", help="lesson id in that pack")
     shot.add_argument("--step", type=int, default=1, help="step number, from 1 (default 1)")
     shot.add_argument("--screen", choices=["languages", "library", "lesson", "end", "packs"],

@@ -47,8 +47,8 @@ TEXTS = {
         practice_hint="The button is on the side of the phone.",
     ),
     "fr": SkeletonTexts(
-        title="Mon paquet de leçons",
-        description="Ce que le paquet apprend, pour l'accompagnant.",
+        title="Mon pack de leçons",
+        description="Ce que le pack apprend, pour l'accompagnant.",
         skill="Allumer un téléphone",
         lesson="Allumer le téléphone",
         info="Trouvez le bouton sur le côté du téléphone.",

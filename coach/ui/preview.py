@@ -40,24 +40,35 @@ class ProblemsBanner(QWidget):
         self.lines = QPlainTextEdit()
         self.lines.setReadOnly(True)
         self.lines.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.lines.setMaximumHeight(160)
         layout.addWidget(self.heading)
         layout.addWidget(self.lines)
         self.problems: tuple[Problem, ...] = ()
         self.setVisible(False)
 
-    def show_problems(self, problems: tuple[Problem, ...], gettext, ngettext) -> None:  # type: ignore[no-untyped-def]
-        self.problems = problems
-        errors = sum(1 for p in problems if p.is_error)
+    def show_problems(self, problems: tuple[Problem, ...], gettext, ngettext,  # type: ignore[no-untyped-def]
+                      shown: bool = True) -> None:
+        """List `problems`; with errors, only the errors (warnings may come from them). `shown`: a good version is."""
+        errors = tuple(p for p in problems if p.is_error)
         if errors:
+            problems = errors
+        self.problems = problems
+        if errors and shown:
             self.heading.setText(ngettext(
                 "The pack has {count} error. The preview shows its last good version until it is fixed.",
                 "The pack has {count} errors. The preview shows its last good version until they are fixed.",
-                errors).format(count=errors))
+                len(errors)).format(count=len(errors)))
+        elif errors:
+            self.heading.setText(ngettext(
+                "The pack has {count} error. It shows here as soon as it is fixed.",
+                "The pack has {count} errors. It shows here as soon as they are fixed.",
+                len(errors)).format(count=len(errors)))
         else:
             self.heading.setText(ngettext("The pack has {count} warning.", "The pack has {count} warnings.",
                                           len(problems)).format(count=len(problems)))
         self.lines.setPlainText("\n".join(p.render(gettext) for p in problems))
+        self.lines.ensurePolished()
+        rows = max(2, min(6, len(problems) + 1))  # a long line wraps: one row more; beyond 6, it scrolls
+        self.lines.setFixedHeight(self.lines.fontMetrics().lineSpacing() * rows + 16)
         self.lines.setAccessibleName(gettext("Problems found in this pack"))
         self.lines.setAccessibleDescription(gettext("Each line says the file, the line and the problem."))
         self.setVisible(bool(problems))
@@ -136,7 +147,7 @@ class PackPreview(QObject):
         worker = self.window.languages.worker
         self.banner.setLayoutDirection(direction(worker))
         use_script_font(self.banner, worker)
-        self.banner.show_problems(self.problems, strings.gettext, strings.ngettext)
+        self.banner.show_problems(self.problems, strings.gettext, strings.ngettext, shown=bool(self.window.packs))
 
     @property
     def poll_ms(self) -> int:

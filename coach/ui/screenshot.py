@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
+from coach.packs.loader import Library
 from coach.settings import Settings
 
 
@@ -30,7 +32,7 @@ def screenshot_command(args: argparse.Namespace) -> int:
             print(f"coach screenshot: unknown language tag {tag!r}", file=sys.stderr)
             return 2
     app = application()
-    library = load_packs()
+    library = Library(()) if args.preview else load_packs()
     settings = Settings(
         client_language=normalize_tag(args.lang),
         worker_language=normalize_tag(args.worker_lang or args.lang),
@@ -40,6 +42,11 @@ def screenshot_command(args: argparse.Namespace) -> int:
         auto_read=False,  # nothing is spoken; the voice notice below is the one the app would show
     )
     window = build_window(library, settings, remember=False)
+    if args.preview:
+        # The pack folder as `coach preview` shows it, problems included, without installing it.
+        from coach.ui.preview import PackPreview
+
+        PackPreview(window, Path(args.preview)).stop()
     screen = args.screen or ("lesson" if args.lesson else "library")
     try:
         show_screen(window, screen, args.pack, args.lesson, args.step)
@@ -52,6 +59,13 @@ def screenshot_command(args: argparse.Namespace) -> int:
     window.resize(width, height)
     window.show()
     for _ in range(3):
+        app.processEvents()
+    if screen == "library" and args.pack:
+        try:
+            scroll_library_to(window, args.pack)
+        except LookupError as exc:
+            print(f"coach screenshot: {exc}", file=sys.stderr)
+            return 2
         app.processEvents()
     if not window.grab().save(args.out, "PNG"):
         print(f"coach screenshot: cannot write {args.out}", file=sys.stderr)
@@ -70,6 +84,16 @@ def show_voice_notice(window) -> None:
     recorded = step is not None and bool(step.audio.get(tag) or step.audio.get(tag.split("-", 1)[0]))
     if not recorded and voice_for(tag) is None:
         lesson.show_speech_state(ReaderState.NO_VOICE)
+
+
+def scroll_library_to(window, pack_id: str) -> None:
+    """Scroll the library so that the section of `pack_id` is at the top (`--screen library --pack ID`)."""
+    for section in window.library.sections:
+        if section.pack.id == pack_id:
+            window.library.scroll.verticalScrollBar().setValue(section.y())
+            return
+    known = ", ".join(pack.id for pack in window.packs) or "none"
+    raise LookupError(f"no pack {pack_id!r} is loaded (loaded: {known})")
 
 
 def show_screen(window, screen: str, pack_id: str | None, lesson_id: str | None, step: int) -> None:

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.integration
 
 PASS = "correct horse battery staple"
 ARABIC = {
-    "Mon paquet de leçons": "حزمة دروسي",
-    "Ce que le paquet apprend, pour l'accompagnant.": "ما تعلمه الحزمة، للمرافق.",
+    "Mon pack de leçons": "حزمة دروسي",
+    "Ce que le pack apprend, pour l'accompagnant.": "ما تعلمه الحزمة، للمرافق.",
     "Allumer un téléphone": "تشغيل الهاتف",
     "Allumer le téléphone": "شغّل الهاتف",
     "Trouvez le bouton sur le côté du téléphone.": "ابحث عن الزر على جانب الهاتف.",

@@ -51,11 +51,11 @@ def test_the_packs_screen_installs_a_chosen_file_after_showing_what_it_holds(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(archive), ""))
     window = make_window(Settings(client_language="fr", worker_language="fr"))
     window.show_packs()
-    assert window.packs_page.install_button.text() == "Installer un paquet…"
+    assert window.packs_page.install_button.text() == "Installer un pack…"
     with qtbot.waitSignal(window.installer.finished, timeout=10000) as finished:
         window.packs_page.install_button.click()
         box = _answer(qtbot, window, QMessageBox.ButtonRole.AcceptRole)
-        assert box.text() == "Mon paquet de leçons"
+        assert box.text() == "Mon pack de leçons"
         details = box.informativeText()
         assert "Version : 1.0.0" in details and "fr" in details and "Allumer le téléphone" in details
         qtbot.waitUntil(lambda: window.installer.dialog is not None and window.installer.dialog is not box,
@@ -91,6 +91,6 @@ def test_an_unsafe_dropped_file_is_refused_with_the_reason(qtbot, make_window, a
         _drop(window, bad)
     assert finished.args == ["refused"]
     box = window.installer.dialog
-    assert box is not None and box.text() == "Le paquet n'a pas été installé"
+    assert box is not None and box.text() == "Le pack n'a pas été installé"
     assert "../../escaped.txt" in box.informativeText()
     assert not (tmp_path.parent / "escaped.txt").exists()

@@ -94,3 +94,21 @@ def test_a_new_translation_and_picture_show_without_restarting(qtbot, tmp_path: 
     _edit(folder / "pictures" / "phone-button.svg", 'fill="#f3f6fa"', 'fill="#ff0000"')
     qtbot.waitUntil(lambda: window.lesson.picture.grab().toImage() != before, timeout=10000)
     assert window.lesson.progress is not None and window.lesson.progress.index == 0
+
+
+def test_screenshot_of_a_pack_folder_shows_it_without_installing(qtbot, tmp_path: Path) -> None:
+    """`coach screenshot --preview DIR` renders the folder's lesson; nothing is installed."""
+    from PySide6.QtGui import QImage
+
+    from coach.cli import main
+    from coach.paths import app_dirs
+
+    folder = tmp_path / "my-pack"
+    write_skeleton(folder, language="en")
+    out = tmp_path / "step.png"
+    status = main(["screenshot", "--preview", str(folder), "--pack", "my-pack", "--lesson", "turn-on-phone",
+                   "--step", "2", "--lang", "en", "--size", "800x600", "--out", str(out)])
+    assert status == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (800, 600)
+    assert not app_dirs().packs.exists()

@@ -108,7 +108,7 @@ def test_install_shows_what_it_holds_then_upgrades_in_place(pack: Path, packs_di
     """The offer names title, version, languages and lessons; 1.1.0 replaces 1.0.0 with nothing left over."""
     offer = open_offer(build(pack).path, packs_dir, builtin_packs_dir())
     assert (offer.pack.id, offer.version, offer.pack.languages) == ("centre-social", "1.0.0", ("fr",))
-    assert offer.pack.title.source == "Mon paquet de leçons"
+    assert offer.pack.title.source == "Mon pack de leçons"
     assert [lesson.id for lesson in offer.pack.lessons] == ["turn-on-phone"]
     assert offer.installed_version is None and not offer.builtin
     done = install(offer)
