@@ -189,7 +189,7 @@ def open_offer(archive_path: Path, packs_dir: Path, builtin_dir: Path,
             archive.extract_to(staging)
         result = load_pack(staging, deep=True)
         if result.pack is None:
-            raise InstallRefused(N_("the pack in this file has errors; it was not installed:"),
+            raise InstallRefused(N_("the pack in this file has errors:"),
                                  problems=_relocated(result.errors, staging, archive_path))
         pack = result.pack
         if (listing.get("id"), listing.get("version")) != (pack.id, pack.version):
@@ -241,8 +241,7 @@ def install(offer: PackOffer, *, allow_downgrade: bool = False) -> Installed:
                    "Give your pack another id in pack.toml"), id=pack.id)
         if offer.is_downgrade and not allow_downgrade:
             raise InstallRefused(
-                N_('version {installed} of "{id}" is installed and this file holds the older version {version}; '
-                   "it was not installed"),
+                N_('version {installed} of "{id}" is installed and this file holds the older version {version}'),
                 installed=offer.installed_version or "", id=pack.id, version=pack.version)
         target = offer.packs_dir / pack.id
         old = offer.installed.path if offer.installed else None
