@@ -396,9 +396,9 @@ DOCK_X = [148, 185, 222]
 DOCK_Y = 236
 
 
-def grid_pos(kind: str) -> tuple[float, float]:
+def grid_pos(kind: str, grid: list[list[str]] | None = None) -> tuple[float, float]:
     """Centre of an app icon on the home screen."""
-    for r, row in enumerate(GRID):
+    for r, row in enumerate(grid or GRID):
         if kind in row:
             return GRID_X[row.index(kind)] + 15, GRID_Y[r] + 15
     return DOCK_X[DOCK.index(kind)] + 15, DOCK_Y + 15
@@ -431,7 +431,7 @@ def home_screen(grid: list[list[str]] | None = None, status: bool = False, **sta
 
 def touch_app(kind: str, grid: list[list[str]] | None = None) -> str:
     """The home screen with one app icon ringed and pointed at."""
-    cx, cy = grid_pos(kind)
+    cx, cy = grid_pos(kind, grid)
     if cy > DOCK_Y and cx == 200:
         pointer = arrow(cx, 186, cx, cy - 30, 14)
     elif cx > 200:
@@ -457,21 +457,19 @@ def app_page(header: str = BLUE) -> str:
 
 
 def keyboard(y: float = 196, digits: bool = False) -> str:
-    """A keyboard filling the bottom of the screen from y."""
+    """A keyboard filling the bottom of the screen from y (its keys drawn as one path)."""
     out = f'<rect x="140" y="{n(y)}" width="120" height="{n(276 - y)}" fill="#dee2e6"/>\n'
+    keys = []
     if digits:
-        for r in range(3):
-            for c in range(3):
-                out += f'<rect x="{n(146 + c * 38)}" y="{n(y + 5 + r * 20)}" width="32" height="16" rx="4" fill="#ffffff"/>\n'
-        return out
-    rows = [10, 9, 7]
-    for r, count in enumerate(rows):
+        keys = [(146 + c * 38, y + 5 + r * 20, 32) for r in range(3) for c in range(3)]
+    else:
         w = 112 / 10
-        start = 144 + (10 - count) * w / 2
-        for c in range(count):
-            out += f'<rect x="{n(start + c * w)}" y="{n(y + 6 + r * 20)}" width="{n(w - 2)}" height="16" rx="2" fill="#ffffff"/>\n'
-    out += f'<rect x="170" y="{n(y + 66)}" width="60" height="10" rx="2" fill="#ffffff"/>\n'
-    return out
+        for r, count in enumerate([10, 9, 7]):
+            start = 144 + (10 - count) * w / 2
+            keys += [(start + c * w, y + 6 + r * 20, w - 2) for c in range(count)]
+        keys.append((170, y + 66, 60))
+    d = "".join(f"M{n(x)} {n(ky)}h{n(kw)}v{16 if digits or ky < y + 60 else 10}h-{n(kw)}z" for x, ky, kw in keys)
+    return out + f'<path d="{d}" fill="#ffffff"/>\n'
 
 
 # ================================================================ 01 switch-on
@@ -764,6 +762,626 @@ def _() -> str:
     return card(call_screen(True) + ring(234, 226, 32) + arrow_from_right(226, 276))
 
 
+# ================================================================ 05 contacts
+
+def contact_list(search: bool = False) -> str:
+    out = phone()
+    top = 48
+    if search:
+        out += (f'<rect x="148" y="42" width="104" height="24" rx="12" fill="#f1f3f5" stroke="{PALE}" stroke-width="2"/>\n'
+                + magnifier(162, 53, 5) + lines(174, 50, [50], PALE, 7))
+        top = 84
+    colours = ["#4dabf7", "#e64980", "#20c997", "#7950f2", "#94d82d"]
+    for i, colour in enumerate(colours[: 5 if not search else 4]):
+        y = top + 38 * i
+        out += avatar(163, y + 10, 12, colour) + lines(183, y + 5, [60 if i % 2 == 0 else 46], "#868e96", 10)
+    return out
+
+
+def fab(cx: float, cy: float, colour: str = BLUE) -> str:
+    """The round floating button with a plus."""
+    return f'<circle cx="{n(cx)}" cy="{n(cy)}" r="16" fill="{colour}"/>\n' + pencil_plus(cx, cy, 7)
+
+
+@picture("contacts-contacts-icon")
+def _() -> str:
+    return touch_app("contacts")
+
+
+@picture("contacts-add")
+def _() -> str:
+    return card(contact_list() + fab(232, 248) + ring(232, 248, 25) + arrow_from_right(248, 266))
+
+
+def contact_form(filled: int, digits: bool) -> str:
+    """The new contact form: a picture circle, the name field and the number field."""
+    out = phone()
+    out += (f'<path d="M150 44l10 10M160 44l-10 10" stroke="{DARK}" stroke-width="3" stroke-linecap="round"/>\n'
+            f'<circle cx="242" cy="49" r="11" fill="{BLUE}"/>\n'
+            '<path d="M237 49l4 4 7-8" fill="none" stroke="#ffffff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>\n')
+    out += f'<circle cx="200" cy="88" r="20" fill="{PALE}"/>\n' + person(200, 90, 30)
+    ink = ["#868e96" if filled > 0 else PALE, "#868e96" if filled > 1 else PALE]
+    out += (f'<rect x="148" y="122" width="104" height="26" rx="6" fill="#ffffff" stroke="{PALE}" stroke-width="2"/>\n'
+            + person(162, 135, 14, DARK) + lines(174, 131, [filled > 0 and 60 or 40], ink[0], 8))
+    out += (f'<rect x="148" y="156" width="104" height="26" rx="6" fill="#ffffff" stroke="{PALE}" stroke-width="2"/>\n'
+            + handset(155, 162, 14, DARK) + lines(174, 165, [filled > 1 and 56 or 40], ink[1], 8))
+    if filled < 2:
+        out += keyboard(200, digits)
+    return out
+
+
+@picture("contacts-name")
+def _() -> str:
+    return card(contact_form(0, False) + ring_box(142, 116, 116, 38, 10) + arrow_from_right(135, 270))
+
+
+@picture("contacts-number")
+def _() -> str:
+    return card(contact_form(1, True) + ring_box(142, 150, 116, 38, 10) + arrow_from_right(169, 270))
+
+
+@picture("contacts-save")
+def _() -> str:
+    big = (f'<circle cx="334" cy="150" r="34" fill="{BLUE}"/>\n'
+           '<path d="M318 150l11 11 21-22" fill="none" stroke="#ffffff" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/>\n')
+    return card(contact_form(2, False) + ring(242, 49, 19) + callout(334, 150, 50, 256, 62, big))
+
+
+@picture("contacts-search")
+def _() -> str:
+    return card(contact_list(search=True) + ring_box(142, 36, 116, 36, 18) + arrow_from_right(54, 270))
+
+
+# ================================================================ 06 sms
+
+def conversation_list(unread: bool = True) -> str:
+    out = phone()
+    colours = ["#e64980", "#4dabf7", "#20c997", "#7950f2", "#fab005"]
+    for i, colour in enumerate(colours):
+        y = 44 + 40 * i
+        bold = "#343a40" if (unread and i == 0) else "#868e96"
+        out += avatar(163, y + 14, 13, colour) + lines(183, y + 5, [50], bold, 9) + lines(183, y + 19, [64], PALE, 7)
+    if unread:
+        out += f'<circle cx="248" cy="54" r="5" fill="{BLUE}"/>\n'
+    return out
+
+
+@picture("sms-sms-icon")
+def _() -> str:
+    return touch_app("sms")
+
+
+@picture("sms-read")
+def _() -> str:
+    return card(conversation_list() + ring_box(142, 40, 116, 38, 12) + arrow_from_right(59, 270))
+
+
+@picture("sms-new")
+def _() -> str:
+    new = f'<circle cx="232" cy="248" r="16" fill="{BLUE}"/>\n' + bubble(232, 246, 16, 11) 
+    return card(conversation_list(False) + new + ring(232, 248, 25) + arrow_from_right(248, 266))
+
+
+def message_screen(received: bool, typed: bool, sent: bool, to_field: bool = False, keys: bool = True) -> str:
+    out = phone()
+    if to_field:
+        out += (f'<rect x="148" y="42" width="104" height="26" rx="6" fill="#ffffff" stroke="{PALE}" stroke-width="2"/>\n'
+                + person(162, 55, 14, DARK) + lines(174, 51, [40], PALE, 8))
+    else:
+        out += (f'<rect x="140" y="34" width="120" height="30" rx="8" fill="#f1f3f5"/>\n'
+                + avatar(160, 50, 10, "#e64980") + lines(176, 46, [50], "#868e96", 8))
+    if received:
+        out += '<rect x="148" y="76" width="74" height="26" rx="13" fill="#e9ecef"/>\n' + lines(156, 85, [54], GREY, 7)
+    if sent:
+        out += (f'<rect x="170" y="112" width="82" height="30" rx="15" fill="{BLUE}"/>\n'
+                + lines(180, 123, [60], "#a5d8ff", 8))
+    field_y = 168 if keys else 240
+    out += f'<rect x="146" y="{field_y}" width="84" height="24" rx="12" fill="#ffffff" stroke="{GREY}" stroke-width="2"/>\n'
+    if typed:
+        out += lines(154, field_y + 8, [56], "#495057", 8)
+    out += send_arrow(243, field_y + 12, 12, BLUE if typed else GREY)
+    if keys:
+        out += keyboard(200)
+    return out
+
+
+@picture("sms-to")
+def _() -> str:
+    return card(message_screen(False, False, False, to_field=True) + ring_box(142, 36, 116, 38, 10) + arrow_from_right(55, 270))
+
+
+@picture("sms-write")
+def _() -> str:
+    return card(message_screen(True, False, False) + ring_box(140, 162, 96, 36, 16) + arrow_from_left(180, 130))
+
+
+@picture("sms-send")
+def _() -> str:
+    return card(message_screen(True, True, False) + ring(243, 180, 19) + callout(334, 110, 48, 258, 172, send_arrow(334, 110, 30)))
+
+
+@picture("sms-sent")
+def _() -> str:
+    return card(message_screen(True, False, True, keys=False)
+                + ring_box(164, 106, 94, 42, 20) + check_badge(330, 127, 26) + arrow(120, 127, 158, 127))
+
+
+# ================================================================ 07 video-call
+
+TEAL = "#0ca678"
+
+
+def face(cx: float, cy: float, r: float, skin: str = SKIN, hair: str = "#5c3d2e") -> str:
+    k = r / 40
+    return (f'<circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r)}" fill="{skin}"/>\n'
+            f'<path d="M{n(cx - r)} {n(cy - 2 * k)}a{n(r)} {n(r)} 0 0 1 {n(2 * r)} 0c-{n(14 * k)}-{n(16 * k)}-{n(36 * k)}-{n(20 * k)}-{n(58 * k)}-{n(10 * k)}'
+            f'-{n(10 * k)} {n(4 * k)}-{n(16 * k)} {n(6 * k)}-{n(22 * k)} {n(10 * k)}z" fill="{hair}"/>\n'
+            f'<circle cx="{n(cx - 14 * k)}" cy="{n(cy + 4 * k)}" r="{n(4 * k)}" fill="#1f2933"/>\n'
+            f'<circle cx="{n(cx + 14 * k)}" cy="{n(cy + 4 * k)}" r="{n(4 * k)}" fill="#1f2933"/>\n'
+            f'<path d="M{n(cx - 13 * k)} {n(cy + 20 * k)}q{n(13 * k)} {n(12 * k)} {n(26 * k)} 0" fill="none" stroke="#1f2933" '
+            f'stroke-width="{n(3.5 * k)}" stroke-linecap="round"/>\n')
+
+
+def chat_screen(mic: bool = True) -> str:
+    out = phone("#f1f3f5")
+    out += (f'<rect x="140" y="34" width="120" height="36" rx="8" fill="{TEAL}"/>\n<rect x="140" y="60" width="120" height="10" fill="{TEAL}"/>\n'
+            + avatar(157, 52, 10, "#e64980") + lines(171, 48, [30], "#c3fae8", 8)
+            + video_glyph(222, 52, 18) + handset(241, 45, 14))
+    out += ('<rect x="148" y="84" width="70" height="24" rx="12" fill="#ffffff"/>\n' + lines(156, 92, [50], GREY, 7)
+            + '<rect x="180" y="118" width="72" height="24" rx="12" fill="#d3f9d8"/>\n' + lines(188, 126, [50], GREY, 7)
+            + '<rect x="148" y="152" width="60" height="24" rx="12" fill="#ffffff"/>\n' + lines(156, 160, [40], GREY, 7))
+    out += f'<rect x="146" y="240" width="80" height="26" rx="13" fill="#ffffff"/>\n'
+    if mic:
+        out += f'<circle cx="242" cy="253" r="14" fill="{TEAL}"/>\n' + mic_glyph(242, 253, 16)
+    return out
+
+
+@picture("video-call-app-icon")
+def _() -> str:
+    return touch_app("messages")
+
+
+@picture("video-call-chat")
+def _() -> str:
+    out = phone()
+    out += f'<rect x="140" y="34" width="120" height="26" rx="8" fill="{TEAL}"/>\n<rect x="140" y="50" width="120" height="10" fill="{TEAL}"/>\n'
+    for i, colour in enumerate(["#e64980", "#4dabf7", "#fab005", "#7950f2", "#94d82d"]):
+        y = 68 + 40 * i
+        out += avatar(163, y + 12, 13, colour) + lines(183, y + 4, [52], "#495057", 9) + lines(183, y + 18, [60], PALE, 7)
+    return card(out + ring_box(142, 62, 116, 38, 12) + arrow_from_right(81, 270))
+
+
+@picture("video-call-voice-message")
+def _() -> str:
+    waves = "".join(f'<path d="M{x} {150 - h}v{2 * h}" stroke="{TEAL}" stroke-width="7" stroke-linecap="round"/>\n'
+                    for x, h in ((306, 10), (320, 22), (334, 32), (348, 22), (362, 12)))
+    return card(chat_screen() + ring(242, 253, 22) + finger_from_right(253, 254) + waves)
+
+
+@picture("video-call-camera-icon")
+def _() -> str:
+    big = f'<circle cx="334" cy="150" r="36" fill="{TEAL}"/>\n' + video_glyph(334, 150, 44)
+    return card(chat_screen() + ring(222, 52, 17) + callout(334, 150, 50, 234, 66, big))
+
+
+@picture("video-call-wait")
+def _() -> str:
+    out = phone("#087f5b") + avatar(200, 110, 38, "#e64980")
+    out += lines(170, 164, [60], "#c3fae8", 10)
+    out += "".join(f'<circle cx="{x}" cy="196" r="6" fill="#c3fae8"/>\n' for x in (184, 200, 216))
+    out += f'<circle cx="200" cy="246" r="18" fill="{RED}"/>\n' + handset(189, 235, 22, rotate=135)
+    return card(out + ring(200, 110, 48))
+
+
+def video_screen() -> str:
+    out = phone("#74c0fc")
+    out += (f'<path d="M150 276v-30c0-26 22-42 50-42s50 16 50 42v30z" fill="#f76707"/>\n'
+            + face(200, 150, 42)
+            + f'<rect x="214" y="44" width="38" height="52" rx="6" fill="#e9ecef" stroke="#ffffff" stroke-width="3"/>\n'
+            + face(233, 68, 12, "#c68a5e", "#212529")
+            + f'<rect x="140" y="236" width="120" height="40" fill="#212529" fill-opacity="0.6"/>\n'
+            + f'<circle cx="164" cy="256" r="13" fill="#495057"/>\n' + mic_glyph(164, 256, 14)
+            + f'<circle cx="236" cy="256" r="13" fill="#495057"/>\n' + video_glyph(236, 256, 14)
+            + f'<circle cx="200" cy="256" r="15" fill="{RED}"/>\n' + handset(190, 246, 20, rotate=135))
+    return out
+
+
+@picture("video-call-see")
+def _() -> str:
+    return card(video_screen() + ring_box(146, 98, 108, 108, 54) + check_badge(330, 150, 28))
+
+
+@picture("video-call-hang-up")
+def _() -> str:
+    return card(video_screen() + ring(200, 256, 24) + arrow_from_right(256, 274))
+
+
+# ================================================================ 08 photo
+
+def scene(selfie: bool = False) -> str:
+    """What the camera sees, in the screen from y 34 to 226."""
+    out = '<path d="M140 42a8 8 0 0 1 8-8h104a8 8 0 0 1 8 8V226H140z" fill="#a5d8ff"/>\n'
+    if selfie:
+        return out + face(200, 130, 44) + '<path d="M146 226c0-30 24-46 54-46s54 16 54 46z" fill="#4c6ef5"/>\n'
+    return (out + sun_glyph(232, 70, 10)
+            + '<path d="M140 180q40-40 80-10t40-10V226H140z" fill="#69db7c"/>\n'
+            + '<rect x="170" y="140" width="8" height="40" fill="#8d5524"/>\n<circle cx="174" cy="132" r="20" fill="#2f9e44"/>\n')
+
+
+def camera_view(selfie: bool = False, document: str = "") -> str:
+    out = phone("#000000") + (document or scene(selfie))
+    out += ('<rect x="150" y="238" width="22" height="22" rx="4" fill="#69db7c" stroke="#ffffff" stroke-width="2"/>\n'
+            '<circle cx="200" cy="249" r="17" fill="#ffffff" stroke="#868e96" stroke-width="3"/>\n'
+            '<circle cx="238" cy="249" r="12" fill="#343a40"/>\n' + switch_arrows(238, 249, 7))
+    return out
+
+
+@picture("photo-camera-icon")
+def _() -> str:
+    return touch_app("camera")
+
+
+@picture("photo-aim")
+def _() -> str:
+    return card(camera_view() + ring_box(136, 30, 128, 200, 12) + check_badge(330, 130, 28))
+
+
+@picture("photo-shutter")
+def _() -> str:
+    return card(camera_view() + ring(200, 249, 26) + arrow(200, 160, 200, 214, 20))
+
+
+@picture("photo-switch")
+def _() -> str:
+    big = f'<circle cx="334" cy="150" r="34" fill="#343a40"/>\n' + switch_arrows(334, 150, 20)
+    return card(camera_view(selfie=True) + ring(238, 249, 19) + callout(334, 150, 50, 252, 238, big))
+
+
+@picture("photo-gallery")
+def _() -> str:
+    return card(camera_view() + ring(161, 249, 20) + arrow_from_left(249, 132))
+
+
+@picture("photo-delete")
+def _() -> str:
+    out = phone("#000000") + '<rect x="140" y="60" width="120" height="150" fill="#a5d8ff"/>\n'
+    out += (sun_glyph(232, 86, 9) + '<path d="M140 180q40-40 80-10t40-10V210H140z" fill="#69db7c"/>\n'
+            '<rect x="170" y="146" width="8" height="34" fill="#8d5524"/>\n<circle cx="174" cy="140" r="18" fill="#2f9e44"/>\n')
+    out += trash_glyph(238, 250, 20, "#ffffff")
+    return card(out + ring(238, 250, 20) + arrow_from_right(250, 268))
+
+
+# ================================================================ 09 document-photo
+
+WOOD = "#c08457"
+
+
+def sheet(x: float, y: float, w: float, h: float, ink: str = GREY, blur: bool = False) -> str:
+    """A sheet of paper with lines of text, top left at (x, y)."""
+    out = f'<rect x="{n(x)}" y="{n(y)}" width="{n(w)}" height="{n(h)}" rx="3" fill="#ffffff" stroke="{PALE}" stroke-width="2"/>\n'
+    rows = int((h - 20) // 14)
+    widths = [0.8, 0.6, 0.75, 0.7, 0.5, 0.78, 0.65, 0.72, 0.55]
+    for i in range(rows):
+        lw = (w - 20) * widths[i % len(widths)]
+        if blur:
+            out += f'<rect x="{n(x + 8)}" y="{n(y + 10 + i * 14)}" width="{n(lw + 4)}" height="10" rx="5" fill="#e9ecef"/>\n'
+        else:
+            out += f'<rect x="{n(x + 10)}" y="{n(y + 12 + i * 14)}" width="{n(lw)}" height="6" rx="3" fill="{ink}"/>\n'
+    return out
+
+
+def table_top() -> str:
+    return f'<rect x="20" y="20" width="360" height="260" rx="18" fill="{WOOD}"/>\n'
+
+
+@picture("document-photo-flat")
+def _() -> str:
+    return card(table_top() + sheet(140, 50, 120, 170, DARK) + ring_box(130, 40, 140, 190, 10) + arrow_from_right(135, 282))
+
+
+@picture("document-photo-light")
+def _() -> str:
+    lamp = (f'<path d="M200 0V40" stroke="{DARK}" stroke-width="5"/>\n'
+            f'<path d="M160 78a40 40 0 0 1 80 0z" fill="{DARK}"/>\n'
+            '<circle cx="200" cy="82" r="12" fill="#ffe066"/>\n'
+            '<path d="M150 112l-24 30M250 112l24 30M200 110v36" stroke="#fab005" stroke-width="7" stroke-linecap="round"/>\n')
+    return card(table_top() + sheet(130, 160, 140, 110, DARK) + lamp + ring(200, 70, 50))
+
+
+@picture("document-photo-above")
+def _() -> str:
+    side = (f'<rect x="30" y="240" width="340" height="22" rx="6" fill="{WOOD}"/>\n'
+            '<rect x="110" y="232" width="180" height="8" rx="2" fill="#ffffff" stroke="#ced4da" stroke-width="2"/>\n'
+            f'<path d="M186 108L112 230M214 108L288 230" stroke="{GREY}" stroke-width="3" stroke-dasharray="8 6"/>\n'
+            f'<rect x="120" y="90" width="160" height="16" rx="8" fill="{BODY}"/>\n'
+            f'<rect x="188" y="104" width="24" height="6" rx="3" fill="{BODY}"/>\n')
+    return card(side + ring_box(108, 78, 184, 40, 20) + check_badge(340, 98, 26))
+
+
+def document_view(corners: bool = False) -> str:
+    doc = ('<path d="M140 42a8 8 0 0 1 8-8h104a8 8 0 0 1 8 8V226H140z" fill="' + WOOD + '"/>\n'
+           + sheet(156, 48, 88, 164, DARK))
+    out = camera_view(document=doc)
+    if corners:
+        for x, y in ((156, 48), (244, 48), (156, 212), (244, 212)):
+            out += f'<circle cx="{x}" cy="{y}" r="11" fill="none" stroke="{ORANGE}" stroke-width="7"/>\n'
+    return out
+
+
+@picture("document-photo-corners")
+def _() -> str:
+    return card(document_view(corners=True) + check_badge(330, 130, 28))
+
+
+@picture("document-photo-focus")
+def _() -> str:
+    focus = f'<rect x="176" y="106" width="48" height="48" rx="4" fill="none" stroke="#fab005" stroke-width="4"/>\n'
+    return card(document_view() + focus + fingertip(200, 130, 11) + ring(200, 130, 38) + arrow_from_right(130, 250))
+
+
+@picture("document-photo-shutter")
+def _() -> str:
+    return card(document_view() + ring(200, 249, 26) + arrow_from_right(249, 270))
+
+
+@picture("document-photo-check")
+def _() -> str:
+    out = phone("#000000") + '<rect x="140" y="44" width="120" height="182" fill="#343a40"/>\n' + sheet(150, 52, 100, 166, DARK)
+    sharp = lines(302, 122, [64, 48, 58], DARK, 10, 20)
+    return card(out + ring_box(144, 46, 112, 176, 10) + callout(334, 142, 52, 248, 150, sharp) + check_badge(370, 62, 24))
+
+
+@picture("document-photo-retake")
+def _() -> str:
+    bad = (f'<g transform="rotate(-8 100 140)">{sheet(40, 70, 120, 150, blur=True)}</g>\n')
+    good = sheet(240, 70, 120, 150, DARK)
+    return card(bad + cross_badge(150, 70, 24) + good + check_badge(350, 70, 24) + arrow(170, 150, 228, 150, 22))
+
+
+# ================================================================ 10 internet
+
+def settings_list(rows: list[tuple[str, Callable[[float, float], str]]]) -> str:
+    """The settings application: a grey title bar, then rows with a round icon and a line."""
+    out = phone() + f'<rect x="140" y="34" width="120" height="28" rx="8" fill="#f1f3f5"/>\n' + gear(158, 48, 7, DARK, "#f1f3f5")
+    out += lines(172, 44, [50], DARK, 8)
+    for i, (colour, glyph) in enumerate(rows):
+        y = 80 + 36 * i
+        out += f'<circle cx="160" cy="{y}" r="12" fill="{colour}"/>\n' + glyph(160, y)
+        out += lines(180, y - 4, [58 if i % 2 == 0 else 46], "#868e96", 8)
+    return out
+
+
+SETTINGS_ROWS: list[tuple[str, Callable[[float, float], str]]] = [
+    (BLUE, lambda x, y: wifi_glyph(x, y + 5, 14, "#ffffff")),
+    (GREEN, lambda x, y: bars_glyph(x - 6, y + 6, 11, "#ffffff")),
+    ("#f59f00", lambda x, y: sun_glyph(x, y, 3.6, "#ffffff")),
+    ("#e64980", lambda x, y: speaker_glyph(x - 1, y, 13, "#ffffff", 1)),
+    ("#7950f2", lambda x, y: lock_glyph(x, y + 1, 10, "#ffffff", "#7950f2")),
+]
+
+
+@picture("internet-what")
+def _() -> str:
+    out = phone() + f'<circle cx="200" cy="140" r="36" fill="#4dabf7"/>\n'
+    out += (f'<path d="M164 140h72M200 104v72M200 104c-22 20-22 52 0 72M200 104c22 20 22 52 0 72" fill="none" '
+            'stroke="#ffffff" stroke-width="4"/>\n')
+    out += wifi_glyph(76, 168, 72) + bars_glyph(300, 180, 56, GREEN)
+    return card(out + ring(76, 140, 50) + ring(324, 150, 50))
+
+
+@picture("internet-settings-icon")
+def _() -> str:
+    return touch_app("settings")
+
+
+@picture("internet-wifi-menu")
+def _() -> str:
+    return card(settings_list(SETTINGS_ROWS) + ring_box(142, 62, 116, 36, 14) + arrow_from_right(80, 270))
+
+
+def wifi_networks() -> str:
+    out = phone() + f'<rect x="140" y="34" width="120" height="28" rx="8" fill="#f1f3f5"/>\n' + lines(150, 44, [50], DARK, 8)
+    out += (f'<rect x="222" y="40" width="28" height="16" rx="8" fill="{GREEN}"/>\n<circle cx="242" cy="48" r="6" fill="#ffffff"/>\n')
+    for i in range(4):
+        y = 84 + 38 * i
+        out += wifi_glyph(160, y + 6, 18, DARK) + lines(178, y - 4, [50 if i % 2 == 0 else 40], "#868e96", 8)
+        out += lock_glyph(244, y, 9, GREY, "#ffffff")
+    return out
+
+
+@picture("internet-choose-network")
+def _() -> str:
+    return card(wifi_networks() + ring_box(142, 64, 116, 40, 14) + arrow_from_right(84, 270))
+
+
+@picture("internet-password")
+def _() -> str:
+    out = phone("#868e96")
+    out += ('<rect x="146" y="70" width="108" height="110" rx="10" fill="#ffffff"/>\n'
+            + wifi_glyph(200, 100, 22, BLUE)
+            + f'<rect x="154" y="112" width="92" height="24" rx="6" fill="#ffffff" stroke="{GREY}" stroke-width="2"/>\n'
+            + "".join(f'<circle cx="{164 + 10 * i}" cy="124" r="3.2" fill="{DARK}"/>\n' for i in range(6))
+            + f'<rect x="196" y="148" width="50" height="22" rx="11" fill="{BLUE}"/>\n')
+    out += keyboard(200)
+    return card(out + ring_box(148, 106, 104, 36, 12) + arrow_from_right(124, 262))
+
+
+@picture("internet-connected")
+def _() -> str:
+    out = app_page("#f1f3f5") + '<rect x="140" y="34" width="120" height="20" rx="8" fill="#ffffff"/>\n' + status_bar(wifi=True)
+    return card(out + ring(228, 44, 14) + callout(334, 150, 50, 240, 56, wifi_glyph(334, 170, 54, BLUE)))
+
+
+@picture("internet-quick-panel")
+def _() -> str:
+    return card(home_screen() + arrow(200, 48, 200, 150, 26) + fingertip(200, 46, 15))
+
+
+@picture("internet-mobile-data")
+def _() -> str:
+    out = home_screen([[], [], GRID[2]]) + '<rect x="140" y="34" width="120" height="120" rx="8" fill="#343a40"/>\n'
+    tiles = [(170, 72, BLUE, lambda: wifi_glyph(170, 80, 20, "#ffffff")),
+             (230, 72, "#495057", lambda: data_arrows(230, 72, "#ffffff")),
+             (170, 122, "#495057", lambda: flashlight_glyph(170, 122, 20)),
+             (230, 122, "#495057", lambda: plane_glyph(230, 122, "#ffffff"))]
+    for x, y, colour, glyph in tiles:
+        out += f'<circle cx="{x}" cy="{y}" r="18" fill="{colour}"/>\n' + glyph()
+    return card(out + ring(230, 72, 26) + arrow_from_right(72, 264))
+
+
+def data_arrows(cx: float, cy: float, colour: str) -> str:
+    """Up and down arrows: mobile data."""
+    return (f'<path d="M{n(cx - 5)} {n(cy + 9)}V{n(cy - 7)}M{n(cx - 10)} {n(cy - 2)}l5-6 5 6M{n(cx + 5)} {n(cy - 9)}V{n(cy + 7)}'
+            f'M{n(cx)} {n(cy + 2)}l5 6 5-6" fill="none" stroke="{colour}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>\n')
+
+
+def plane_glyph(cx: float, cy: float, colour: str) -> str:
+    return (f'<path d="M{n(cx)} {n(cy - 11)}c2 0 2 2 2 4v4l9 5v3l-9-3v5l3 3v2l-5-1-5 1v-2l3-3v-5l-9 3v-3l9-5v-4c0-2 0-4 2-4z" '
+            f'fill="{colour}"/>\n')
+
+
+# ================================================================ 11 install-app
+
+def store_results() -> str:
+    out = phone() + f'<rect x="148" y="42" width="104" height="24" rx="12" fill="#f1f3f5" stroke="{PALE}" stroke-width="2"/>\n'
+    out += magnifier(162, 53, 5) + lines(174, 50, [44], "#868e96", 7)
+    for i, kind in enumerate(["flashlight", "maps", "music", "clock"]):
+        y = 80 + 44 * i
+        out += app_tile(150, y, kind, 30) + lines(188, y + 4, [52], DARK, 8) + lines(188, y + 18, [36], PALE, 7)
+    return out
+
+
+def app_details() -> str:
+    out = phone() + app_tile(152, 46, "flashlight", 44) + lines(204, 52, [46], DARK, 10) + lines(204, 70, [34], GREY, 7)
+    out += "".join(star(160 + 16 * i, 112, 7) for i in range(4)) + star(224, 112, 7, PALE)
+    out += lines(152, 126, [70], GREY, 7)
+    out += f'<rect x="150" y="146" width="100" height="28" rx="14" fill="{GREEN}"/>\n' + lines(180, 156, [40], "#ffffff", 8)
+    out += lines(152, 190, [90, 76, 84, 60], PALE, 7, 14)
+    return out
+
+
+@picture("install-app-store-icon")
+def _() -> str:
+    return touch_app("store")
+
+
+@picture("install-app-only-store")
+def _() -> str:
+    good = (f'<rect x="40" y="90" width="100" height="100" rx="26" fill="#7950f2"/>\n' + bag_glyph(90, 142, 52)
+            + check_badge(90, 246, 24) + ring(90, 140, 66))
+    browser = (f'<rect x="240" y="80" width="130" height="110" rx="12" fill="#ffffff" stroke="{PALE}" stroke-width="3"/>\n'
+               f'<path d="M240 92a12 12 0 0 1 12-12h106a12 12 0 0 1 12 12v14H240z" fill="#dee2e6"/>\n'
+               f'<rect x="252" y="86" width="100" height="14" rx="7" fill="#f8f9fa"/>\n'
+               f'<path d="M305 120v36M292 144l13 14 13-14" fill="none" stroke="{DARK}" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/>\n'
+               f'<rect x="286" y="166" width="40" height="7" rx="3.5" fill="{DARK}"/>\n'
+               + cross_badge(305, 246, 24))
+    return card(good + browser)
+
+
+@picture("install-app-search")
+def _() -> str:
+    return card(store_results() + ring_box(142, 36, 116, 36, 18) + arrow_from_right(54, 270))
+
+
+@picture("install-app-check-name")
+def _() -> str:
+    return card(app_details() + ring_box(144, 40, 112, 96, 14) + arrow_from_right(88, 268))
+
+
+@picture("install-app-install")
+def _() -> str:
+    return card(app_details() + ring_box(144, 140, 112, 40, 20) + arrow_from_right(160, 268))
+
+
+@picture("install-app-permissions")
+def _() -> str:
+    out = app_details() + '<rect x="140" y="34" width="120" height="242" rx="8" fill="#212529" fill-opacity="0.5"/>\n'
+    out += ('<rect x="146" y="80" width="108" height="140" rx="12" fill="#ffffff"/>\n'
+            + avatar(200, 110, 18, BLUE) + lines(160, 136, [80, 60], GREY, 7, 12)
+            + f'<rect x="154" y="176" width="44" height="26" rx="13" fill="#ffffff" stroke="{DARK}" stroke-width="2"/>\n'
+            + lines(164, 186, [24], DARK, 6)
+            + f'<rect x="204" y="176" width="44" height="26" rx="13" fill="{BLUE}"/>\n' + lines(214, 186, [24], "#ffffff", 6))
+    return card(out + ring_box(148, 170, 56, 38, 19) + arrow_from_left(189, 138))
+
+
+@picture("install-app-new-icon")
+def _() -> str:
+    grid = [row[:] for row in GRID]
+    grid[2][2] = "flashlight"
+    return touch_app("flashlight", grid)
+
+
+# ================================================================ 12 text-sound
+
+def volume_keys(upper: bool) -> str:
+    out = phone(HOME_BG) + '<rect x="268" y="60" width="9" height="34" rx="4" fill="#4a5568"/>\n'
+    out += '<rect x="268" y="100" width="9" height="34" rx="4" fill="#4a5568"/>\n'
+    level = 0.75 if upper else 0.3
+    out += f'<rect x="152" y="50" width="18" height="130" rx="9" fill="#ffffff"/>\n'
+    out += f'<rect x="152" y="{n(50 + 130 * (1 - level))}" width="18" height="{n(130 * level)}" rx="9" fill="{BLUE}"/>\n'
+    out += speaker_glyph(162, 198, 18, DARK, 2 if upper else 1)
+    y = 77 if upper else 117
+    out += finger_from_right(y, 280) + ring(273, y, 24)
+    sign = "M306 210h30M321 195v30" if upper else "M306 210h30"
+    out += (f'<circle cx="321" cy="210" r="26" fill="#ffffff" stroke="{DARK}" stroke-width="5"/>\n'
+            f'<path d="{sign}" stroke="{DARK}" stroke-width="7" stroke-linecap="round"/>\n')
+    return out
+
+
+@picture("text-sound-volume-up")
+def _() -> str:
+    return card(volume_keys(True))
+
+
+@picture("text-sound-volume-down")
+def _() -> str:
+    return card(volume_keys(False))
+
+
+@picture("text-sound-settings-icon")
+def _() -> str:
+    return touch_app("settings")
+
+
+@picture("text-sound-display")
+def _() -> str:
+    return card(settings_list(SETTINGS_ROWS) + ring_box(142, 134, 116, 36, 14) + arrow_from_right(152, 270))
+
+
+def display_settings() -> str:
+    out = phone() + f'<rect x="140" y="34" width="120" height="28" rx="8" fill="#f1f3f5"/>\n' + sun_glyph(156, 48, 4, "#f59f00")
+    out += lines(170, 44, [50], DARK, 8)
+    out += f'<rect x="150" y="80" width="100" height="8" rx="4" fill="{PALE}"/>\n<circle cx="210" cy="84" r="8" fill="#f59f00"/>\n'
+    out += text_size_glyph(152, 124) + lines(192, 120, [50], "#868e96", 8)
+    out += lines(152, 160, [70, 56], "#868e96", 8, 36)
+    return out
+
+
+@picture("text-sound-text-size")
+def _() -> str:
+    return card(display_settings() + ring_box(142, 106, 116, 36, 14) + arrow_from_right(124, 270))
+
+
+@picture("text-sound-slider")
+def _() -> str:
+    out = phone() + f'<rect x="140" y="34" width="120" height="28" rx="8" fill="#f1f3f5"/>\n' + lines(150, 44, [60], DARK, 8)
+    out += lines(150, 76, [96, 72], DARK, 14, 22) + lines(150, 126, [86], DARK, 14)
+    out += (f'<rect x="150" y="190" width="5" height="8" rx="2" fill="{DARK}"/>\n'
+            f'<rect x="162" y="194" width="78" height="6" rx="3" fill="{PALE}"/>\n'
+            f'<rect x="162" y="194" width="52" height="6" rx="3" fill="{BLUE}"/>\n'
+            f'<rect x="244" y="184" width="10" height="16" rx="3" fill="{DARK}"/>\n'
+            f'<circle cx="214" cy="197" r="10" fill="{BLUE}" stroke="#ffffff" stroke-width="3"/>\n')
+    return card(out + ring(214, 197, 20) + arrow(214, 240, 330, 240, 22) + fingertip(214, 240, 14))
+
+
+@picture("text-sound-zoom")
+def _() -> str:
+    out = phone() + sheet(146, 44, 108, 180, DARK)
+    out += fingertip(182, 166, 14) + fingertip(222, 118, 14)
+    out += arrow(172, 176, 136, 212, 20) + arrow(232, 108, 268, 72, 20)
+    return card(out)
+
+
 # ================================================================ icons
 
 @picture("pack")
@@ -804,6 +1422,53 @@ def _() -> str:
                      + f'<path d="M164 68q15 32 0 64" fill="none" stroke="{GREEN}" stroke-width="6" stroke-linecap="round"/>\n'
                      + f'<path d="M50 78q-12 22 0 44" fill="none" stroke="{GREEN}" stroke-width="6" stroke-linecap="round"/>\n'
                      + f'<path d="M36 68q-15 32 0 64" fill="none" stroke="{GREEN}" stroke-width="6" stroke-linecap="round"/>\n')
+
+
+@picture("contacts")
+def _() -> str:
+    return icon_card(icon_phone() + avatar(100, 96, 26, BLUE)
+                     + f'<circle cx="124" cy="128" r="14" fill="{GREEN}"/>\n' + pencil_plus(124, 128, 7))
+
+
+@picture("sms")
+def _() -> str:
+    return icon_card(icon_phone() + bubble(100, 92, 52, 34, "#4dabf7") + lines(84, 84, [32, 22], "#ffffff", 6, 10))
+
+
+@picture("video-call")
+def _() -> str:
+    return icon_card(icon_phone(TEAL) + face(100, 96, 22) + video_glyph(100, 145, 26))
+
+
+@picture("photo")
+def _() -> str:
+    return icon_card(icon_phone() + camera_glyph(100, 100, 48, DARK, "#ffffff")
+                     + '<circle cx="100" cy="102" r="6" fill="#4dabf7"/>\n')
+
+
+@picture("document-photo")
+def _() -> str:
+    out = icon_phone("#000000") + '<rect x="69" y="38" width="62" height="126" rx="5" fill="' + WOOD + '"/>\n'
+    out += sheet(78, 52, 44, 72, DARK)
+    out += '<circle cx="100" cy="146" r="9" fill="#ffffff"/>\n'
+    return icon_card(out + check_badge(140, 60, 18))
+
+
+@picture("internet")
+def _() -> str:
+    return icon_card(icon_phone() + wifi_glyph(100, 110, 52, BLUE) + bars_glyph(80, 150, 24, GREEN))
+
+
+@picture("install-app")
+def _() -> str:
+    return icon_card(icon_phone() + f'<rect x="74" y="62" width="52" height="52" rx="14" fill="#7950f2"/>\n'
+                     + bag_glyph(100, 90, 28) + check_badge(100, 140, 16))
+
+
+@picture("text-sound")
+def _() -> str:
+    out = icon_phone() + lines(76, 58, [30], DARK, 6) + lines(76, 74, [48, 40], DARK, 12, 18)
+    return icon_card(out + speaker_glyph(96, 140, 28, BLUE, 2))
 
 
 # ================================================================ main
