@@ -1366,12 +1366,12 @@ def _() -> str:
 def _() -> str:
     out = phone() + f'<rect x="140" y="34" width="120" height="28" rx="8" fill="#f1f3f5"/>\n' + lines(150, 44, [60], DARK, 8)
     out += lines(150, 76, [96, 72], DARK, 14, 22) + lines(150, 126, [86], DARK, 14)
-    out += (f'<rect x="150" y="190" width="5" height="8" rx="2" fill="{DARK}"/>\n'
-            f'<rect x="162" y="194" width="78" height="6" rx="3" fill="{PALE}"/>\n'
-            f'<rect x="162" y="194" width="52" height="6" rx="3" fill="{BLUE}"/>\n'
-            f'<rect x="244" y="184" width="10" height="16" rx="3" fill="{DARK}"/>\n'
-            f'<circle cx="214" cy="197" r="10" fill="{BLUE}" stroke="#ffffff" stroke-width="3"/>\n')
-    return card(out + ring(214, 197, 20) + arrow(214, 240, 330, 240, 22) + fingertip(214, 240, 14))
+    out += (f'<rect x="148" y="200" width="5" height="8" rx="2" fill="{DARK}"/>\n'
+            f'<rect x="160" y="200" width="76" height="8" rx="4" fill="{PALE}"/>\n'
+            f'<rect x="160" y="200" width="40" height="8" rx="4" fill="{BLUE}"/>\n'
+            f'<rect x="242" y="190" width="10" height="18" rx="3" fill="{DARK}"/>\n'
+            f'<circle cx="200" cy="204" r="12" fill="{BLUE}" stroke="#ffffff" stroke-width="3"/>\n')
+    return card(out + ring(200, 204, 22) + arrow(200, 244, 330, 244, 24))
 
 
 @picture("text-sound-zoom")
