@@ -96,6 +96,8 @@ case "${1:-}" in
     shift
     setup
     export QT_QPA_PLATFORM=offscreen
+    say "checking types (mypy)"
+    "$VENV/bin/python" -m mypy
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)

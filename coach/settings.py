@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from coach.i18n.languages import is_known
 
@@ -77,7 +78,7 @@ def read_settings(path: Path) -> tuple[Settings, Path | None]:
 
 def _from_raw(raw: dict, path: Path) -> Settings:
     defaults = Settings()
-    values = {}
+    values: dict[str, Any] = {}
     for name in (f.name for f in fields(Settings)):
         if name in NOT_SAVED:
             continue

@@ -32,6 +32,9 @@ class Resources(Protocol):
 
     def exists(self, relative_path: str) -> bool: ...
 
+    def close(self) -> None:
+        """Let go of the files (a zip's handle); reading after this is an error."""
+
 
 @dataclass(frozen=True)
 class Catalog:

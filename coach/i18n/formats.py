@@ -49,7 +49,7 @@ def day(value: date | datetime | str, tag: str) -> str:
         try:
             value = datetime.fromisoformat(value.strip()).date()
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, datetime):
         value = value.date()
     from babel.dates import format_date

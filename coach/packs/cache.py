@@ -166,6 +166,9 @@ class _NotOpened:
     def exists(self, relative_path: str) -> bool:
         raise RuntimeError("a cached pack must be restored before its files are read")
 
+    def close(self) -> None:
+        """Nothing is open."""
+
 
 @dataclass(frozen=True)
 class CatalogBlob:
@@ -257,7 +260,7 @@ def fingerprint(path: Path) -> Fingerprint | None:
             return Fingerprint(_digest([_row("", st)]), max(st.st_mtime_ns, st.st_ctime_ns))
         if not stat.S_ISDIR(st.st_mode):
             return None
-        rows = []
+        rows: list[tuple[str, int, int, int, int]] = []
         pending = [("", os.fspath(path))]
         while pending:
             prefix, folder = pending.pop()

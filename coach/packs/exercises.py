@@ -95,7 +95,7 @@ def read_exercise(kind: str, values: dict[str, Any], source: TomlSource, prefix:
     """The exercise of a step of kind `kind` (None for "info"), from its checked fields."""
     reader = _Reader(values, source, prefix, owner, context, report, sources)
     read = _READERS.get(kind)
-    return None if read is None else read(reader)  # type: ignore[no-any-return]
+    return None if read is None else read(reader)
 
 
 def _touch(r: _Reader) -> TouchExercise:

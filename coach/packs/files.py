@@ -114,7 +114,8 @@ def _check_picture(ref: FileRef, path: str, resources: PackResources, report: Re
     else:
         problem, size = _bitmap_problem(data, expected)
     if problem is not None:
-        _report(report, ref, problem[0], **problem[1])
+        template, params = problem
+        _report(report, ref, template, warning=False, **params)
     elif size is not None:
         width, height = size
         if max(width, height) > MAX_PIXELS:

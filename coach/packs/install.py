@@ -31,6 +31,7 @@ import secrets
 import shutil
 import tomllib
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,7 @@ class InstallRefused(ValueError):
         self.problems = problems
         super().__init__(self.render())
 
-    def render(self, gettext=None) -> str:  # type: ignore[no-untyped-def]
+    def render(self, gettext: Callable[[str], str] | None = None) -> str:
         """The reason, then one line per problem of the pack, in `gettext`'s language."""
         text = self.phrase.render(gettext) if gettext else self.phrase.render()
         lines = [p.render(gettext) if gettext else str(p) for p in self.problems]

@@ -10,6 +10,7 @@ the pack's title and lesson titles are shown in that language when the pack has 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -19,7 +20,7 @@ from coach.packs.install import InstallRefused, discard, install, open_offer, re
 from coach.paths import app_dirs, builtin_packs_dir
 
 
-def describe(pack: Pack, language: str, gettext) -> list[str]:  # type: ignore[no-untyped-def]
+def describe(pack: Pack, language: str, gettext: Callable[[str], str]) -> list[str]:
     """What a worker sees before installing: title, version, languages, then one line per lesson."""
     lines = [
         gettext("Pack: {title} ({id})").format(title=pack.translate(pack.title, language), id=pack.id),

@@ -122,7 +122,8 @@ def backup_if_due(records: Records, dest_dir: Path | None = None, keep: int = 7,
     """A backup when none exists or the newest is `DUE_AFTER` (24 h) old or more."""
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     existing = backup_files(dest_dir)
-    if existing and moment - _stamp(existing[-1]) < DUE_AFTER:
+    newest = _stamp(existing[-1]) if existing else None
+    if newest is not None and moment - newest < DUE_AFTER:
         return None
     return backup(records, dest_dir, keep, moment)
 

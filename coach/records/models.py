@@ -27,6 +27,19 @@ def from_text(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+def moment_of(text: str) -> datetime:
+    """A stored time that the schema says is never empty (NOT NULL)."""
+    return datetime.fromisoformat(text)
+
+
+def row_id(cursor: object) -> int:
+    """The id SQLite gave the row just inserted."""
+    found = getattr(cursor, "lastrowid", None)
+    if not isinstance(found, int):
+        raise RuntimeError("SQLite gave no id for the row just inserted")
+    return found
+
+
 @dataclass(frozen=True)
 class Worker:
     id: int
@@ -55,7 +68,7 @@ class Client:
         (id_, pseudonym, code, language, channels, consent, scope, consent_date, created, last_visit,
          anonymised) = row
         return cls(id_, pseudonym, code, language, tuple(json.loads(channels)), bool(consent), scope,
-                   from_text(consent_date), from_text(created), from_text(last_visit), bool(anonymised))
+                   from_text(consent_date), moment_of(created), from_text(last_visit), bool(anonymised))
 
 
 CLIENT_COLUMNS = ("id, pseudonym, code, language, contact_channels, consent_given, consent_scope, "

@@ -14,9 +14,10 @@ import json
 import os
 import secrets
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -35,7 +36,9 @@ from coach.records.models import (
     Visit,
     Worker,
     from_text,
+    moment_of,
     now,
+    row_id,
     to_text,
 )
 from coach.records.errors import RecordsDamaged, RecordsExist, WrongPassphrase, translated
@@ -219,7 +222,7 @@ class Records:
                 " consent_date, created, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (pseudonym, code, language.strip(), json.dumps(channels, ensure_ascii=False), int(bool(consent_given)),
                  consent_scope.strip(), moment, moment, fold(f"{pseudonym} {code}")))
-            client_id = cursor.lastrowid
+            client_id = row_id(cursor)
             self._audit("client_created", f"client {client_id}")
         found = self.client(client_id)
         assert found is not None
@@ -266,7 +269,7 @@ class Records:
             cursor = self.conn.execute(
                 "INSERT INTO visits (worker_id, client_id, language, started) VALUES (?, ?, ?, ?)",
                 (worker_id, client_id, language, to_text(started)))
-        return Visit(cursor.lastrowid, worker_id, client_id, language, started, None)
+        return Visit(row_id(cursor), worker_id, client_id, language, started, None)
 
     def visit(self, visit_id: int) -> Visit:
         row = self.conn.execute(
@@ -274,7 +277,7 @@ class Records:
             (visit_id,)).fetchone()
         if row is None:
             raise ValueError(f"no visit {visit_id}")
-        return Visit(row[0], row[1], row[2], row[3], from_text(row[4]), from_text(row[5]))
+        return Visit(row[0], row[1], row[2], row[3], moment_of(row[4]), from_text(row[5]))
 
     def end_visit(self, visit_id: int) -> None:
         """Note the visit's end time (the first end wins)."""
@@ -415,12 +418,12 @@ class Records:
                 raise ValueError("an anonymous visit keeps no notes")
             cursor = self.conn.execute("INSERT INTO notes (visit_id, client_id, text, at, language)"
                                        " VALUES (?, ?, ?, ?, ?)", (visit_id, visit.client_id, text, to_text(at), language))
-        return Note(cursor.lastrowid, visit_id, visit.client_id, text, at, language)
+        return Note(row_id(cursor), visit_id, visit.client_id, text, at, language)
 
     def notes(self, client_id: int) -> list[Note]:
         rows = self.conn.execute("SELECT id, visit_id, client_id, text, at, language FROM notes WHERE client_id = ?"
                                  " ORDER BY at, id", (client_id,)).fetchall()
-        return [Note(r[0], r[1], r[2], r[3], from_text(r[4]), r[5]) for r in rows]
+        return [Note(r[0], r[1], r[2], r[3], moment_of(r[4]), r[5]) for r in rows]
 
     def ratings_history(self, client_id: int) -> dict[str, list[RatingPoint]]:
         """Skill -> the client's ratings in time order (worker's and client's): a progress chart's data."""
@@ -491,10 +494,10 @@ class Records:
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _translating(method):  # type: ignore[no-untyped-def]
+def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
     """`method` with the driver's and the file system's errors turned into RecordsErrors."""
     @functools.wraps(method)
-    def guarded(self: Records, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def guarded(self: Records, *args: Any, **kwargs: Any) -> Any:
         with translated(self.path):
             return method(self, *args, **kwargs)
     return guarded

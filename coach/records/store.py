@@ -9,6 +9,7 @@ exactly as they were.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -24,7 +25,12 @@ from coach.records.errors import (
 )
 from coach.records.private import create_private_file, private_folder
 
-Connection = sqlcipher.Connection
+if TYPE_CHECKING:
+    # sqlcipher3 mirrors the standard library's sqlite3 API and ships no types: its
+    # connections are checked as sqlite3's.
+    from sqlite3 import Connection
+else:
+    Connection = sqlcipher.Connection
 DatabaseError = sqlcipher.DatabaseError
 MIN_PASSPHRASE = rules.MIN_PASSPHRASE
 

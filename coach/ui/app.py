@@ -79,7 +79,8 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
             if not is_known(value):
                 print(f"coach: unknown language tag {value!r}", file=sys.stderr)
                 return 2
-            settings = replace(settings, **{name: normalize_tag(value)})
+            settings = (replace(settings, client_language=normalize_tag(value)) if name == "client_language"
+                        else replace(settings, worker_language=normalize_tag(value)))
     library = load_packs()
     for broken in library.broken:
         log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))

@@ -12,6 +12,8 @@ language; when the error is fixed the problems go and the new version shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -45,8 +47,8 @@ class ProblemsBanner(QWidget):
         self.problems: tuple[Problem, ...] = ()
         self.setVisible(False)
 
-    def show_problems(self, problems: tuple[Problem, ...], gettext, ngettext,  # type: ignore[no-untyped-def]
-                      shown: bool = True) -> None:
+    def show_problems(self, problems: tuple[Problem, ...], gettext: Callable[[str], str],
+                      ngettext: Callable[[str, str, int], str], shown: bool = True) -> None:
         """List `problems`; with errors, only the errors (warnings may come from them). `shown`: a good version is."""
         errors = tuple(p for p in problems if p.is_error)
         if errors:
@@ -90,7 +92,9 @@ class PackPreview(QObject):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
-        column.addWidget(window.takeCentralWidget(), 1)
+        central = window.takeCentralWidget()
+        if central is not None:
+            column.addWidget(central, 1)
         window.setCentralWidget(holder)
         self._print = fingerprint(folder)
         self.problems: tuple[Problem, ...] = ()
@@ -180,8 +184,8 @@ def preview_command(path: str, client_language: str | None, worker_language: str
         print(f"coach preview: {problem}", file=sys.stderr)
         return 1
     app = application()
-    client = normalize_tag(client_language) if client_language else None
-    worker = normalize_tag(worker_language) if worker_language else client
+    client = normalize_tag(client_language) if client_language else ""
+    worker = normalize_tag(worker_language) if worker_language else client or "fr"
     settings = Settings(client_language=client, worker_language=worker, show_worker_text=bool(worker_language))
     speech = SpeechService()
     window = MainWindow([], [], settings, None, speech)

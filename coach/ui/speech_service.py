@@ -217,7 +217,8 @@ class SpeechService(QObject):
         except ValueError:
             log.warning("speech child wrote a line that is not protocol: %r", line[:200])
             return
-        pending = self._pending.pop(answer.get("id"), None)
+        request_id = answer.get("id")
+        pending = self._pending.pop(request_id, None) if isinstance(request_id, int) else None
         if pending is None:
             return
         if self._pending:

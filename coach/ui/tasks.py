@@ -71,7 +71,8 @@ class TaskRunner(QObject):
         return self._pending > 0
 
     @property
-    def thread(self) -> threading.Thread:
+    def worker_thread(self) -> threading.Thread:
+        """The thread that runs the tasks."""
         return self._thread
 
     def run(self, work: Callable[[], Any], done: Callable[[Any], None] | None = None,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTextEdit,
     QToolButton,
+    QWidget,
 )
 
 from coach.speech.cache import wipe_private
@@ -53,7 +54,7 @@ class VisitDesk(QObject):
         self.about = AboutPage(languages)
         window.add_page(self.consent)
         window.add_page(self.about)
-        self._return_to = window.library
+        self._return_to: QWidget | None = window.library
         window.add_side_panel(self.panel)
 
         self.toggle = QToolButton()
@@ -74,7 +75,7 @@ class VisitDesk(QObject):
         self.consent.answered.connect(self._consent_answered)
         self.consent.say.connect(window.read_aloud)
         self.panel.about_needed.connect(self._show_about)
-        self.about.back.connect(lambda: window.show_page(self._return_to))
+        self.about.back.connect(self._back_from_about)
         # The client's record is client data: read privately, never into the speech cache.
         self.about.say.connect(lambda text: window.read_aloud(text, private=True))
         # A visit that starts, ends or is erased leaves no client speech on disk.
@@ -83,7 +84,8 @@ class VisitDesk(QObject):
         window.settings_changed.connect(self._recolour)
         languages.worker_changed.connect(lambda _tag: self.retranslate())  # the panel is the worker's
 
-        QShortcut(QKeySequence("Ctrl+L"), window, activated=self.panel.lock)
+        lock = QShortcut(QKeySequence("Ctrl+L"), window)
+        lock.activated.connect(self.panel.lock)
         self.stats_action = QAction()
         self.stats_action.triggered.connect(self._figures)
         window.add_worker_action(self.stats_action)
@@ -94,7 +96,7 @@ class VisitDesk(QObject):
         self._idle.timeout.connect(self._check_idle)
         self._idle.start()
         self._closed = False
-        QApplication.instance().installEventFilter(self)
+        self._app().installEventFilter(self)
         self.retranslate()
 
     # -- flows ----------------------------------------------------------------------
@@ -103,6 +105,13 @@ class VisitDesk(QObject):
         self.window.set_client_language(language)
         self.window.show_page(self.consent)
         self.consent.read_aloud()
+
+    @staticmethod
+    def _app() -> QCoreApplication:
+        app = QApplication.instance()
+        if app is None:
+            raise RuntimeError("the visit desk needs a running QApplication")
+        return app
 
     def _consent_answered(self, given: bool) -> None:
         self.window.stop_reading()
@@ -114,6 +123,9 @@ class VisitDesk(QObject):
         self.about.show_record(about, self.panel.skill_names(self.window.languages.client.tag))
         self.window.show_page(self.about)
         self.about.read_aloud()
+
+    def _back_from_about(self) -> None:
+        self.window.show_page(self._return_to or self.window.library)
 
     def _figures(self) -> None:
         _ = self.window.languages.worker_strings().gettext
@@ -127,7 +139,7 @@ class VisitDesk(QObject):
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel):
             self._last_input = time.monotonic()
-        if kind == QEvent.Type.KeyPress and event.modifiers() in (
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             level = LEVEL_KEYS.get(Qt.Key(event.key()))
             focus = QApplication.focusWidget()
@@ -163,5 +175,5 @@ class VisitDesk(QObject):
             return
         self._closed = True
         self._idle.stop()
-        QApplication.instance().removeEventFilter(self)
+        self._app().removeEventFilter(self)
         self.panel.close_records()

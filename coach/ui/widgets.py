@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.ui.icons import picture_size, render_picture
@@ -18,7 +18,7 @@ class PictureView(QWidget):
         self._data = b""
         self._natural = QSize()
         self._cache_key: tuple[int, int] | None = None
-        self._pixmap = None
+        self._pixmap: QPixmap | None = None
         self._minimum = minimum
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -70,7 +70,7 @@ class Tile(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self._width = width
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         self.picture = PictureView(minimum=96)
         self.picture.set_picture(picture)
@@ -94,7 +94,7 @@ class Tile(QPushButton):
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        layout = self.layout()
+        layout = self._layout
         margins = layout.contentsMargins()
         inner = self._width - margins.left() - margins.right()
         text_height = self.title.heightForWidth(inner)
@@ -121,7 +121,7 @@ class WrappingButton(QPushButton):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label.setProperty("role", "button-label")
-        inner = QVBoxLayout(self)
+        inner = self.inner = QVBoxLayout(self)
         inner.setContentsMargins(10, 6, 10, 6)
         inner.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -163,7 +163,7 @@ class WrappingButton(QPushButton):
         return max((metrics.horizontalAdvance(word) for word in self.label.text().split()), default=0)
 
     def _chrome(self) -> int:
-        margins = self.layout().contentsMargins()
+        margins = self.inner.contentsMargins()
         return margins.left() + margins.right() + 12
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
@@ -171,14 +171,14 @@ class WrappingButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         # As Qt's layouts compute it (they ask the inner layout, not this method).
-        return max(MIN_TOUCH, self.layout().totalHeightForWidth(width))
+        return max(MIN_TOUCH, self.inner.totalHeightForWidth(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = min(self.label.sizeHint().width(), 240) + self._chrome()
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        width = max(MIN_TOUCH, self.layout().totalMinimumSize().width())
+        width = max(MIN_TOUCH, self.inner.totalMinimumSize().width())
         return QSize(width, self.heightForWidth(width))
 
 

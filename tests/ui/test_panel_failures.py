@@ -43,7 +43,7 @@ def test_a_locked_database_is_told_to_the_worker_and_nothing_escapes(qtbot, desk
     assert panel.failures.isVisible()
     message = panel.failures.messages[0]
     assert message.startswith("Le niveau d'autonomie n'a pas été enregistré.")
-    assert "utilisé par un autre programme" in message
+    assert "utilisés par un autre programme" in message
     assert panel.failures.accessibleDescription() == message
     panel.failures.close_button.click()
     assert not panel.failures.isVisible()

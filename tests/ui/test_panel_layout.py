@@ -66,7 +66,7 @@ def test_the_visit_at_a_glance_without_scrolling(qtbot, desk) -> None:
     window.lesson.done_button.click()
     pump()
     visit = panel.visit
-    assert panel.scroll.verticalScrollBar().value() == 0
+    assert panel.scroll_area.verticalScrollBar().value() == 0
     for widget in (visit.step_title, visit.step_text, visit.help_list, *visit.skill_levels[0].buttons):
         assert on_screen(widget), f"{widget.accessibleName() or widget.__class__.__name__} needs scrolling"
 
@@ -79,7 +79,7 @@ def test_the_scroll_position_stays_between_steps_and_lock_shows_at_once(qtbot, d
     settle(qtbot, desk)
     window.open_lesson("demo", "call-someone", 1)
     pump()
-    bar = panel.scroll.verticalScrollBar()
+    bar = panel.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     where = bar.value()
     assert where > 0

@@ -24,7 +24,7 @@ def test_work_runs_off_the_gui_thread_and_results_arrive_on_it(qtbot) -> None:
 
     runner.run(work, done)
     qtbot.waitUntil(lambda: "result" in seen)
-    assert seen["work"] is runner.thread and seen["work"] is not gui
+    assert seen["work"] is runner.worker_thread and seen["work"] is not gui
     assert seen["done"] is gui and seen["result"] == 42
     runner.stop()
 

@@ -99,13 +99,13 @@ class ProgressChart(QWidget):
             last_per_day: dict[date, int] = {}
             for point in points:  # a visit's last level counts; one point per visit date
                 last_per_day[point.at.date()] = int(point.level)
-            for day, level in sorted(last_per_day.items()):
-                line.append(position[day], level)
+            for visit_day, day_level in sorted(last_per_day.items()):
+                line.append(position[visit_day], day_level)
             chart.addSeries(line)
             line.attachAxis(visits)
             line.attachAxis(levels)
             self.series[skill] = line
-            steps = " → ".join(str(AutonomyLevel(level).number) for _day, level in sorted(last_per_day.items()))
+            steps = " → ".join(str(AutonomyLevel(value).number) for _day, value in sorted(last_per_day.items()))
             legend_rows.append((colour, names.get(skill, skill), steps))
         self.legend.setText("<br>".join(
             f'<span style="color:{colour}">■</span> {_escape(name)}: {steps}' for colour, name, steps in legend_rows)

@@ -92,19 +92,19 @@ class SidePanel(QWidget):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.access.busy))
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         # Everything in the panel wraps or shrinks to its width: never scroll sideways.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll_area, 1)
         self.stack = QStackedWidget()
-        self.scroll.setWidget(self.stack)
+        self.scroll_area.setWidget(self.stack)
         self.gate = RecordsGate(languages, records_path.exists, worker_name)
         self.start = VisitStart(languages, offered)
         self.visit = VisitView(languages)
         self.practice = PracticeResults(languages)  # the lesson's exercise results, above the levels
-        self.visit.layout().insertWidget(self.visit.layout().indexOf(self.visit.levels_title), self.practice)
+        self.visit.insert_before_levels(self.practice)
         self.practice.confirmed.connect(self._confirm_practice)
         self.lock_view = LockView(languages)
         for page in (self.gate, self.start, self.visit, self.lock_view):
@@ -143,11 +143,13 @@ class SidePanel(QWidget):
         current = self.stack.currentWidget()
         for index in range(self.stack.count()):
             page = self.stack.widget(index)
+            if page is None:
+                continue
             policy = page.sizePolicy()
             policy.setVerticalPolicy(policy.Policy.Preferred if page is current else policy.Policy.Ignored)
             page.setSizePolicy(policy)
         self.stack.adjustSize()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:

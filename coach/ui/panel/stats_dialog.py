@@ -69,12 +69,17 @@ class StatsDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _save(self) -> None:
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = self._chosen_day(self.date_from), self._chosen_day(self.date_to)
         name = f"coach-figures-{start.isoformat()}-{end.isoformat()}.csv"
         target, _filter = QFileDialog.getSaveFileName(
             self, self._("Save the figures"), str(Path.home() / name), "CSV (*.csv)")
         if target:
             self.save_to(Path(target), start, end)
+
+    @staticmethod
+    def _chosen_day(edit: QDateEdit) -> date:
+        chosen = edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def save_to(self, target: Path, start: date, end: date) -> None:
         """Compute and write the figures off the GUI thread; the status line tells the outcome."""

@@ -50,7 +50,7 @@ class SkillLevels(QFrame):
         self.setProperty("role", "card")
         self.pack, self.skill = pack, skill
         self.key = f"{pack.id}/{skill.id}"
-        layout = QVBoxLayout(self)
+        layout = self._outer = QVBoxLayout(self)
         self.title = section("small")
         layout.addWidget(self.title)
         grid = self._grid = QGridLayout()
@@ -63,7 +63,7 @@ class SkillLevels(QFrame):
         for level in AutonomyLevel:
             button = WrappingButton()
             button.label.setProperty("compact", True)
-            button.layout().setContentsMargins(6, 2, 6, 2)
+            button.inner.setContentsMargins(6, 2, 6, 2)
             button.setCheckable(True)
             button.setAutoDefault(True)
             button.setProperty("role", "level")
@@ -76,7 +76,7 @@ class SkillLevels(QFrame):
         """Two columns of levels when they fit side by side, one when the panel is narrow or the text big."""
         super().resizeEvent(event)
         needed = max(button.minimumSizeHint().width() for button in self.buttons)
-        room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
+        room = self.contentsRect().width() - self._outer.contentsMargins().left() * 2
         columns = 2 if room >= 2 * needed + self._grid.spacing() else 1
         if columns != self._columns:
             self._columns = columns
@@ -118,7 +118,7 @@ class VisitView(QWidget):
         self.recorded = True
         self.who_text = ""
         self._activity: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setSpacing(10)
         self.who = section()
         layout.addWidget(self.who)
@@ -163,8 +163,8 @@ class VisitView(QWidget):
         self.rights_status = QLabel()
         self.rights_status.setWordWrap(True)
         self.rights_status.setProperty("role", "small")
-        for widget in (self.step_title, self.step_text, self.help_title, self.help_list, self.levels_title):
-            layout.addWidget(widget)
+        for label in (self.step_title, self.step_text, self.help_title, self.help_list, self.levels_title):
+            layout.addWidget(label)
         layout.addLayout(self.levels_box)
         for widget in (self.self_rating, self.note_title, self.note_hint, self.note, self.save_note,
                        self.note_status, self.chart_title, self.chart, self.about_button, self.export_button,
@@ -179,6 +179,10 @@ class VisitView(QWidget):
         self.export_button.clicked.connect(self.export_requested)
         self.erase_button.clicked.connect(self.erase_requested)
         self.note.textChanged.connect(self._limit_note)
+
+    def insert_before_levels(self, widget: QWidget) -> None:
+        """Put `widget` (the exercise results) just above the autonomy levels."""
+        self._column.insertWidget(self._column.indexOf(self.levels_title), widget)
 
     # -- content ------------------------------------------------------------------
     def set_visit(self, who: str, anonymous: bool, recorded: bool = True) -> None:

@@ -96,7 +96,7 @@ class AboutPage(QWidget):
         self._about: dict = {}
         self._skill_names: dict[str, str] = {}
         self._high_contrast = False
-        self.scroll, layout = scrolling_page(self, (32, 24, 32, 24), 12)
+        self.scroll_area, layout = scrolling_page(self, (32, 24, 32, 24), 12)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

@@ -29,7 +29,7 @@ class LanguageButton(QPushButton):
         self.setProperty("role", "language")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(True)  # Enter presses the focused button, as Space does
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         self.endonym = QLabel(lang.endonym)
         self.endonym.setProperty("role", "language-name")
@@ -44,7 +44,7 @@ class LanguageButton(QPushButton):
             layout.addWidget(label)
 
     def own_size_hint(self) -> QSize:
-        hint = self.layout().sizeHint()
+        hint = self._column.sizeHint()
         return QSize(max(hint.width(), 240), max(hint.height(), MIN_TOUCH * 2))
 
     def sizeHint(self) -> QSize:  # noqa: N802

@@ -385,7 +385,7 @@ class LessonPage(QWidget):
         worker, client = self._languages.worker, self._languages.client
         show = self._show_worker_text and step is not None and pack is not None and worker.tag != client.tag
         self.worker_text.setVisible(show)
-        if not show:
+        if not show or step is None or pack is None:
             return
         _ = self._languages.worker_strings().gettext
         text = pack.translate(step.text, worker.tag)
@@ -417,10 +417,11 @@ class LessonPage(QWidget):
             _("Finish the lesson.") if last else _("Go to the next step.")
         )
         self._update_icons()
-        if step is None or progress is None or pack is None:
+        lesson = self.lesson
+        if step is None or progress is None or pack is None or lesson is None:
             return
         self.back_button.setEnabled(progress.can_go_back)
-        self.lesson_title.setText(pack.translate(self.lesson.title, client.tag))
+        self.lesson_title.setText(pack.translate(lesson.title, client.tag))
         text = pack.translate(step.text, client.tag)
         if text != self.text.plain_text():
             self.text.set_plain_text(text)

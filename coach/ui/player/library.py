@@ -81,7 +81,7 @@ class LibraryPage(QWidget):
     def __init__(self, languages: LanguageState, packs: Sequence[Pack], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        self.scroll, layout = scrolling_page(self, (32, 24, 32, 24), 28)
+        self.scroll_area, layout = scrolling_page(self, (32, 24, 32, 24), 28)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.pack import Pack
+from coach.packs.loader import BrokenPack
 from coach.i18n.languages import SUPPORTED_TAGS, Language, is_known, language, normalize_tag
 from coach.i18n.ui_strings import available_ui_languages
 from coach.settings import Settings, save_settings
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
     """The window is about to close: end and save what is in progress."""
 
     def __init__(
-        self, packs: list[Pack], broken: list[object], settings: Settings,
+        self, packs: list[Pack], broken: list[BrokenPack], settings: Settings,
         settings_path: Path | None = None, speech: SpeechService | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def add_side_panel(self, panel: QWidget) -> None:
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def add_tool(self, button: QToolButton) -> None:
         """Add a button at the end of the top bar."""
-        self.top_bar.layout().addWidget(button)
+        self._top_row.addWidget(button)
         self._size_icons(button)
 
     def add_worker_action(self, action: QAction) -> None:
@@ -213,7 +215,7 @@ class MainWindow(QMainWindow):
         page.lesson_chosen.connect(self.open_lesson)
         return page
 
-    def _new_packs_page(self, packs: list[Pack], broken: list[object]) -> PacksPage:
+    def _new_packs_page(self, packs: list[Pack], broken: list[BrokenPack]) -> PacksPage:
         page = PacksPage(self.languages, packs, broken)
         page.install_requested.connect(self.installer.choose_file)
         return page
@@ -238,14 +240,14 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.installer.offer_file(path)
 
-    def replace_packs(self, packs: list[Pack], broken: list[object]) -> None:
+    def replace_packs(self, packs: list[Pack], broken: list[BrokenPack]) -> None:
         """Show `packs` instead of the current ones: the library, picker and packs screen are rebuilt.
 
         The screen shown stays the same kind; a lesson on screen is left for the library
         (the caller reopens it, from the new pack, if it still exists).
         """
         current = self.stack.currentWidget()
-        was = {self.picker: "languages", self.packs_page: "packs"}.get(current, "library")
+        was = "languages" if current is self.picker else "packs" if current is self.packs_page else "library"
         self.lesson.stop_reading()
         self._packs = {pack.id: pack for pack in packs}
         for name, page in (
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
         bar.setProperty("role", "topbar")
         # A flow, not a row: at 200 % text in a narrow window the tools wrap to a
         # second line instead of squeezing every button.
-        row = FlowLayout(bar, spacing=8)
+        row = self._top_row = FlowLayout(bar, spacing=8)
         row.setContentsMargins(12, 8, 12, 8)
         self.home_button = self._tool("home", text_beside=True)
         self.language_button = self._tool("language", text_beside=True)
@@ -434,7 +436,7 @@ class MainWindow(QMainWindow):
             self.update_settings(show_worker_text=show)
         self.lesson.set_show_worker_text(show)
 
-    def update_settings(self, **changes: object) -> None:
+    def update_settings(self, **changes: Any) -> None:
         self.settings = replace(self.settings, **changes)
         if self._settings_path is not None:
             try:
@@ -517,14 +519,18 @@ class MainWindow(QMainWindow):
         for action in self.worker_group.actions():
             action.setChecked(action.data() == self.languages.worker.tag)
         for index in range(self.stack.count()):
-            self.stack.widget(index).retranslate()
+            page = self.stack.widget(index)
+            if page is not None and hasattr(page, "retranslate"):
+                page.retranslate()
         if self.stack.currentWidget() is self.end and self.lesson.lesson is not None and self.lesson.pack:
             self.end.show_for(self.lesson.pack.translate(self.lesson.lesson.title, client.tag), reset=False)
         refresh_layouts(self)
 
     def _page_shown(self) -> None:
         self._apply_client_font()
-        refresh_layouts(self.stack.currentWidget())
+        page = self.stack.currentWidget()
+        if page is not None:
+            refresh_layouts(page)
 
     def _apply_client_font(self) -> None:
         """Give the visible client page the client's script fonts.

@@ -9,6 +9,7 @@ file says why. After an install the library is read again and the window shows i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -61,7 +62,7 @@ class PackInstaller(QObject):
         packs, builtin = app_dirs().packs, builtin_packs_dir()
         self._run(lambda: open_offer(Path(path), packs, builtin), self._confirm)  # type: ignore[arg-type]
 
-    def _strings(self):  # type: ignore[no-untyped-def]
+    def _strings(self) -> Any:
         return self._languages.worker_strings()
 
     def _confirm(self, offer: PackOffer) -> None:

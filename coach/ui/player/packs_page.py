@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack
+from coach.packs.loader import BrokenPack
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.widgets import scrolling_page
 
@@ -22,7 +23,7 @@ class PacksPage(QWidget):
     """The worker asked to install a pack from a .coachpack file."""
 
     def __init__(
-        self, languages: LanguageState, packs: Sequence[Pack], broken: Sequence[object],
+        self, languages: LanguageState, packs: Sequence[Pack], broken: Sequence[BrokenPack],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -35,8 +36,9 @@ class PacksPage(QWidget):
         self.title.setWordWrap(True)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self._install_button(), 0, Qt.AlignmentFlag.AlignLeading)
-        self.cards: list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, object]] = []
-        for item in [*self._broken, *self._packs]:
+        self.cards: list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, Pack | BrokenPack]] = []
+        items: list[Pack | BrokenPack] = [*self._broken, *self._packs]
+        for item in items:
             self._layout.addWidget(self._card(item))
         self._layout.addStretch(1)
         self.retranslate()
@@ -52,7 +54,7 @@ class PacksPage(QWidget):
     def problem_count(self) -> int:
         return len(self._broken)
 
-    def _card(self, item: object) -> QFrame:
+    def _card(self, item: Pack | BrokenPack) -> QFrame:
         card = QFrame()
         card.setProperty("role", "card")
         layout = QVBoxLayout(card)

@@ -32,7 +32,7 @@ class StepBody(QWidget):
         self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._texts = QWidget()
-        column = QVBoxLayout(self._texts)
+        column = self._column = QVBoxLayout(self._texts)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(SPACING)
         for widget in texts:
@@ -57,7 +57,7 @@ class StepBody(QWidget):
 
     def texts_needed(self, width: int) -> int:
         """The height the texts need at `width`, all lines shown."""
-        layout = self._texts.layout()
+        layout = self._column
         return layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -88,7 +88,7 @@ class StepBody(QWidget):
 
     def _first_line_height(self) -> int:
         """At least the first line of the text stays readable, even if the picture must go."""
-        first = self._texts.layout().itemAt(0)
+        first = self._column.itemAt(0)
         widget = first.widget() if first is not None else None
         return widget.fontMetrics().lineSpacing() + 8 if widget is not None else 0
 

@@ -7,6 +7,8 @@ the form. Only the latest code is right, as on a real site. Nothing is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -17,7 +19,7 @@ from coach.ui.player.exercises.form import PracticeForm
 from coach.ui.player.exercises.phone import SimulatedPhone
 
 
-def app_names(gettext) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def app_names(gettext: Callable[[str], str]) -> dict[str, str]:
     _ = gettext
     return {"messages": _("Messages"), "phone": _("Phone"), "internet": _("Internet"),
             "camera": _("Camera"), "mail": _("Mail"), "settings": _("Settings")}

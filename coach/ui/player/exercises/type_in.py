@@ -7,6 +7,8 @@ strength meter as the client types. Nothing typed is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -16,7 +18,7 @@ from coach.ui.player.exercises.base import ExerciseContext, ExerciseView
 from coach.ui.player.exercises.form import PracticeField, PracticeForm
 
 
-def strength_words(gettext) -> dict[Strength, str]:  # type: ignore[no-untyped-def]
+def strength_words(gettext: Callable[[str], str]) -> dict[Strength, str]:
     _ = gettext
     return {
         Strength.TOO_WEAK: _("Too weak"), Strength.WEAK: _("Weak"), Strength.MEDIUM: _("Medium"),
