@@ -14,6 +14,8 @@
     coach speak --lang TAG --text TEXT --out FILE.wav   write what the app would say
     coach records init|backup|restore FILE|check|passwd   the encrypted records
     coach records stats --from DATE --to DATE --out FILE.csv  figures for funders
+    coach handout --pack ID --lesson ID --lang TAG --out FILE.pdf   a lesson's take-home sheet
+    coach handout --client CODE [--sheet skills|visit] --out FILE.pdf  a person's sheet (records)
 
 Heavy modules (Qt above all) are imported inside the command that needs them, so
 `coach pack check` starts fast and works where Qt cannot load.
@@ -130,6 +132,27 @@ def _add_preview_command(commands: argparse._SubParsersAction) -> None:
 # -- end of the trainers' toolchain -------------------------------------------------------------
 
 
+def _add_handout_command(commands: argparse._SubParsersAction) -> None:
+    handout = commands.add_parser(
+        "handout", help="write a take-home sheet as PDF: a lesson's, or a person's from the records")
+    handout.add_argument("--pack", metavar="ID", help="the lesson's pack id")
+    handout.add_argument("--lesson", metavar="ID", help="the lesson id in that pack")
+    handout.add_argument("--client", metavar="CODE",
+                         help="a person's code (such as K7P2): their sheet from the records (passphrase as for "
+                              "coach records)")
+    handout.add_argument("--sheet", choices=["skills", "visit"], default="skills",
+                         help="with --client: 'skills' is \"What I can do now\" (default), 'visit' the summary of "
+                              "a visit")
+    handout.add_argument("--visit", type=int, metavar="ID", help="with --sheet visit: which visit (default the last)")
+    handout.add_argument("--lang", metavar="TAG", help="the client's language (with --client: default theirs)")
+    handout.add_argument("--worker-lang", metavar="TAG", help="also write each text in the worker's language")
+    handout.add_argument("--with-notes", action="store_true", help="with --client: put the worker's notes on it")
+    handout.add_argument("--with-history", action="store_true",
+                         help="with --client: put each skill's levels over the visits on it")
+    handout.add_argument("--next-appointment", metavar="WHEN", help="with --sheet visit: such as '2026-12-09 14:00'")
+    handout.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+
+
 def _add_language_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", help="the client's language tag, such as fr or ar")
     parser.add_argument("--worker-lang", help="the worker's language tag")
@@ -181,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--out", required=True, help="the WAV file to write")
     speak.add_argument("--slow", action="store_true", help="the slower speed of the Slower button")
     _add_records_commands(commands)
+    _add_handout_command(commands)
     return parser
 
 
@@ -225,6 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.records.commands import records_command
 
         return records_command(args.records_command, vars(args), sys.stdout, sys.stderr)
+    if args.command == "handout":
+        from coach.handouts.commands import handout_command
+
+        return handout_command(vars(args), sys.stdout, sys.stderr)
     return 2
 
 

@@ -19,11 +19,13 @@ from coach.i18n.languages import is_known
 log = logging.getLogger(__name__)
 
 TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
+DESK_TEXT_LIMIT = 400
+"""At most this many characters in the desk's name, address or opening hours (they go on every sheet)."""
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the desk chose for the screen: languages, text size, contrast."""
+    """What the desk chose: languages, text size, contrast, speech, records, and the desk itself."""
 
     client_language: str = ""
     """The client's language for this run only (`coach --lang`, `coach screenshot`); never saved.
@@ -45,6 +47,13 @@ class Settings:
     """Lock the records after this many minutes without input (0: never)."""
     retention_months: int = 12
     """Clients with no visit for this long are anonymised."""
+    desk_country: str = ""
+    """ISO 3166 code ("FR", "CH") choosing the pack links shown; empty: only links for everyone."""
+    desk_name: str = ""
+    desk_address: str = ""
+    """The desk's address as it goes on take-home sheets, one line per line."""
+    desk_hours: str = ""
+    """Opening hours as the desk writes them ("Monday to Friday, 9:00-12:00")."""
 
     def with_scale_step(self, direction: int) -> Settings:
         """One step bigger (+1) or smaller (-1) on the 100–200 % scale."""
@@ -105,6 +114,12 @@ def _acceptable(name: str, value: object) -> bool:
         return isinstance(value, int) and 0 <= value <= 240
     if name == "retention_months":
         return isinstance(value, int) and 1 <= value <= 120
+    if name == "desk_country":
+        # Two capital letters; which codes exist is checked where a country is picked (Babel
+        # is not loaded at start for it). A code no pack names simply shows the links for everyone.
+        return isinstance(value, str) and (value == "" or (len(value) == 2 and value.isascii() and value.isupper()))
+    if name.startswith("desk_"):
+        return isinstance(value, str) and len(value) <= DESK_TEXT_LIMIT
     return True
 
 

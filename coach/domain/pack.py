@@ -57,10 +57,25 @@ class Skill:
 
 @dataclass(frozen=True)
 class Link:
-    """A real service's page; shown to the client as a QR code, never opened."""
+    """A real service's page; shown to the client as a QR code, never opened.
+
+    `countries` holds ISO 3166 codes ("FR", "CH") of the countries the page serves;
+    empty means it serves everyone, whatever the desk's country.
+    """
 
     title: Text
     url: str
+    countries: tuple[str, ...] = ()
+
+    def serves(self, country: str) -> bool:
+        """True when this link is for the desk's `country` ("" when the desk chose none)."""
+        return not self.countries or country.upper() in self.countries
+
+
+def links_for(links: tuple[Link, ...], country: str) -> tuple[Link, ...]:
+    """The links a desk in `country` shows: its country's first, then those for everyone."""
+    own = tuple(link for link in links if link.countries and link.serves(country))
+    return own + tuple(link for link in links if not link.countries)
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,8 @@ class Step:
     options: Mapping[str, Any] = field(default_factory=dict)
     exercise: Exercise | None = None
     """The practice exercise of an exercise kind (coach.domain.exercises); None for "info"."""
+    links: tuple[Link, ...] = ()
+    """Real services this step refers to (shown as QR codes, like the lesson's)."""
 
     def recording(self, language: str) -> str | None:
         """The recorded audio file for `language` (or its base language), if the pack has one."""
@@ -97,6 +114,14 @@ class Lesson:
     links: tuple[Link, ...] = ()
     file: str = ""
     """The lesson's file inside its pack, for error messages."""
+
+    def all_links(self, country: str) -> tuple[Link, ...]:
+        """The lesson's links and its steps' links for a desk in `country`, each url once."""
+        found: dict[str, Link] = {}
+        for link in links_for(self.links, country) + tuple(
+                link for step in self.steps for link in links_for(step.links, country)):
+            found.setdefault(link.url, link)
+        return tuple(found.values())
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ class StepKind:
         return self.required_fields | self.optional_fields
 
 
-COMMON_STEP_FIELDS = frozenset({"id", "kind", "text", "picture", "picture_description", "audio"})
+COMMON_STEP_FIELDS = frozenset({"id", "kind", "text", "picture", "picture_description", "audio", "links"})
 
 _REGISTRY: dict[str, StepKind] = {}
 

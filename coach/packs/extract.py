@@ -35,6 +35,7 @@ def pack_texts(pack: Pack) -> list[Text]:
             texts.extend((step.text, step.picture_description))
             if step.exercise is not None:
                 texts.extend(exercise_texts(step.exercise))
+            texts.extend(link.title for link in step.links)
     return texts
 
 

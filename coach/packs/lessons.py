@@ -7,6 +7,7 @@ from typing import Any
 from coach.domain.pack import Lesson, Link, Step, freeze
 from coach.domain.problems import Phrase
 from coach.domain.steps import COMMON_STEP_FIELDS, step_kind, step_kinds
+from coach.i18n.countries import is_country, normalize_country
 from coach.i18n.languages import is_known, normalize_tag
 from coach.i18n.ui_strings import N_
 from coach.packs.exercises import read_exercise
@@ -24,7 +25,11 @@ LESSON_FIELDS = {
     "links": Field("tables"),
     "steps": Field("tables", required=True),
 }
-LINK_FIELDS = {"title": Field("text", required=True), "url": Field("text", required=True)}
+LINK_FIELDS = {
+    "title": Field("text", required=True),
+    "url": Field("text", required=True),
+    "countries": Field("texts"),
+}
 _COMMON_FIELDS = {
     "id": Field("text", required=True),
     "kind": Field("text", required=True),
@@ -32,6 +37,7 @@ _COMMON_FIELDS = {
     "picture": Field("text", required=True),
     "picture_description": Field("text", required=True),
     "audio": Field("table"),
+    "links": Field("tables"),
 }
 assert set(_COMMON_FIELDS) == COMMON_STEP_FIELDS
 
@@ -71,10 +77,7 @@ def read_lesson(
     title = sources.text(f"{context}/title", values.get("title"), source, "title", True)
     for skill_id in values.get("skills", []):
         sources.skill_uses.append((skill_id, path, source.line("skills")))
-    links = tuple(
-        _link(table, index, source, context, report, sources)
-        for index, table in enumerate(values.get("links", []))
-    )
+    links = _links(values.get("links", []), "links", source, context, report, sources)
     steps = _steps(values.get("steps", []), source, context, manifest, report, sources)
     icon = values.get("icon", "")
     if icon:
@@ -92,9 +95,15 @@ def read_lesson(
     )
 
 
-def _link(table: dict[str, Any], index: int, source: TomlSource, context: str,
+def _links(tables: list[dict[str, Any]], key: str, source: TomlSource, context: str,
+           report: Report, sources: Sources) -> tuple[Link, ...]:
+    """The [[links]] of a lesson (`key` "links") or of a step (`key` "steps[2].links")."""
+    return tuple(_link(table, index, key, source, context, report, sources) for index, table in enumerate(tables))
+
+
+def _link(table: dict[str, Any], index: int, key: str, source: TomlSource, context: str,
           report: Report, sources: Sources) -> Link:
-    prefix = f"links[{index}]"
+    prefix = f"{key}[{index}]"
     # Translators: {number} is the link's position in the lesson, from 1.
     owner = Phrase.create(N_("link {number}"), number=index + 1)
     values = check_fields(table, LINK_FIELDS, source, prefix, owner, report)
@@ -105,8 +114,25 @@ def _link(table: dict[str, Any], index: int, source: TomlSource, context: str,
             N_('link {number}: url "{url}" must start with https:// or http://'),
             number=index + 1, url=url,
         )
+    countries: list[str] = []
+    for code in values.get("countries", []):
+        country = normalize_country(code)
+        if not is_country(country):
+            report.error(
+                source.relative_path, source.line(f"{prefix}.countries"),
+                # Translators: {country} is what the trainer wrote; FR and CH are examples of ISO 3166 codes.
+                N_('link {number}: "{country}" is not a country code (two letters, such as FR or CH)'),
+                number=index + 1, country=code,
+            )
+        elif country in countries:
+            report.warning(
+                source.relative_path, source.line(f"{prefix}.countries"),
+                N_('link {number}: country "{country}" is listed twice'), number=index + 1, country=country,
+            )
+        else:
+            countries.append(country)
     title = sources.text(f"{context}/link/{index + 1}/title", values.get("title"), source, f"{prefix}.title", True)
-    return Link(title, url)
+    return Link(title, url, tuple(countries))
 
 
 def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manifest: Manifest,
@@ -170,6 +196,7 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
             audio=freeze(_audio(values.get("audio", {}), source, prefix, owner, manifest, report, sources)),
             options=freeze({key: value for key, value in values.items() if key in own}),
             exercise=exercise,
+            links=_links(values.get("links", []), f"{prefix}.links", source, step_context, report, sources),
         ))
     return tuple(steps)
 

@@ -71,6 +71,11 @@ def _ask(prompt: Prompt, question: str) -> str:
     return answer
 
 
+def open_records(environ: Mapping[str, str] | None = None, prompt: Prompt = getpass.getpass):
+    """The desk's records, opened with the passphrase from COACH_PASSPHRASE or a prompt (for other commands)."""
+    return _open(os.environ if environ is None else environ, prompt)
+
+
 def _open(environ: Mapping[str, str], prompt: Prompt):
     from coach.records.records import Records
     from coach.records.store import records_path

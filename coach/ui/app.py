@@ -87,6 +87,9 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     speech = SpeechService()
     window = build_window(library, settings, speech=speech)
     desk = open_desk(window, damaged)
+    from coach.ui.panel.handouts_menu import HandoutsMenu  # printing support loads only here
+
+    sheets = HandoutsMenu(window, desk.panel)
     window.resize(1280, 800)
     window.show()
     speech.start()  # after the window is up: the child's start costs the client nothing
@@ -94,4 +97,5 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
         return app.exec()
     finally:
         desk.close()  # ends the visit and closes the records cleanly
+        sheets.close()
         speech.stop()

@@ -22,6 +22,7 @@ from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
 from coach.ui.player.library import read_picture
+from coach.ui.player.qr_view import PhoneButton
 from coach.ui.player.reader import Reader, ReaderState, recorded_audio_file
 from coach.ui.player.speech_controls import ListenControls, SpokenText
 from coach.ui.theme import colours
@@ -66,6 +67,8 @@ class LessonPage(QWidget):
         self.exercise: ExerciseView | None = None
         self.practice_results: dict[str, ExerciseResult] = {}
         """This lesson's exercise results, by step id, since it was opened."""
+        self.desk_country = ""
+        """The desk's country (settings): it picks the links "Open on your phone" shows."""
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -135,6 +138,8 @@ class LessonPage(QWidget):
         self.done_button = _button("done")
         actions.addWidget(self.help_button)
         actions.addWidget(self.done_button)
+        self.phone_button = PhoneButton(self._languages, self._reader)
+        actions.addWidget(self.phone_button)
         layout.addWidget(self.actions_row)
 
         self.back_button.clicked.connect(self.back)
@@ -149,6 +154,7 @@ class LessonPage(QWidget):
             (self.back_button, self.listen_button), (self.listen_button, self.slow_button),
             (self.slow_button, self.next_button),
             (self.next_button, self.help_button), (self.help_button, self.done_button),
+            (self.done_button, self.phone_button),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -267,6 +273,18 @@ class LessonPage(QWidget):
         if icon_name:
             self.notice_icon.setPixmap(icon(icon_name, colours(self._high_contrast).icon).pixmap(40, 40))
         self.notice_box.setVisible(bool(text))
+
+    def set_text_scale(self, scale: int) -> None:
+        """The text size in percent: the QR codes grow with it."""
+        self.phone_button.scale = scale
+
+    def set_desk_country(self, country: str) -> None:
+        self.desk_country = country
+        self._update_phone_button()
+
+    def _update_phone_button(self) -> None:
+        self.phone_button.show_for(self.pack, self.lesson, self.step, self.desk_country,
+                                   colours(self._high_contrast).icon)
 
     def set_show_worker_text(self, show: bool) -> None:
         self._show_worker_text = show
@@ -443,3 +461,4 @@ class LessonPage(QWidget):
         elif self._notice_key in ("no-voice", "voice-failed"):
             self._on_reader_state(self._reader.state)
         self._update_worker_text()
+        self._update_phone_button()

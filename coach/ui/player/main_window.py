@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.lesson.auto_read = settings.auto_read
         self.lesson.slow = settings.slow_speech
         self.lesson.slow_button.setChecked(settings.slow_speech)
+        self.lesson.set_desk_country(settings.desk_country)
         self.end = EndPage(self.languages)
         self.installer = PackInstaller(self.languages, self)
         self.installer.installed.connect(lambda library: self.replace_packs(list(library.packs), list(library.broken)))
@@ -438,6 +439,8 @@ class MainWindow(QMainWindow):
 
     def update_settings(self, **changes: Any) -> None:
         self.settings = replace(self.settings, **changes)
+        if "desk_country" in changes:
+            self.lesson.set_desk_country(self.settings.desk_country)
         if self._settings_path is not None:
             try:
                 save_settings(self._settings_path, self.settings)
@@ -461,6 +464,7 @@ class MainWindow(QMainWindow):
         self.contrast_button.setChecked(high)
         self.worker_button.setChecked(self.settings.show_worker_text)
         self._size_to_scale(self)
+        self.lesson.set_text_scale(scale)
         self.lesson.set_high_contrast(high)
         self.end.set_high_contrast(high)
         self._update_top_icons()
