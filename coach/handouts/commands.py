@@ -124,7 +124,8 @@ def _client_sheet(options, packs, language, worker, environ, prompt) -> Sheet:
         from coach.handouts.visit_sheet import VisitDigest, visit_sheet
 
         try:
-            digest = VisitDigest.from_about(about, options.get("visit"))  # type: ignore[arg-type]
+            visit = options.get("visit")
+            digest = VisitDigest.from_about(about, visit if isinstance(visit, int) else None)
         except ValueError:
             raise HandoutError(_("no such visit for the person {code}").format(code=code)) from None
         return visit_sheet(digest, packs, reader, worker, desk, appointment)

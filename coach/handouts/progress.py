@@ -126,7 +126,7 @@ def format_when(moment: datetime, language: str, with_time: bool = True) -> str:
         if not with_time:
             return day
         # The locale's own way of joining a date and a time ("{1} 'à' {0}" in French).
-        joiner = get_datetime_format("full", locale=locale).replace("'", "")
+        joiner = str(get_datetime_format("full", locale=locale)).replace("'", "")
         return joiner.format(format_time(moment, "short", locale=locale), day)
     except Exception:  # a locale Babel lacks: ISO is still readable
         return moment.isoformat(sep=" ", timespec="minutes") if with_time else moment.date().isoformat()

@@ -28,7 +28,7 @@ def country_codes() -> frozenset[str]:
     from babel import Locale
 
     return frozenset(code for code in Locale("en").territories
-                     if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
+                     if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
 
 
 def is_country(code: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTextDocument
@@ -201,7 +202,8 @@ def paint_rule(painter: QPainter, x: float, y: float, width: float) -> None:
 class Placed:
     """A block on a page, at `y` millimetres from the content's top, drawn `scale` times its size."""
 
-    block: object
+    block: Any
+    """A drawable block of render.py (`height(width)`, `paint(painter, x, y, width, rtl)`)."""
     page: int
     y: float
     scale: float = 1.0

@@ -114,9 +114,10 @@ class HandoutDialog(QDialog):
         self.setMinimumWidth(460)
 
     def options(self) -> SheetOptions:
-        when = None
+        when: datetime | None = None
         if self.appointment.isChecked() and self.appointment.isVisible():
-            when = self.when.dateTime().toPython()
+            chosen = self.when.dateTime()
+            when = datetime.fromtimestamp(chosen.toSecsSinceEpoch())  # local time, as typed
         return SheetOptions(self.worker_language.isChecked() and self.worker_language.isVisible(),
                             self.notes.isChecked() and self.notes.isVisible(),
                             self.history.isChecked() and self.history.isVisible(), when)
