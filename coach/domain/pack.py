@@ -155,6 +155,20 @@ class Pack:
                 return translated
         return text.source
 
+    def text_language(self, text: Text, language: str) -> str:
+        """The language `translate(text, language)` is written in, so that the right voice reads it.
+
+        `language` itself when the pack has the text in it (or in its base language, or
+        it is the source language); else the source language, which is then shown.
+        """
+        for tag in _candidates(language):
+            if tag == self.source_language:
+                return language
+            catalog = self.catalogs.get(tag)
+            if catalog is not None:
+                return language if catalog.messages.get((text.context, text.source)) else self.source_language
+        return self.source_language
+
     def catalog_for(self, language: str) -> Catalog | None:
         """The catalog used for `language` ("fa-AF" falls back to "fa"), if any."""
         for tag in _candidates(language):

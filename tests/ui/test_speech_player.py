@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from fakes.fake_speech_child import fake_child_command
 from PySide6.QtWidgets import QApplication
 
+from coach.domain.pack import Catalog
 from coach.i18n.ui_strings import ui_strings
+from coach.packs.loader import Library
 from coach.settings import Settings
 from coach.ui.player.reader import ReaderState
 from coach.ui.speech_service import SpeechService
@@ -99,9 +103,17 @@ def test_highlight_in_arabic(qtbot, library, speech) -> None:
     reader.stop()
 
 
+def with_tigrinya_first_step(library: Library) -> Library:
+    """The demo pack with its first step translated into Tigrinya (the fake engine has no Tigrinya voice)."""
+    demo = library.pack("demo")
+    step = demo.lesson("unlock-phone").steps[0]
+    catalog = Catalog("ti", {(step.text.context, step.text.source): "ነቲ ኣብ ጎድኒ ስልኪ ዘሎ መልጎም ጸቕጡ።"}, reviewed=False)
+    return Library(packs=(replace(demo, languages=(*demo.languages, "ti"), catalogs={**demo.catalogs, "ti": catalog}),))
+
+
 def test_no_voice_for_tigrinya_says_so_and_hides_nothing(qtbot, library, speech) -> None:
     """Without a Tigrinya voice the step says so plainly, with an icon; every control stays."""
-    window = window_with_speech(qtbot, library, speech, client_language="ti")
+    window = window_with_speech(qtbot, with_tigrinya_first_step(library), speech, client_language="ti")
     window.open_lesson("demo", "unlock-phone")
     lesson, reader = window.lesson, window.reader
     lesson.listen_button.click()
@@ -114,6 +126,19 @@ def test_no_voice_for_tigrinya_says_so_and_hides_nothing(qtbot, library, speech)
         assert control.isVisible()
     lesson.next_button.click()
     assert lesson.progress.index == 1
+
+
+def test_an_untranslated_step_is_read_in_the_language_it_is_shown_in(qtbot, library, speech) -> None:
+    """A Tigrinya client on a step the pack has only in French: the French shown is read by a French voice."""
+    window = window_with_speech(qtbot, with_tigrinya_first_step(library), speech, client_language="ti")
+    window.open_lesson("demo", "unlock-phone")
+    window.lesson.next_button.click()  # step 2 has no Tigrinya translation
+    sent: list[str] = []
+    original = speech.speak
+    speech.speak = lambda text, lang, *args, **kwargs: sent.append(lang) or original(text, lang, *args, **kwargs)
+    window.lesson.listen_button.click()
+    wait_state(qtbot, window.reader, ReaderState.PLAYING)
+    assert sent == ["fr"] and window.reader.text == window.lesson.text.plain_text()
 
 
 def test_slower_speech_is_remembered(qtbot, library, speech) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import shutil
 import zipfile
 from pathlib import Path
@@ -75,6 +77,17 @@ def test_minimal_pack_translates_and_marks_unreviewed() -> None:
     assert pack.translate(step.text, "fr") == "Tapez le numéro."
     assert pack.is_reviewed("ar") is False
     assert pack.has_language("ar") and not pack.has_language("de")
+
+
+def test_text_language_is_the_language_the_text_is_shown_in() -> None:
+    """Translated: the client's language (regional tags kept); untranslated or no catalog: the source, for the voice."""
+    pack = loaded(MINIMAL)
+    step = pack.lesson("call").steps[1]
+    assert pack.text_language(step.text, "ar") == "ar" and pack.text_language(step.text, "ar-MA") == "ar-MA"
+    assert pack.text_language(step.text, "fr-CA") == "fr-CA"
+    assert pack.text_language(step.text, "ti") == "fr"  # no Tigrinya catalog: French is shown, and read in French
+    untranslated = replace(pack.catalogs["ar"], messages={})
+    assert replace(pack, catalogs={"ar": untranslated}).text_language(step.text, "ar") == "fr"
 
 
 def test_lessons_are_ordered_by_file_name(tmp_path: Path) -> None:

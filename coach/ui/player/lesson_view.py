@@ -222,7 +222,8 @@ class LessonPage(QWidget):
         if step is None or pack is None or self.progress is None or self.progress.finished:
             return
         tag = self._languages.client.tag
-        self._reader.read(pack.translate(step.text, tag), tag, slow=self.slow, recorded=self._recorded(step, tag))
+        spoken = pack.text_language(step.text, tag)  # an untranslated step shows, and is read in, the source
+        self._reader.read(pack.translate(step.text, tag), spoken, slow=self.slow, recorded=self._recorded(step, tag))
 
     def _recorded(self, step: Step, tag: str) -> Path | None:
         """The step's recorded audio for `tag` (or its base language) as a playable file."""
