@@ -10,24 +10,13 @@ side too narrow for its big buttons; there the worker hides the panel with one c
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from ui_helpers import hidden_part
 
 from coach.records.store import records_path
 from coach.settings import Settings
 from coach.ui.visit_desk import VisitDesk
-
-
-def hidden_part(widget: QWidget) -> str:
-    """'' when all of `widget` is visible; else which ancestor cuts it off (a scroll viewport, the window)."""
-    rect = QRect(widget.rect())
-    current = widget
-    while current.parentWidget() is not None:
-        rect.translate(current.pos())
-        current = current.parentWidget()
-        if not current.rect().contains(rect):
-            return f"{current.__class__.__name__} {current.rect()} does not contain {rect}"
-    return ""
 
 
 def controls(page: QWidget) -> list[QAbstractButton]:

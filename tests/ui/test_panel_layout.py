@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from babel.messages.pofile import read_po
 from panel_helpers import settle, unlock, with_records
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ui_helpers import clipped
+from ui_helpers import clipped, hidden_part
 
 from coach.i18n.ui_strings import catalog_path
 from coach.paths import locales_dir
@@ -22,15 +22,7 @@ def pump() -> None:
 
 
 def on_screen(widget: QWidget) -> bool:
-    """All of `widget` is visible: no ancestor (a scroll viewport, the window) cuts any of it off."""
-    rect = QRect(widget.rect())
-    current = widget
-    while current.parentWidget() is not None:
-        rect.translate(current.pos())
-        current = current.parentWidget()
-        if not current.rect().contains(rect):
-            return False
-    return True
+    return not hidden_part(widget)
 
 
 def longest_language() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 
@@ -36,6 +37,18 @@ def clipped(root: QWidget) -> list[str]:
         if area.horizontalScrollBar().maximum() > 0:
             problems.append(f"{area.parent().__class__.__name__} scrolls sideways")
     return problems
+
+
+def hidden_part(widget: QWidget) -> str:
+    """'' when all of `widget` is on screen; else which ancestor (a scroll viewport, the window) cuts it off."""
+    rect = QRect(widget.rect())
+    current = widget
+    while current.parentWidget() is not None:
+        rect.translate(current.pos())
+        current = current.parentWidget()
+        if not current.rect().contains(rect):
+            return f"{current.__class__.__name__} {current.rect()} does not contain {rect}"
+    return ""
 
 
 SCREENS = ["picker", "library", "lesson", "end", "packs"]
