@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from practice_picture import without_highlights  # beside this script
+
 OUT = Path(__file__).resolve().parent.parent / "lessons" / "phone-basics" / "pictures"
 
 ORANGE = "#e8590c"
@@ -1469,6 +1471,34 @@ def _() -> str:
 def _() -> str:
     out = icon_phone() + lines(76, 58, [30], DARK, 6) + lines(76, 74, [48, 40], DARK, 12, 18)
     return icon_card(out + speaker_glyph(96, 140, 28, BLUE, 2))
+
+
+# ================================================================ practice pictures
+# The picture of each lesson's `touch` practice step is one of its step pictures without
+# the orange highlights, which would give the answer away (the player shows them as a
+# hint). `scripts/practice_picture.py` prints the targets the highlights marked.
+
+PRACTICE_SOURCES = {
+    "switch-on-practice": "switch-on-press-button",
+    "battery-practice": "battery-battery-icon",
+    "home-screen-practice": "home-screen-home-button",
+    "calls-practice": "calls-incoming",
+    "contacts-practice": "contacts-add",
+    "sms-practice": "sms-send",
+    "video-call-practice": "video-call-camera-icon",
+    "photo-practice": "photo-shutter",
+    "internet-practice": "internet-settings-icon",
+    "install-app-practice": "install-app-install",
+    "text-sound-practice": "text-sound-volume-up",
+}
+
+
+def _practice(source: str) -> Callable[[], str]:
+    return lambda: without_highlights(PICTURES[source]())[0]
+
+
+for _name, _source in PRACTICE_SOURCES.items():
+    PICTURES[_name] = _practice(_source)
 
 
 # ================================================================ main
