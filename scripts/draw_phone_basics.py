@@ -1479,7 +1479,6 @@ def _() -> str:
 # hint). `scripts/practice_picture.py` prints the targets the highlights marked.
 
 PRACTICE_SOURCES = {
-    "switch-on-practice": "switch-on-press-button",
     "battery-practice": "battery-battery-icon",
     "home-screen-practice": "home-screen-home-button",
     "calls-practice": "calls-incoming",
@@ -1491,6 +1490,12 @@ PRACTICE_SOURCES = {
     "install-app-practice": "install-app-install",
     "text-sound-practice": "text-sound-volume-up",
 }
+
+
+@picture("switch-on-practice")
+def _() -> str:
+    """The phone switched off, its side button alone: no finger, ring or timer to give it away."""
+    return card(phone("#1a202c") + '<rect x="268" y="78" width="9" height="44" rx="4" fill="#4a5568"/>\n')
 
 
 def _practice(source: str) -> Callable[[], str]:
