@@ -1,6 +1,8 @@
 """Make the picture of a `touch` practice step from a step picture: the same drawing
-without its orange highlights (CONTENT.md: the thing to touch is ringed in #e8590c),
-and the target rectangles those highlights marked, for the lesson's `targets`.
+without its orange highlights (CONTENT.md: the thing to touch is ringed in #e8590c)
+and without writing (the player mirrors a touch picture in right-to-left languages,
+which would show digits backwards), and the target rectangles those highlights
+marked, for the lesson's `targets`.
 
     .venv/bin/python scripts/practice_picture.py SOURCE.svg PRACTICE.svg
 
@@ -43,7 +45,7 @@ def target_of(element: ET.Element) -> tuple[float, float, float, float] | None:
 
 
 def without_highlights(svg: str) -> tuple[str, list[tuple[float, float, float, float]]]:
-    """The SVG text without its orange highlights and pointing finger, and the rings' rectangles."""
+    """The SVG without its orange highlights, pointing finger and writing, and the rings' rectangles."""
     ET.register_namespace("", SVG_NS)
     root = ET.fromstring(svg)
     targets: list[tuple[float, float, float, float]] = []
@@ -55,7 +57,7 @@ def without_highlights(svg: str) -> tuple[str, list[tuple[float, float, float, f
                 if box is not None:
                     targets.append(box)
                 parent.remove(child)
-            elif colours & FINGER:
+            elif colours & FINGER or child.tag == f"{{{SVG_NS}}}text":
                 parent.remove(child)
     text = ET.tostring(root, encoding="unicode").replace("><", ">\n<")
     return text + "\n", targets
