@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from coach.records import Records  # noqa: E402
 from coach.records.models import to_text  # noqa: E402
-from coach.records.records import CODE_ALPHABET  # noqa: E402
+from coach.records.records import CODE_ALPHABET, fold  # noqa: E402
 
 PASS = "benchmark passphrase"
 SYLLABLES = ["ma", "ri", "ko", "sa", "le", "nu", "fa", "ti", "do", "ya", "el", "an", "zo", "be", "ha"]
@@ -56,10 +56,12 @@ def generate(path: Path, clients: int, ratings: int, seed: int = 7) -> float:
             codes.add(code)
             name = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() + f" {rng.choice('ABCDEFGH')}."
             created = now - timedelta(days=rng.randint(30, 720))
+            # search_key as Records.create_client writes it: without it every timed search matched nothing
             client_rows.append((client_id, name, code, rng.choice(LANGUAGES), '["sms"]', 1, "records",
-                                to_text(created), to_text(created)))
+                                to_text(created), to_text(created), fold(f"{name} {code}")))
         conn.executemany("INSERT INTO clients (id, pseudonym, code, language, contact_channels, consent_given,"
-                         " consent_scope, consent_date, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", client_rows)
+                         " consent_scope, consent_date, created, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         client_rows)
         visit_rows, rating_rows, activity_rows, last_visit = [], [], [], {}
         visit_id = 0
         made = 0

@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No timed assertions in tests (speed lives in bench/): Hypothesis' default 200 ms
+# deadline per example would fail a correct test on a busy machine.
+settings.register_profile("coach", deadline=None)
+settings.load_profile("coach")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -57,3 +57,26 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
         }
 
     assert files(first, tmp_path / "a") == files(second, tmp_path / "b")
+
+
+def _records_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_records", REPO / "bench" / "bench_records.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_records", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_records_are_found_by_search(tmp_path: Path) -> None:
+    """The records bench's clients carry their search key: a part of a pseudonym, or a code, finds them."""
+    from coach.records import Records
+
+    bench = _records_bench()
+    path = tmp_path / "records.db"
+    bench.generate(path, clients=200, ratings=2000)
+    with Records.open(path, bench.PASS) as records:
+        pseudonym, code = records.conn.execute("SELECT pseudonym, code FROM clients WHERE id = 7").fetchone()
+        assert 7 in [client.id for client in records.find_clients(pseudonym[1:4].upper())]
+        assert [client.id for client in records.find_clients(code.lower())][0] == 7
+        assert len(records.find_clients(pseudonym[:2])) == 20  # the list's limit: a short part finds many

@@ -1,14 +1,13 @@
 """Issue 14: a generated corpus of hostile packs, and a hypothesis property of the pack reader.
 
 Every case must give a clear error naming the file (never the catch-all "could not load
-the pack"), a short message, no exception, within bounds, and the other packs keep
-loading. The bounds here are ten times the targets (2 s, 300 MB) so a busy machine
-does not fail the suite; bench/bench_hostile.py measures the real figures.
+the pack"), a short message, no exception, within a memory bound, and the other packs
+keep loading. The bound is ten times the target (300 MB) so a busy machine does not fail
+the suite. Time is not asserted (no timed assertions in tests: speed lives in bench/).
 """
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -28,21 +27,18 @@ MUST_REFUSE = {"bad-syntax", "wrong-types", "deep-nesting", "deep-inline-tables"
                "non-utf8-contents", "huge-field-name"}
 """Cases that must be refused (the others may load with warnings, or be refused)."""
 CATCH_ALL = "could not load the pack: {error}"
-TIME_BOUND_S = 20.0
 MEMORY_BOUND = 3000 * 1024 * 1024
 
 
 def check(name: str, folder: Path, deep: bool) -> None:
     path = make(name, folder)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         result = load_pack(path, deep=deep)
     finally:
-        elapsed = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    assert elapsed < TIME_BOUND_S and peak < MEMORY_BOUND, (name, elapsed, peak)
+    assert peak < MEMORY_BOUND, (name, peak)
     if name in MUST_REFUSE:
         assert result.pack is None, name
     for problem in result.problems:

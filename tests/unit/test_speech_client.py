@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import wave
 from pathlib import Path
 
@@ -47,27 +46,27 @@ def test_voices_and_no_voice_for_tigrinya(tmp_path: Path) -> None:
     assert {v.engine for v in voices} == {"fake"} and not any(t.startswith("ti") for v in voices for t in v.languages)
 
 
-def test_a_hang_is_replaced_and_the_request_succeeds(tmp_path: Path) -> None:
-    """A child that does not answer is killed after the deadline; the new one answers."""
+def test_a_hang_is_replaced_and_the_request_succeeds(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A child that does not answer is killed after the deadline (a timeout, not a crash); the new one answers."""
     once = tmp_path / "hung-once"
     with client(tmp_path, FAKE_SPEECH_HANG_ON="Attendez", FAKE_SPEECH_ONCE=str(once)) as speech:
         first_pid = speech.pid
-        started = time.monotonic()
-        utterance = speech.speak("Attendez", "fr")
-        elapsed = time.monotonic() - started
+        with caplog.at_level("WARNING", logger="coach.speech.client"):
+            utterance = speech.speak("Attendez", "fr")
         assert speech.pid != first_pid and speech.restarts == 1
     assert utterance.duration_ms == 450 and once.exists()
-    assert DEADLINE <= elapsed < DEADLINE + 1.5
+    assert [r.getMessage() for r in caplog.records] == [
+        "speech process failed (the speech process did not answer in time); restarting it"]
 
 
-def test_a_crash_is_replaced_and_the_request_succeeds(tmp_path: Path) -> None:
-    """A child that dies mid-request is restarted at once (no waiting for the deadline)."""
+def test_a_crash_is_replaced_and_the_request_succeeds(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A child that dies mid-request is restarted at once: seen as a crash, not waited for as a timeout."""
     once = tmp_path / "crashed-once"
     with client(tmp_path, FAKE_SPEECH_CRASH_ON="Boum", FAKE_SPEECH_ONCE=str(once)) as speech:
-        started = time.monotonic()
-        assert speech.speak("Boum", "fr").duration_ms == 450
-        assert time.monotonic() - started < DEADLINE
+        with caplog.at_level("WARNING", logger="coach.speech.client"):
+            assert speech.speak("Boum", "fr").duration_ms == 450
         assert speech.restarts == 1
+        assert len(caplog.records) == 1 and "has stopped" in caplog.records[0].getMessage()
         assert speech.speak("Encore", "fr").duration_ms == 450
 
 
