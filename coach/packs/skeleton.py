@@ -135,10 +135,14 @@ picture_description = {_quote(texts.info_picture)}
 
 [[steps]]
 id = "press-button"
-kind = "info"
+kind = "touch"                     # practice: the client touches the button on the picture
 text = {_quote(texts.practice)}
 picture = "pictures/phone.svg"
 picture_description = {_quote(texts.practice_picture)}
+hint = {_quote(texts.practice_hint)}
+targets = [                        # where to touch, in the picture's units (viewBox 400 x 300)
+  {{ x = 248, y = 78, width = 32, height = 68 }},
+]
 """
 
 

@@ -32,6 +32,7 @@ from coach.packs.loader import load_pack
 from coach.packs.locator import TomlLocator
 from coach.packs.resources import MANIFEST, FolderResources
 
+NOT_REVIEWED_LINE = '"X-Coach-Reviewed: no\\n"\n'
 _REVIEWED_LINE = re.compile(r'^"X-Coach-Reviewed:[^"]*"\n', re.MULTILINE | re.IGNORECASE)
 
 
@@ -147,8 +148,9 @@ def init_command(path: str, lang: str, out: TextIO) -> int:
     catalog.locale = locale
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False
-    _write(target, catalog)
-    print(f"created {target} ({counts(catalog).untranslated} texts to translate)", file=out)
+    _write(target, catalog, NOT_REVIEWED_LINE)  # a new translation is unreviewed until a native speaker says so
+    print(f"created {target} ({counts(catalog).untranslated} texts to translate, "
+          "marked not reviewed by a native speaker)", file=out)
     manifest = folder / MANIFEST
     result = load_pack(folder)
     languages = result.pack.languages if result.pack else ()

@@ -87,7 +87,10 @@ def test_a_new_translation_and_picture_show_without_restarting(qtbot, tmp_path: 
         'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         'msgctxt "lesson/turn-on-phone/step/find-button/text"\n'
         'msgid "Find the button on the side of the phone."\n'
-        'msgstr "Trouvez le bouton sur le côté du téléphone."\n', encoding="utf-8")
+        'msgstr "Trouvez le bouton sur le côté du téléphone."\n\n'
+        'msgctxt "lesson/turn-on-phone/step/press-button/hint"\n'
+        'msgid "The button is on the side of the phone."\n'
+        'msgstr "Le bouton est sur le côté du téléphone."\n', encoding="utf-8")
     qtbot.waitUntil(lambda: window.lesson.text.text() == "Trouvez le bouton sur le côté du téléphone.",
                     timeout=10000)
     before = window.lesson.picture.grab().toImage()

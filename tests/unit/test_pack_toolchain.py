@@ -100,9 +100,10 @@ def test_init_update_compile_a_language(capsys, tmp_path: Path) -> None:
     write_skeleton(folder, language="en")
     status, out = _run(capsys, "pack", "init", str(folder), "--lang", "uk")
     assert status == 0, out
-    assert 'added "uk" to languages' in out and "(8 texts to translate)" in out
+    assert 'added "uk" to languages' in out and "(9 texts to translate, marked not reviewed by a native speaker)" in out
     assert load_pack(folder).pack.languages == ("en", "uk")  # type: ignore[union-attr]
     po = folder / "locales" / "uk.po"
+    assert po.read_text().count('"X-Coach-Reviewed: no\\n"') == 1, "a new catalog starts not reviewed"
     _translate(po, {"Turn on the phone": "Увімкніть телефон",
                     "Find the button on the side of the phone.": "Знайдіть кнопку збоку телефону."},
                fuzzy={"Find the button on the side of the phone."})
@@ -115,7 +116,7 @@ def test_init_update_compile_a_language(capsys, tmp_path: Path) -> None:
                       'picture = "pictures/phone.svg"\npicture_description = "A phone."\n')
     status, out = _run(capsys, "pack", "update", str(folder))
     assert status == 0, out
-    assert "updated" in out and "1 translated, 8 not translated, 1 fuzzy" in out
+    assert "updated" in out and "1 translated, 9 not translated, 1 fuzzy" in out
     assert "X-Coach-Reviewed: no" in po.read_text(), "the review mark survives the update"
     assert 'msgid "It is on."' in po.read_text()
 
