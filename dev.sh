@@ -83,6 +83,35 @@ setup() {
   install_python_packages
 }
 
+# True when the pytest arguments pick no subset (no test file or folder, no -k, -m or --lf):
+# the whole suite, as CI runs it.
+whole_suite() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      -k*|-m*|--lf|--last-failed|--deselect*|--sw|--stepwise) return 1 ;;
+      -*) continue ;;
+    esac
+    [ -e "${arg%%::*}" ] && return 1
+  done
+  return 0
+}
+
+# After the whole suite: the window benches at small scale (bench/quick.py), figures written
+# to build/bench-quick.txt and printed. Figures only, never compared with a target (a slow
+# shared machine must not fail a build); only a bench that cannot run fails.
+# COACH_QUICK_BENCH=0 skips it.
+quick_bench() {
+  say "quick bench (figures only, not pass/fail): build/bench-quick.txt"
+  mkdir -p build
+  if ! "$VENV/bin/python" bench/quick.py --out build/bench-quick.txt > build/bench-quick.log 2>&1; then
+    tail -n 30 build/bench-quick.log >&2
+    say "the quick bench could not run (its log: build/bench-quick.log)"
+    exit 1
+  fi
+  cat build/bench-quick.txt
+}
+
 case "${1:-}" in
   start)
     shift
@@ -99,7 +128,10 @@ case "${1:-}" in
     export QT_QPA_PLATFORM=offscreen
     say "checking types (mypy)"
     "$VENV/bin/python" -m mypy
-    exec "$VENV/bin/python" -m pytest "$@"
+    "$VENV/bin/python" -m pytest "$@"
+    if whole_suite "$@" && [ "${COACH_QUICK_BENCH:-1}" != 0 ]; then
+      quick_bench
+    fi
     ;;
   *)
     echo "usage: ./dev.sh start [coach options] | ./dev.sh test [pytest options]" >&2

@@ -1,10 +1,20 @@
-"""Benchmarks of the client's window: start-up, next step, language switch.
+"""Benchmarks of the client's window, timed to the painted frame: start-up, next step, language, level.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--runs 7]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--runs 9] [--packs 1 10 100]
+        [--clients 10000] [--ratings 500000] [--only start|desk]
 
-Targets (shared/PRODUCT.md): start-up at most twice a bare PySide6 window with the
-same number of widgets; next step and language switch repainted within 16 ms.
-Figures go to docs/performance.md; nothing here is a test assertion.
+* start-up: from spawning `python` to the end of the first painted frame of `coach`'s
+  own start (`run_app`: settings, packs through the pack cache, speech child, window,
+  worker's panel, take-home sheets menu), against a bare PySide6 window with as many
+  widgets, runs interleaved (Coach, bare, Coach, ...);
+* with the panel open, the records of `--clients` clients unlocked, a visit on, speech
+  on (auto-read), for each number of installed packs: the next step (Space on Next), a
+  language switch fr <-> ar with a lesson on screen, choosing a language on the picker
+  (Space on its button, to the painted library), one level click in the panel; each
+  from the input to the end of the last frame it caused (bench/ui_clock.py).
+
+Targets (issue 13, shared/PRODUCT.md): start-up <= 2x the bare window; the others <= 16 ms.
+Prints median, min and max; nothing here is a test assertion.
 """
 
 from __future__ import annotations
@@ -16,120 +26,195 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Child programs print "ready N" once the window is shown and the first event-loop
-# pass (layout, first paint) is done; N is the number of widgets it holds.
+from ui_clock import Row, drain, machine, print_rows, until_painted  # noqa: E402
+
+# The child prints "painted N" when the first frame of the main window is painted and
+# flushed (the zero timer runs after the update that paints it); N is its widget count.
 COACH_CHILD = r"""
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
-from coach.ui.app import application, build_window, load_packs
-from coach.ui.visit_desk import VisitDesk
-from coach.records.store import records_path
-from coach.settings import Settings
-app = application()
-window = build_window(load_packs(), Settings(client_language="fr"), remember=False)
-desk = VisitDesk(window, records_path())  # the worker's panel, as `coach` starts it
-window.resize(1280, 800)
-window.show()
-QTimer.singleShot(0, lambda: (print("ready", len(window.findChildren(QWidget))), sys.stdout.flush(), app.quit()))
-app.exec()
+from coach.ui import app as coach_app
+from coach.ui.player.main_window import MainWindow
+
+class FirstFrame(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is self.window:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        print("painted", len(self.window.findChildren(QWidget)), flush=True)
+        coach_app.application().quit()
+
+first = FirstFrame()
+show = MainWindow.show
+def watched_show(window):
+    first.window = window
+    window.installEventFilter(first)
+    show(window)
+MainWindow.show = watched_show
+sys.exit(coach_app.run_app())
 """
 
 BARE_CHILD = r"""
 import sys
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 count = int(sys.argv[1])
 app = QApplication(sys.argv[:1])
 window = QWidget()
 layout = QVBoxLayout(window)
-for index in range(count):
+for index in range(count - 1):
     layout.addWidget(QLabel(f"label {index}") if index % 2 else QPushButton(f"button {index}"))
+
+class FirstFrame(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is window:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: (print("painted", len(window.findChildren(QWidget)) + 1, flush=True),
+                                          app.quit()))
+        return False
+
+first = FirstFrame()
+window.installEventFilter(first)
 window.resize(1280, 800)
 window.show()
-QTimer.singleShot(0, lambda: (print("ready", len(window.findChildren(QWidget))), sys.stdout.flush(), app.quit()))
 app.exec()
 """
 
 
 def time_child(code: str, *args: str, env: dict[str, str]) -> tuple[float, int]:
-    """Seconds from process start to the child's "ready" line (exit not included)."""
+    """Seconds from spawning the child to its "painted" line, and its widget count."""
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
     assert child.stdout is not None
     for line in child.stdout:
-        if line.startswith("ready"):
+        if line.startswith("painted"):
             elapsed = time.perf_counter() - start
-            objects = int(line.split()[1])
+            widgets = int(line.split()[1])
             break
     else:
-        raise RuntimeError(f"child exited with {child.wait()} before it was ready")
+        raise RuntimeError(f"child exited with {child.wait()} before its first frame")
+    for _ in child.stdout:
+        pass
     child.wait()
-    return elapsed, objects
+    return elapsed, widgets
 
 
-def bench_start(runs: int) -> None:
-    with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "COACH_HOME": home}
-        # An installed Coach has its bytecode compiled (pip does it); this sandbox sets
-        # PYTHONDONTWRITEBYTECODE, which would make every start compile every module.
+def bench_start(runs: int) -> list[Row]:
+    """Coach's start and the bare window's, interleaved run by run."""
+    with tempfile.TemporaryDirectory(prefix="coach-bench-start-") as home:
+        env = {**os.environ, "COACH_HOME": home, "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]}
+        # An installed Coach has its bytecode compiled (pip does it); a sandbox that sets
+        # PYTHONDONTWRITEBYTECODE would make every start compile every module.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        time_child(COACH_CHILD, env=env)  # warm the OS file cache and the pack cache
-        coach = [time_child(COACH_CHILD, env=env) for _ in range(runs)]
-        objects = coach[0][1]
-        bare = [time_child(BARE_CHILD, str(objects), env=env) for _ in range(runs)]
-    coach_median = statistics.median(t for t, _ in coach)
-    bare_median = statistics.median(t for t, _ in bare)
-    print(f"start-up to interactive window: coach {coach_median * 1000:.0f} ms, "
-          f"bare window with {bare[0][1]} objects {bare_median * 1000:.0f} ms, "
-          f"ratio {coach_median / bare_median:.2f} (target <= 2)")
+        _, widgets = time_child(COACH_CHILD, env=env)  # fills the pack and name caches, warms the OS cache
+        time_child(BARE_CHILD, str(widgets), env=env)
+        coach, bare, ratios = [], [], []
+        for _ in range(runs):
+            coach_s, widgets = time_child(COACH_CHILD, env=env)
+            bare_s, _count = time_child(BARE_CHILD, str(widgets), env=env)
+            coach.append(coach_s)
+            bare.append(bare_s)
+            ratios.append(coach_s / bare_s)
+    ratio = statistics.median(coach) / statistics.median(bare)
+    return [
+        Row(f"start-up to first painted frame, Coach ({widgets} widgets)", coach),
+        Row(f"start-up to first painted frame, bare window ({widgets} widgets)", bare),
+        Row("start-up ratio, run by run", ratios, f"median of medians {ratio:.2f}; target <= 2", unit="x"),
+    ]
 
 
-def bench_interaction(runs: int) -> None:
-    from PySide6.QtWidgets import QApplication
+def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
+    """Next step, language switch, picker choice and level click with everything on."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
 
-    from coach.settings import Settings
-    from coach.ui.app import application, build_window, load_packs
+    from desk_scene import Desk
 
-    app = application()
-    window = build_window(load_packs(), Settings(client_language="fr"), remember=False)
-    window.resize(1280, 800)
-    window.show()
-    QApplication.processEvents()
-    lesson = window.pack("demo").lessons[-1]
-    steps, switches = [], []
-    for _ in range(runs):
-        window.open_lesson("demo", lesson.id)
-        QApplication.processEvents()
-        for _step in range(len(lesson.steps) - 1):
-            start = time.perf_counter()
-            window.lesson.next()
-            window.repaint()
-            steps.append(time.perf_counter() - start)
+    scene = Desk(home)
+    window, clock, panel = scene.window, scene.clock, scene.desk.panel
+    pack_id, lesson_id = scene.lesson()
+    steps, switches, picks, levels = [], [], [], []
+
+    def press(widget, key=Qt.Key.Key_Space) -> None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTest.keyClick(widget, key)
+
+    for run in range(runs):
+        window.open_lesson(pack_id, lesson_id)
+        drain()
+        count = len(window.lesson.lesson.steps)
+        for _ in range(count - 1):
+            steps.append(until_painted(clock, lambda: press(window.lesson.next_button)))
         for tag in ("ar", "fr"):
-            start = time.perf_counter()
-            window.set_client_language(tag)
-            window.repaint()
-            switches.append(time.perf_counter() - start)
-    print(f"next step, to repainted window: median {statistics.median(steps) * 1000:.1f} ms, "
-          f"max {max(steps) * 1000:.1f} ms over {len(steps)} (target 16 ms)")
-    print(f"language switch fr<->ar, to repainted window: median {statistics.median(switches) * 1000:.1f} ms, "
-          f"max {max(switches) * 1000:.1f} ms over {len(switches)} (target 16 ms)")
-    window.close()
-    app.quit()
-    app.aboutToQuit.emit()
+            switches.append(until_painted(clock, lambda tag=tag: window.set_client_language(tag)))
+        box = panel.visit.skill_levels[0] if panel.visit.skill_levels else None
+        if box is not None:
+            level = run % 4
+            levels.append(until_painted(clock, lambda: QTest.mouseClick(box.buttons[level],
+                                                                           Qt.MouseButton.LeftButton)))
+        for tag in ("ar", "fr"):
+            window.show_languages()
+            QTest.qWait(1)
+            button = next(b for b in window.picker.buttons if b.language.tag == tag)
+            picks.append(until_painted(clock, lambda button=button: press(button)))
+    scene.close()
+    target = "target <= 16 ms"
+    label = f"{packs} packs"
+    return [
+        Row(f"next step, Space to painted ({label})", steps, target),
+        Row(f"language switch fr<->ar, lesson on screen ({label})", switches, target),
+        Row(f"language chosen on the picker, Space to painted library ({label})", picks, target),
+        Row(f"level click to repainted panel ({label})", levels, target),
+    ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    bench_start(args.runs)
-    bench_interaction(args.runs)
+def desk_child(home: str, runs: int, packs: int) -> None:
+    """One packs count in its own process (a fresh QApplication, its own COACH_HOME)."""
+    rows = bench_desk(Path(home), runs, packs)
+    print_rows(f"desk, {packs} packs", rows)
+
+
+def run_desk(scratch: Path, runs: int, packs: int, clients: int, ratings: int) -> str:
+    from desk_scene import desk_home, warm_pack_cache
+
+    home = scratch / f"desk-{packs}"
+    desk_home(home, packs, clients, ratings)
+    warm_pack_cache(home)
+    out = subprocess.run([sys.executable, __file__, "--desk-child", str(home), str(runs), str(packs)],
+                         check=True, capture_output=True, text=True).stdout
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time the client's window to the painted frame.")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--packs", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--clients", type=int, default=10_000)
+    parser.add_argument("--ratings", type=int, default=500_000)
+    parser.add_argument("--only", choices=("start", "desk"))
+    parser.add_argument("--desk-child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.desk_child:
+        desk_child(args.desk_child[0], int(args.desk_child[1]), int(args.desk_child[2]))
+        return 0
+    print(machine(), flush=True)
+    if args.only != "desk":
+        print_rows("start-up", bench_start(args.runs))
+    if args.only != "start":
+        with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
+            for packs in args.packs:
+                print(run_desk(Path(scratch), args.runs, packs, args.clients, args.ratings), flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
