@@ -29,6 +29,15 @@ class StepKind:
     def own_fields(self) -> frozenset[str]:
         return self.required_fields | self.optional_fields
 
+    def stable_text(self) -> str:
+        """The kind as text that is the same in every process (the pack cache's key holds it).
+
+        Not repr(): frozensets print in the order of their string hashes, which change
+        from one process to the next (PYTHONHASHSEED), so every start missed the cache.
+        """
+        return repr((self.name, self.summary, sorted(self.required_fields), sorted(self.optional_fields),
+                     sorted(self.value_kinds.items()), self.exercise))
+
 
 COMMON_STEP_FIELDS = frozenset({"id", "kind", "text", "picture", "picture_description", "audio", "links"})
 

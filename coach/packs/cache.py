@@ -283,7 +283,7 @@ def fingerprint(path: Path) -> Fingerprint | None:
 def environment() -> str:
     """Everything besides the pack itself that a load result depends on, as one string."""
     parts = [MAGIC, str(CACHE_SCHEMA), __version__, str(FORMAT_VERSION), sys.version,
-             repr(step_kinds())]
+             *(kind.stable_text() for kind in step_kinds())]
     code = Path(__file__).resolve().parents[1]
     folders = [code / name for name in _CODE_PACKAGES]
     babel = find_spec("babel")

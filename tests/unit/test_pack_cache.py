@@ -324,3 +324,13 @@ def test_option_values_survive_the_cache() -> None:
                               "t": datetime(2026, 1, 2, 3, 4), "h": time(5, 6), "n": float("inf")})
     back = decode_value(loads(pack_cache.codec.dumps(encode_value(value))))
     assert back == value and isinstance(back, MappingProxyType) and isinstance(back["b"], tuple)
+
+
+def test_the_cache_key_is_the_same_in_every_process() -> None:
+    """Each start is a new process with new string hashes: the key must not follow them."""
+    import subprocess
+
+    code = "from coach.packs.cache import environment; print(environment())"
+    keys = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
+    assert len(keys) == 1
