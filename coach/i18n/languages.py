@@ -112,7 +112,15 @@ def language(tag: str) -> Language:
     )
 
 
+NOT_LANGUAGES = frozenset({"root", "und", "mul", "mis", "zxx"})
+"""Tags CLDR knows that name no language a client speaks: root locale, undetermined,
+multiple, uncoded, no linguistic content."""
+
+
 def is_known(tag: str) -> bool:
+    """True for a tag naming a real language Babel knows ("ar", "fa-AF"); False for "root", "und"."""
+    if normalize_tag(tag).split("-", 1)[0].lower() in NOT_LANGUAGES:
+        return False
     try:
         language(tag)
     except ValueError:

@@ -26,7 +26,9 @@ LOCALES_FOLDER = "locales"
 PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*\}|%(?:\([A-Za-z_][A-Za-z0-9_]*\))?[sd]")
 _REVIEWED = re.compile(r'^"X-Coach-Reviewed:\s*([^\\"]*)', re.MULTILINE | re.IGNORECASE)
 _KEYWORD = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(.*)$")
-_QUOTED = r'"(?:[^"\\\n]|\\.)*"[ \t\r]*'
+# Possessive quantifiers: no backtracking, so one long line costs linear time and no
+# memory (the former `(?:[^"\\\n]|\\.)*` took 19 s and 1.2 GB on one 10 MB line).
+_QUOTED = r'"(?:[^"\\\n]++|\\.)*+"[ \t\r]*+'
 _BAD_LINE = re.compile(
     # A line that is neither blank, a comment, a keyword with a string, nor a string.
     rf"^(?![ \t\r]*$|[ \t]*#|[ \t]*(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+{_QUOTED}$"

@@ -278,6 +278,10 @@ def picture_extent(data: bytes) -> tuple[float, float] | None:
     if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
         from xml.etree import ElementTree
 
+        from coach.packs.svg_safety import is_safe_svg
+
+        if not is_safe_svg(data):
+            return None  # refused by the file checks: nothing outside the pack is read
         try:
             root = ElementTree.fromstring(data)
         except ElementTree.ParseError:

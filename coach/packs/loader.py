@@ -33,7 +33,7 @@ from coach.packs.files import check_files
 from coach.packs.lessons import lesson_files, read_lesson
 from coach.packs.manifest import MANIFEST, Manifest, Sources, read_manifest
 from coach.packs.resources import NotAPackError, PackResources, open_resources
-from coach.packs.validate import check_easy_read, check_skills
+from coach.packs.validate import check_easy_read, check_skills, check_texts
 
 NOT_A_PACK = N_("not a lesson pack (no pack.toml)")
 NO_SUCH_PATH = N_("no such file or folder")
@@ -112,6 +112,7 @@ def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResul
     check_files(sources.refs, resources, report, deep=deep)
     catalogs = read_catalogs(resources, manifest, sources.texts, report)
     check_exercises(lessons, manifest, catalogs, sources, resources, report, deep=deep)
+    check_texts(sources.texts, catalogs, report)
     if deep:
         check_easy_read(sources.texts, catalogs, report)
     problems = _sorted(report.problems)

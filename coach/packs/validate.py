@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from coach.domain.problems import Phrase, Severity
@@ -33,6 +35,53 @@ def check_skills(manifest: Manifest, sources: Sources, report: Report, *, all_le
             )
 
 
+MAX_TEXT_CHARS = 2000
+"""The longest text (or translation) a pack may hold: the built-in packs' longest is 158."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PLAINLY_VISIBLE = re.compile(r"[A-Za-z0-9]")
+
+
+def _visible(text: str) -> bool:
+    """True when `text` shows something: a letter, digit, mark, punctuation or symbol."""
+    if _PLAINLY_VISIBLE.search(text):
+        return True
+    return any(unicodedata.category(c)[0] in "LNPS" or unicodedata.category(c) in ("Mc", "Me") for c in text)
+
+
+def text_problem(text: str) -> tuple[str, dict[str, str | int]] | None:
+    """Why a pack's text cannot be shown or read aloud (a template and its values), else None."""
+    if len(text) > MAX_TEXT_CHARS:
+        # Translators: {count} and {limit} are numbers of characters.
+        return N_("{text} has {count} characters; the limit is {limit}"), {"count": len(text), "limit": MAX_TEXT_CHARS}
+    control = _CONTROL.search(text)
+    if control is not None:
+        # Translators: {code} is a character's code, such as U+0000; {position} counts characters from 1.
+        return (N_("{text} holds an invisible control character ({code}) at character {position}; remove it"),
+                {"code": f"U+{ord(control.group(0)):04X}", "position": control.start() + 1})
+    if text and not _visible(text):
+        return N_("{text} has only spaces or invisible characters"), {}
+    return None
+
+
+def check_texts(texts: Iterable[TextSource], catalogs: Iterable[LoadedCatalog], report: Report) -> None:
+    """Every text and translation: not too long, no control characters (NUL), not invisible only."""
+    texts = list(texts)
+    for source in texts:
+        found = text_problem(source.text.source)
+        if found is not None:
+            report.error(source.file, source.line, found[0], text=_label(source.text.context), **found[1])
+    for loaded in catalogs:
+        for source in texts:
+            key = (source.text.context, source.text.source)
+            translation = loaded.catalog.messages.get(key)
+            found = text_problem(translation) if translation else None
+            if found is not None:
+                # Translators: {text} names a text ('step "open"'); what follows says what is wrong with it.
+                report.error(loaded.file, loaded.lines.get(key), found[0],
+                             text=Phrase.create(N_("the translation of {text}"), text=_label(source.text.context)),
+                             **found[1])
+
+
 def check_easy_read(texts: Iterable[TextSource], catalogs: Iterable[LoadedCatalog], report: Report) -> None:
     """Every sentence of every client-facing text, source and translations, within the limits.
 
@@ -40,7 +89,8 @@ def check_easy_read(texts: Iterable[TextSource], catalogs: Iterable[LoadedCatalo
     titles. Picture descriptions and skill titles are for workers and screen
     readers, and may be longer.
     """
-    client_texts = [t for t in texts if t.client_facing]
+    # An over-long text is refused by check_texts; counting its words would only take time.
+    client_texts = [t for t in texts if t.client_facing and len(t.text.source) <= MAX_TEXT_CHARS]
     for source in client_texts:
         for sentence in long_sentences(source.text.source):
             report.add(
@@ -55,7 +105,7 @@ def check_easy_read(texts: Iterable[TextSource], catalogs: Iterable[LoadedCatalo
         for source in client_texts:
             key = (source.text.context, source.text.source)
             translation = loaded.catalog.messages.get(key)
-            if not translation:
+            if not translation or len(translation) > MAX_TEXT_CHARS:
                 continue
             for sentence in long_sentences(translation):
                 report.add(

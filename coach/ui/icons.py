@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from coach.packs.svg_safety import is_safe_svg
 from coach.paths import assets_dir
 
 ICON_INK = "#1f2933"
@@ -45,11 +46,23 @@ def is_svg(data: bytes) -> bool:
     return head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:2048])
 
 
+def svg_renderer(data: bytes) -> QSvgRenderer | None:
+    """Qt's renderer for a self-contained, valid SVG; None for one that refers outside itself.
+
+    The only way pack pictures reach QSvgRenderer: an `<image href="/abs/file">`, a web
+    address or an entity is never opened (coach/packs/svg_safety.py states the rule).
+    """
+    if not is_safe_svg(data):
+        return None
+    renderer = QSvgRenderer(QByteArray(data))
+    return renderer if renderer.isValid() else None
+
+
 def picture_size(data: bytes) -> QSize:
     """The natural size of a picture (SVG or raster); empty when unreadable."""
     if is_svg(data):
-        renderer = QSvgRenderer(QByteArray(data))
-        return renderer.defaultSize() if renderer.isValid() else QSize()
+        renderer = svg_renderer(data)
+        return renderer.defaultSize() if renderer is not None else QSize()
     image = QImage.fromData(data)
     return image.size()
 
@@ -61,8 +74,8 @@ def render_picture(data: bytes, box: QSize, svg: bool | None = None, ratio: floa
     if svg is None:
         svg = is_svg(data)
     if svg:
-        renderer = QSvgRenderer(QByteArray(data))
-        if not renderer.isValid():
+        renderer = svg_renderer(data)
+        if renderer is None:
             return QPixmap()
         natural = renderer.defaultSize()
         target = natural.scaled(box, Qt.AspectRatioMode.KeepAspectRatio) if not natural.isEmpty() else box

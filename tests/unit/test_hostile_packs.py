@@ -24,7 +24,9 @@ SLOW_CASES = {"many-steps", "many-lessons", "many-skills", "huge-text", "huge-fi
 MUST_REFUSE = {"bad-syntax", "wrong-types", "deep-nesting", "deep-inline-tables", "pathological-header-line",
                "long-line-in-po", "path-traversal", "absolute-path", "file-symlink-outside",
                "folder-symlink-outside", "zip-bomb", "zip-traversal-and-links", "zip-not-a-zip",
-               "non-utf8-contents", "huge-field-name"}
+               "non-utf8-contents", "huge-field-name", "huge-text", "nul-and-invisible-texts",
+               "root-and-und-languages", "svg-billion-laughs", "svg-external-entity", "svg-image-absolute-path",
+               "svg-external-references", "svg-foreign-root", "svg-huge"}
 """Cases that must be refused (the others may load with warnings, or be refused)."""
 CATCH_ALL = "could not load the pack: {error}"
 MEMORY_BOUND = 3000 * 1024 * 1024

@@ -13,14 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTextDocument
-from PySide6.QtSvg import QSvgRenderer
 
 from coach.handouts.qr import QUIET_ZONE, QrCode
 from coach.handouts.sheet import Words
 from coach.i18n.languages import language
 from coach.paths import assets_dir
+from coach.ui.icons import svg_renderer
 
 INK = QColor("#1f2933")
 MUTED = QColor("#52606d")
@@ -104,8 +104,8 @@ def paint_picture(painter: QPainter, data: bytes, box: QRectF) -> bool:
         return False
     head = data[:512].lstrip()
     if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:2048]):
-        renderer = QSvgRenderer(QByteArray(data))
-        if not renderer.isValid():
+        renderer = svg_renderer(data)
+        if renderer is None:
             return False
         natural = QSizeF(renderer.defaultSize())
         target = _fitted(natural, box)

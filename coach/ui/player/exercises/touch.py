@@ -9,14 +9,13 @@ the pack says `mirror = false`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QTransform
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coach.domain.exercises import Area, TouchExercise
 from coach.domain.pack import Text
-from coach.ui.icons import is_svg, render_picture
+from coach.ui.icons import is_svg, render_picture, svg_renderer
 from coach.ui.player.exercises.base import ExerciseContext, ExerciseView
 from coach.ui.theme import colours
 
@@ -27,7 +26,9 @@ STEPS = 12
 def picture_extent(data: bytes) -> QSize:
     """The picture's own units, in which targets are written: an SVG's viewBox, else pixels."""
     if is_svg(data):
-        renderer = QSvgRenderer(QByteArray(data))
+        renderer = svg_renderer(data)
+        if renderer is None:
+            return QSize()
         box = renderer.viewBoxF()
         return QSize(round(box.width()), round(box.height())) if not box.isEmpty() else renderer.defaultSize()
     from PySide6.QtGui import QImage
