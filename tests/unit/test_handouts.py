@@ -17,6 +17,7 @@ from coach.handouts.sheet import QrItem, SkillItem, StepItem
 from coach.handouts.skills_sheet import skills_sheet
 from coach.handouts.visit_sheet import VisitDigest, visit_sheet
 from coach.i18n.countries import countries_in_order, country_name, is_country
+from coach.i18n.ui_strings import ui_strings
 from coach.packs.check import check_command
 from coach.packs.loader import load_pack
 from coach.settings import Settings, load_settings, save_settings
@@ -131,8 +132,8 @@ def test_lesson_sheet_holds_each_step_its_picture_and_the_countrys_links() -> No
     assert [q.url for q in sheet.items if isinstance(q, QrItem)] == [
         "https://www.service-public.fr/particuliers/vosdroits/N19803", "https://example.org/aide?langue=fr&page=2",
         "https://www.ameli.fr/assure"]
-    assert [w.text for w in sheet.desk] == ["Centre", "1 rue A", "75000 Paris", "Opening hours:", "Lundi 9-12",
-                                            "Mardi 14-17"]
+    hours = ui_strings("ti").gettext("Opening hours:")
+    assert [w.text for w in sheet.desk] == ["Centre", "1 rue A", "75000 Paris", hours, "Lundi 9-12", "Mardi 14-17"]
     assert lesson_sheet(pack, pack.lesson("call"), "fr", "fr", desk).worker_title is None
 
 
