@@ -128,12 +128,13 @@ def backup_if_due(records: Records, dest_dir: Path | None = None, keep: int = 7,
     return backup(records, dest_dir, keep, moment)
 
 
-def _problems(conn) -> list[str]:
+def _problems(conn, older_ok: bool = False) -> list[str]:
+    """What is wrong with the file; `older_ok`: an older schema is fine (opening it migrates it)."""
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
     problems += [f"foreign key: {table} row {rowid} -> {parent}"
                  for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
     version = schema_version(conn)
-    if version != SCHEMA_VERSION:
+    if version > SCHEMA_VERSION or (version < SCHEMA_VERSION and not older_ok):
         problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
     return problems
 
@@ -160,7 +161,7 @@ def restore(backup_path: Path, passphrase: str, target: Path | None = None) -> P
     conn = connect(backup_path, passphrase, known_version=SCHEMA_VERSION, read_only=True)
     try:
         with translated(backup_path):
-            problems = _problems(conn)
+            problems = _problems(conn, older_ok=True)  # a backup from before an upgrade of Coach
     finally:
         conn.close()
     if problems:

@@ -48,6 +48,23 @@ def test_backup_restore_round_trip(records: Records, tmp_path: Path) -> None:
     assert any("'ar'" in line for line in content(kept))
 
 
+def test_a_backup_from_before_an_upgrade_is_restored_and_migrated(records: Records, tmp_path: Path) -> None:
+    """A backup at schema 5 (before the search index) restores; opening it migrates it and search works."""
+    copy = records.backup(tmp_path / "backups")
+    conn = records.keyed_connection(copy)
+    conn.execute("DROP INDEX clients_search")
+    conn.execute("CREATE INDEX clients_last_visit ON clients (anonymised, last_visit)")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_search_index'")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    records.close()
+    restore(copy, PASS, records.path)
+    with Records.open(records.path, PASS) as opened:
+        assert opened.check() == []
+        assert [c.pseudonym for c in opened.find_clients("jo")] == ["Jo"]
+
+
 def test_backup_is_encrypted(records: Records, tmp_path: Path) -> None:
     """A backup opens with the passphrase and not with plain sqlite3 nor a wrong passphrase."""
     copy = records.backup(tmp_path / "backups")

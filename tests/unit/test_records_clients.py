@@ -83,6 +83,19 @@ def test_search_limit_and_recent_first(records: Records) -> None:
     assert len(listed) == 3 and listed[0].id == clients[2].id
 
 
+def test_search_order_code_first_then_latest_visit_never_seen_last(records: Records) -> None:
+    """The client whose code is typed comes first; then the latest visit first; clients never seen last."""
+    worker = records.worker("Ana")
+    never, old, recent = (records.create_client(name, "fr") for name in ("Ann never", "Ann old", "Ann recent"))
+    for client, at in ((old, "2026-01-05T10:00:00.000+00:00"), (recent, "2026-03-01T10:00:00.000+00:00")):
+        records.conn.execute("UPDATE clients SET last_visit = ? WHERE id = ?", (at, client.id))
+    assert [c.id for c in records.find_clients("ann")] == [recent.id, old.id, never.id]
+    coded = records.create_client(f"Zed {never.code}", "fr")  # its name holds another client's code
+    records.start_visit(worker.id, coded.id, "fr")
+    assert [c.id for c in records.find_clients(never.code)] == [never.id, coded.id]
+    assert [c.id for c in records.find_clients("ann", limit=2)] == [recent.id, old.id]
+
+
 def test_anonymised_clients_are_not_found(records: Records) -> None:
     """After anonymisation a client is no longer found by pseudonym nor code."""
     client = records.create_client("Old Friend", "fr")

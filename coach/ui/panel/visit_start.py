@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,11 +89,10 @@ class VisitStart(QWidget):
         layout.addStretch(1)
         for label in self.findChildren(QLabel):
             label.setWordWrap(True)  # the panel is narrow; long labels wrap, never widen it
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(120)
-        self._search_timer.timeout.connect(self.refresh_results)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # No debounce: every key asks at once. A search takes a few ms on the records
+        # thread, and the runner skips or drops a search a newer key has superseded, so
+        # fast typing never piles them up (the 120 ms debounce was most of the wait).
+        self.search.textChanged.connect(lambda _text: self.refresh_results())
         self.search.returnPressed.connect(self._choose_first)
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
@@ -145,7 +144,6 @@ class VisitStart(QWidget):
 
     def _choose_first(self) -> None:
         """Enter in the search: the first client found starts the visit (once the search answers)."""
-        self._search_timer.stop()
         self._choose_when_found = True
         self.refresh_results()
 
