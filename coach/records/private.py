@@ -1,8 +1,9 @@
 """Files and folders that hold client data are the owner's alone, whatever the umask.
 
 The records, their -wal and -shm, backups, the file kept before a restore, an access
-export and a PDF of a client's record are made 0600 in folders made 0700 (where the
-platform has modes; on Windows the user's profile folder already keeps others out).
+export, a PDF of a client's record and a take-home sheet saved as PDF (it may name the
+client) are made 0600 in folders made 0700 (where the platform has modes; on Windows
+the user's profile folder already keeps others out).
 SQLite gives a database's -wal and -shm the mode of the database file, so making the
 database file 0600 before SQLite opens it covers all three.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -64,6 +67,27 @@ def write_private(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def private_replacement(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """A temporary owner-only file beside `path` for a writer that wants a file name (Qt's
+    QPdfWriter); when the block ends it becomes `path`, still 0600, whatever the umask.
+
+    On any failure the temporary file is removed and `path` is as it was: a PDF of a
+    client's record is never left half written, nor readable by others.
+    """
+    path = Path(path)
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        yield temporary
+        _chmod(temporary, FILE_MODE)  # in case the writer made the file anew
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
         raise
 
 

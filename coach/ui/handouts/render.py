@@ -9,14 +9,13 @@ direction of the sheet's language mirrors every row. Callable from any thread.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF
 from PySide6.QtGui import QColor, QPageLayout, QPagedPaintDevice, QPageSize, QPainter, QPdfWriter, QPen
 
 from coach.handouts.sheet import Heading, Paragraph, QrItem, Sheet, SkillItem, StepItem, Words
+from coach.records.private import private_replacement
 from coach.ui.handouts.blocks import (
     INK, MUTED, RULE, Placed, TextBox, is_rtl, paint_badge, paint_face, paint_level_dots, paint_picture,
     paint_qr, paint_rule,
@@ -304,12 +303,10 @@ def _footer(painter: QPainter, sheet: Sheet, page: int, pages: int, width: float
 
 
 def write_sheet_pdf(sheet: Sheet, path: Path) -> int:
-    """Write `sheet` as an A4 PDF at `path`, atomically (a failure leaves no half file); returns pages."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".pdf")
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temporary)
+    """Write `sheet` as an A4 PDF at `path`, atomically and 0600 (a failure leaves no half file); returns pages."""
+    with private_replacement(Path(path), ".pdf") as temporary:
+        # A sheet may name the client (the visit sheet, the skills sheet): owner-only.
+        writer = QPdfWriter(str(temporary))
         writer.setResolution(300)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
@@ -317,8 +314,4 @@ def write_sheet_pdf(sheet: Sheet, path: Path) -> int:
         writer.setCreator("Coach")
         pages = paint_sheet(sheet, writer)
         del writer  # flushes and closes the file
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return pages

@@ -17,6 +17,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from coach.i18n.languages import language
 from coach.i18n.ui_strings import ui_strings
+from coach.records.private import private_replacement
 from coach.ui.player.about_page import record_lines
 
 if TYPE_CHECKING:
@@ -50,8 +51,10 @@ def write_pdf(path: Path, title: str, lines: list[str], rtl: bool = False) -> No
     document.setDefaultStyleSheet("body { font-family: 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Ethiopic'; "
                                   "font-size: 14pt; } h1 { font-size: 20pt; }")
     document.setHtml(f'<html><body dir="{direction}"><h1>{html.escape(title)}</h1>{body}</body></html>')
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    document.print_(writer)
+    with private_replacement(path, ".pdf") as temporary:  # the client's record: 0600, never half written
+        writer = QPdfWriter(str(temporary))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+        writer.setTitle(title)
+        document.print_(writer)
+        del writer  # flushes and closes the file
