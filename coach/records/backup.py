@@ -51,7 +51,8 @@ def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: d
     The records are checked first (RecordsDamaged: a damaged file is never copied
     into the rotation), and the copy is checked before any older backup is removed
     (a copy that fails is deleted and RecordsDamaged raised). A failure (a full disk:
-    DiskFull) leaves no temporary file. Backups and their folder are owner-only.
+    DiskFull) leaves no temporary file; the copies of a backup killed midway are removed
+    by the next one. Backups and their folder are owner-only.
     """
     if keep < 1:
         raise ValueError(f"keep at least one backup, not {keep}")
@@ -65,7 +66,7 @@ def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: d
             raise RecordsDamaged(records.path, problems)
     with translated(final):
         private_folder(folder)
-        _remove_with_journal(temporary)
+        _remove_killed_copies(folder)
         try:
             create_private_file(temporary)
             target = records.keyed_connection(temporary)
@@ -100,6 +101,14 @@ def _copy_problems(path: Path, records: Records) -> list[str]:
 def _remove_with_journal(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _remove_killed_copies(folder: Path) -> None:
+    """Remove the temporary copies a backup killed midway left (each is named by its own time)."""
+    for leftover in folder.glob(f".{PREFIX}*.db.tmp"):
+        _remove_with_journal(leftover)
+    for journal in folder.glob(f".{PREFIX}*.db.tmp-*"):  # a journal whose copy is already gone
+        journal.unlink(missing_ok=True)
 
 
 def latest_good_backup(passphrase: str, dest_dir: Path | None = None) -> Path | None:

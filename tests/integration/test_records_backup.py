@@ -130,3 +130,15 @@ def test_check_is_clean_then_finds_a_broken_link(records: Records) -> None:
     records.conn.execute("DELETE FROM visits")
     problems = records.check()
     assert problems and all(problem.startswith("foreign key: ") for problem in problems)
+
+
+def test_the_copies_of_a_killed_backup_are_removed_by_the_next(records: Records, tmp_path: Path) -> None:
+    """A backup SIGKILLed midway leaves its temporary copy (named by its own time); the next backup removes it."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    killed = folder / ".records-20261201T101010000000Z.db.tmp"
+    killed.write_bytes(b"half a copy")
+    Path(f"{killed}-journal").write_bytes(b"its journal")
+    Path(folder / ".records-20261130T101010000000Z.db.tmp-journal").write_bytes(b"a journal alone")
+    made = records.backup(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [made.name]
