@@ -104,3 +104,24 @@ def test_records_work_never_runs_on_the_gui_thread(qtbot, desk, monkeypatch) -> 
                                           "add_note", "find_clients", "ratings_history", "about_client",
                                           "erase_client"}
     assert all(thread is not gui for thread in threads.values()), threads
+
+
+def test_unlocking_on_a_full_disk_tells_the_worker_the_disk_is_full(qtbot, make_window, tmp_path, monkeypatch) -> None:
+    """On a real size-limited disk (skipped where none can be mounted), the gate says the disk is full."""
+    from small_disk import fill, small_disk
+
+    with small_disk(tmp_path / "disk") as disk:
+        monkeypatch.setenv("COACH_HOME", str(disk / "home"))
+        with Records.create(records_path(), PASSPHRASE):
+            pass
+        fill(disk)
+        window = make_window(Settings(client_language="ar", worker_language="fr", auto_read=False))
+        desk = VisitDesk(window, records_path())
+        try:
+            assert not desk.panel.gate.creating
+            unlock(qtbot, desk)
+            assert not desk.panel.unlocked
+            error = desk.panel.gate.error.text()
+            assert "disque est plein" in error and "phrase de passe" not in error
+        finally:
+            desk.close()
