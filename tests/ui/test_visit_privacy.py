@@ -4,7 +4,9 @@ client data is owner-only (0600 files, 0700 folders) under umask 022.
 The visit is the panel's real one: create the records, a client with consent, a lesson
 with a level, a help request and a note, "what we recorded", a visit sheet saved as PDF,
 the client's record exported (JSON + PDF), the automatic backup, the end of the visit.
-Sockets are blocked by an audit hook, which also counts every attempt.
+The lessons and the client's record are read aloud by the real speech child. Sockets
+are blocked by an audit hook (tests/network_guard.py) in this process and in the speech
+child, which also counts every attempt.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import os
 import socket
 import stat
-import sys
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import network_guard
 import pytest
 from panel_helpers import settle, unlock, with_records
 
@@ -23,32 +26,15 @@ from coach.records.backup import backup_files
 from coach.records.store import records_path
 from coach.settings import Settings
 from coach.ui.panel.handouts_menu import HandoutsMenu
+from coach.ui.player.main_window import MainWindow
+from coach.ui.speech_service import SpeechService
 from coach.ui.visit_desk import VisitDesk
-
-NETWORK_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto",
-                  "socket.sendmsg", "urllib.Request", "http.client.connect"}
-_attempts: list[tuple[str, str]] = []
-_blocking = False
-
-
-def _guard(event: str, args: tuple[object, ...]) -> None:
-    if _blocking and event in NETWORK_EVENTS:
-        _attempts.append((event, repr(args)[:200]))
-        raise PermissionError(f"network blocked during the visit test: {event}")
-
-
-sys.addaudithook(_guard)  # audit hooks stay for the process: _blocking confines this one to the test
 
 
 @pytest.fixture
 def no_network() -> Iterator[list[tuple[str, str]]]:
-    global _blocking
-    _attempts.clear()
-    _blocking = True
-    try:
-        yield _attempts
-    finally:
-        _blocking = False
+    with network_guard.blocking() as attempts:
+        yield attempts
 
 
 @pytest.fixture
@@ -71,10 +57,17 @@ def not_owner_only(*roots: Path) -> list[str]:
 
 
 def test_a_full_visit_opens_no_connection_and_leaves_only_owner_only_files(
-        qtbot, make_window, tmp_path: Path, no_network, umask_022) -> None:
-    window = make_window(Settings(desk_language="fr", worker_language="fr", auto_read=False, desk_country="FR",
-                                  desk_name="Centre social"))
+        qtbot, library, tmp_path: Path, no_network, umask_022) -> None:
+    child_log = tmp_path / "child-network.log"
+    speech = SpeechService(network_guard.child_command(str(child_log), "coach.speech.child"))
+    window = MainWindow(list(library.packs), list(library.broken),
+                        Settings(desk_language="fr", worker_language="fr", auto_read=True, desk_country="FR",
+                                 desk_name="Centre social"), speech=speech)
+    qtbot.addWidget(window)
+    window.show()
     desk = VisitDesk(window, records_path())
+    spoken: list[object] = []
+    speech.ready.connect(lambda *answer: spoken.append(answer[1]))
     menu = HandoutsMenu(window, desk.panel)
     try:
         unlock(qtbot, desk)
@@ -86,14 +79,16 @@ def test_a_full_visit_opens_no_connection_and_leaves_only_owner_only_files(
         desk.consent.yes_button.click()
         settle(qtbot, desk)
         assert panel.session is not None and panel.session.client_id is not None
-        window.open_lesson("demo", "call-someone")
+        window.open_lesson("demo", "call-someone")  # read aloud at once (auto_read)
+        qtbot.waitUntil(lambda: len(spoken) >= 1, timeout=60000)
         panel.visit.skill_levels[0].buttons[2].click()
         window.lesson.help_button.click()
         panel.visit.note.setPlainText("Sait appeler seule.")
         panel.visit.save_note.click()
         settle(qtbot, desk)
-        panel.visit.about_button.click()
+        panel.visit.about_button.click()  # the client's record, read aloud privately
         settle(qtbot, desk)
+        qtbot.waitUntil(lambda: len(spoken) >= 2, timeout=60000)
         sheets = tmp_path / "sheets"
         sheets.mkdir()
         dialog = menu.visit_sheet()
@@ -107,9 +102,12 @@ def test_a_full_visit_opens_no_connection_and_leaves_only_owner_only_files(
         panel.end_visit()
         settle(qtbot, desk)
     finally:
+        window.reader.stop()
         menu.close()
         desk.close()
     assert no_network == [], "connections attempted during the visit"
+    assert not child_log.exists(), child_log.read_text() if child_log.exists() else ""
+    assert any(getattr(u, "private", False) for u in spoken) and any(not getattr(u, "private", True) for u in spoken)
     assert (sheets / "visit.pdf").read_bytes().startswith(b"%PDF")
     assert {p.suffix for p in exports.iterdir()} == {".json", ".pdf"}
     assert backup_files(), "the automatic backup at unlock"
@@ -144,8 +142,16 @@ def panel_client_id(records) -> int:
     return client_id
 
 
-def test_the_guard_does_block_and_count(no_network) -> None:
-    """The hook above is what the visit test relies on: it refuses and counts a connection."""
+def test_the_guard_does_block_and_count(no_network, tmp_path: Path) -> None:
+    """The hook is what the visit test relies on: it refuses and counts a connection, here and in a child."""
     with pytest.raises(PermissionError):
         socket.create_connection(("127.0.0.1", 9), timeout=1)
     assert [event for event, _ in no_network][:1] in (["socket.getaddrinfo"], ["socket.connect"])
+    log = tmp_path / "child.log"
+    script = tmp_path / "connects.py"
+    script.write_text("import socket\nsocket.create_connection(('127.0.0.1', 9), timeout=1)\n")
+    command = network_guard.child_command(str(log), "connects")
+    ran = subprocess.run(command, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+                         capture_output=True, text=True)
+    assert ran.returncode != 0 and "network blocked by the test" in ran.stderr
+    assert log.read_text().startswith("socket.")
