@@ -97,7 +97,9 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QLabel[role="notice-text"] {{ font-size: {px(20, scale)}px; }}
     QLabel[role="small"] {{ font-size: {px(15, scale)}px; color: {c.muted}; }}
     QLabel[role="error"] {{ color: {c.help}; font-weight: bold; }}
-    QLabel[role="consent-text"] {{ font-size: {px(26, scale)}px; }}
+    QLabel[role="consent-text"] {{ font-size: {px(26, scale)}px; border: {border + 3}px solid transparent;
+        border-radius: 8px; }}
+    QLabel[role="consent-text"]:focus {{ border-color: {c.focus}; }}
     QLabel[role="record-line"] {{ font-size: {px(24, scale)}px; }}
     QLabel[role="button-label"] {{ background: transparent; }}
     QLabel[role="button-label"][on="true"] {{ color: {c.accent_text}; }}
@@ -135,10 +137,6 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QToolButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(8, scale) - 3)}px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
     QToolButton:checked, QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
-    QToolButton[popupMode="1"] {{ padding-left: {px(12, scale)}px; padding-right: {px(32, scale)}px; }}
-    QToolButton::menu-button {{ width: {px(26, scale)}px; border: none;
-        border-left: {border}px solid {c.border}; border-top-right-radius: 10px; border-bottom-right-radius: 10px; }}
-    QToolButton::menu-arrow {{ width: {px(12, scale)}px; height: {px(12, scale)}px; }}
     QPlainTextEdit {{ background: {c.surface}; border: {border}px solid {c.border}; font-family: monospace;
         font-size: {px(15, scale)}px; }}
     QPlainTextEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
@@ -147,7 +145,8 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
         padding: {px(5, tool_bar_scale(scale))}px {px(4, tool_bar_scale(scale))}px; }}
     QFrame[role="topbar"] QToolButton:focus {{ padding: {max(0, px(5, tool_bar_scale(scale)) - 3)}px
         {max(0, px(4, tool_bar_scale(scale)) - 3)}px; }}
-    QFrame[role="topbar"] QToolButton[popupMode="1"] {{ padding-right: {px(32, tool_bar_scale(scale))}px; }}
+    QFrame[role="topbar"] QToolButton#worker-menu {{ min-width: {MIN_TOUCH}px;
+        padding-left: 0px; padding-right: 0px; }}
     QFrame[role="rule"] {{ background: {c.border}; min-height: {border}px; max-height: {border}px; }}
     QFrame[role="card"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
     QMenu {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border}; }}

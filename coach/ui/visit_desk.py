@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTextEdit,
-    QToolButton,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from coach.ui.panel.side_panel import SidePanel
 from coach.ui.panel.stats_dialog import StatsDialog
 from coach.ui.player.about_page import AboutPage
 from coach.ui.player.consent_page import ConsentPage
+from coach.ui.player.top_bar import tool_button
 from coach.ui.player.main_window import MainWindow, offered_languages
 from coach.ui.theme import colours
 
@@ -57,11 +57,8 @@ class VisitDesk(QObject):
         self._return_to: QWidget | None = window.library
         window.add_side_panel(self.panel)
 
-        self.toggle = QToolButton()
-        self.toggle.setCheckable(True)
+        self.toggle = tool_button("panel-toggle", checkable=True)  # Enter presses it, like the other tools
         self.toggle.setChecked(True)
-        self.toggle.setMinimumSize(QSize(48, 48))
-        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.toggled.connect(self.panel.setVisible)
         window.add_tool(self.toggle)
 
@@ -104,6 +101,7 @@ class VisitDesk(QObject):
         self._return_to = self.window.current_page()
         self.window.set_client_language(language)
         self.window.show_page(self.consent)
+        self.consent.focus_question()
         self.consent.read_aloud()
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 import shutil
 from pathlib import Path
 
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 from coach.packs.loader import Library, load_library
 from coach.paths import builtin_packs_dir
 from coach.settings import Settings
+from coach.records.store import records_path
 from coach.ui.player.main_window import MainWindow
+from coach.ui.visit_desk import VisitDesk
 
 
 @pytest.fixture(scope="session")
@@ -49,3 +51,23 @@ def make_window(qtbot, library: Library) -> Callable[..., MainWindow]:
         return window
 
     return build
+
+
+@pytest.fixture
+def make_desk(qtbot, make_window) -> Iterator[Callable[[Settings], VisitDesk]]:
+    """A window with the worker's panel, records created in COACH_HOME and unlocked; closed after the test."""
+    from panel_helpers import unlock
+
+    desks: list[VisitDesk] = []
+
+    def build(settings: Settings) -> VisitDesk:
+        desk = VisitDesk(make_window(settings), records_path())
+        assert desk.panel.gate.creating
+        unlock(qtbot, desk)
+        assert desk.panel.unlocked
+        desks.append(desk)
+        return desk
+
+    yield build
+    for desk in desks:
+        desk.close()

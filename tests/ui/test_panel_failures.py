@@ -6,23 +6,18 @@ import logging
 import threading
 
 import pytest
-from panel_helpers import PASSPHRASE, settle, unlock, with_records
+from panel_helpers import PASSPHRASE, settle, with_records
 from PySide6.QtWidgets import QApplication
 
 from coach.records.records import Records
 from coach.records.store import records_path
 from coach.settings import Settings
-from coach.ui.visit_desk import VisitDesk
 
 
 
 @pytest.fixture
-def desk(qtbot, make_window):
-    window = make_window(Settings(client_language="ar", worker_language="fr", auto_read=False))
-    desk = VisitDesk(window, records_path())
-    unlock(qtbot, desk)
-    yield desk
-    desk.close()
+def desk(make_desk):
+    return make_desk(Settings(client_language="ar", worker_language="fr", auto_read=False))
 
 
 def test_a_locked_database_is_told_to_the_worker_and_nothing_escapes(qtbot, desk) -> None:

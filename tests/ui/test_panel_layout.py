@@ -39,12 +39,8 @@ def longest_language() -> str:
 
 
 @pytest.fixture
-def desk(qtbot, make_window):
-    window = make_window(Settings(client_language="ar", worker_language="fr", auto_read=False))
-    desk = VisitDesk(window, records_path())
-    unlock(qtbot, desk)
-    yield desk
-    desk.close()
+def desk(make_desk):
+    return make_desk(Settings(client_language="ar", worker_language="fr", auto_read=False))
 
 
 def test_the_visit_at_a_glance_without_scrolling(qtbot, desk) -> None:

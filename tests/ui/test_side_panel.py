@@ -13,15 +13,9 @@ from panel_helpers import PASSPHRASE, settle, stored, unlock, with_records
 
 
 @pytest.fixture
-def desk(qtbot, make_window):
+def desk(make_desk):
     """A French worker's window with the panel, records created and unlocked."""
-    window = make_window(Settings(client_language="fr", worker_language="fr", auto_read=False))
-    desk = VisitDesk(window, records_path())
-    assert desk.panel.gate.creating
-    unlock(qtbot, desk)
-    assert desk.panel.unlocked
-    yield desk
-    desk.close()
+    return make_desk(Settings(client_language="fr", worker_language="fr", auto_read=False))
 
 
 def test_wrong_passphrase_says_so(qtbot, make_window, desk) -> None:

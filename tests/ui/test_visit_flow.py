@@ -10,19 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QRadioButton
 
 from coach.domain.autonomy import AutonomyLevel
-from coach.records.store import records_path
 from coach.settings import Settings, load_settings
 from coach.ui.player.main_window import MainWindow
-from coach.ui.visit_desk import VisitDesk
 
 
 @pytest.fixture
-def desk(qtbot, make_window):
-    window = make_window(Settings(desk_language="fr", worker_language="fr", auto_read=False))
-    desk = VisitDesk(window, records_path())
-    unlock(qtbot, desk)
-    yield desk
-    desk.close()
+def desk(make_desk):
+    return make_desk(Settings(desk_language="fr", worker_language="fr", auto_read=False))
 
 
 def test_a_restart_opens_on_the_language_picker_in_the_desks_language(qtbot, library, tmp_path) -> None:

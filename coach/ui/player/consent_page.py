@@ -40,6 +40,9 @@ class ConsentPage(QWidget):
         self.text.setProperty("role", "consent-text")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         follow_reader(self.text, reader)
+        # The question takes the focus when it appears: a screen reader reads it, then
+        # Tab goes Listen, No, Yes.
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.body = StepBody(self.picture, [self.text], visual_minimum=48)
         layout.addWidget(self.body, 1)
         self.buttons_row, row = control_row()
@@ -56,10 +59,17 @@ class ConsentPage(QWidget):
         row.addWidget(self.no_button)
         row.addWidget(self.yes_button)
         layout.addWidget(self.buttons_row)
+        for before, after in ((self.text, self.listen_button), (self.listen_button, self.no_button),
+                              (self.no_button, self.yes_button)):
+            QWidget.setTabOrder(before, after)
         self.listen_button.clicked.connect(self.read_aloud)
         self.yes_button.clicked.connect(lambda: self.answered.emit(True))
         self.no_button.clicked.connect(lambda: self.answered.emit(False))
         self.retranslate()
+
+    def focus_question(self) -> None:
+        """Give the focus to the question, so that the keyboard starts there and Yes is three Tabs away."""
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def read_aloud(self) -> None:
         """Every sentence, then the question; the words are highlighted as they are said."""

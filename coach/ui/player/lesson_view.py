@@ -215,6 +215,7 @@ class LessonPage(QWidget):
             return
         self._emit(self.progress.did_it())
         self._set_notice("done")
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)  # what comes after "I did it"
 
     def listen(self) -> None:
         """Read the step aloud in the client's language: recorded audio first, else a voice."""

@@ -38,6 +38,7 @@ from coach.ui.player.library import LibraryPage
 from coach.ui.player.pack_install import PackInstaller, is_pack_file
 from coach.ui.player.packs_page import PacksPage
 from coach.ui.player.reader import Reader
+from coach.ui.player.top_bar import open_menu_below, tool_button
 from coach.ui.speech_service import SpeechService
 from coach.ui.theme import ICON, colours, palette, px, style_sheet, tool_bar_scale
 from coach.ui.widgets import refresh_layouts
@@ -272,34 +273,22 @@ class MainWindow(QMainWindow):
         {"languages": self.show_languages, "packs": self.show_packs}.get(was, self.show_library)()
 
     # -- top bar ----------------------------------------------------------------
-    def _tool(self, name: str, text_beside: bool = False, checkable: bool = False) -> QToolButton:
-        button = QToolButton()
-        button.setObjectName(name)
-        button.setCheckable(checkable)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # Not Fixed: a fixed icon-only button would cap the whole bar's height.
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        button.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text_beside else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
-        return button
-
     def _build_top_bar(self, offered: list[Language]) -> QFrame:
         bar = QFrame()
         bar.setProperty("role", "topbar")
         # A flow, not a row: at 200 % text in a narrow window the tools wrap to a
         # second line instead of squeezing every button.
-        row = self._top_row = FlowLayout(bar, spacing=8)
+        row = self._top_row = FlowLayout(bar, spacing=6)
         row.setContentsMargins(12, 8, 12, 8)
-        self.home_button = self._tool("home", text_beside=True)
-        self.language_button = self._tool("language", text_beside=True)
-        self.smaller_button = self._tool("smaller")
-        self.bigger_button = self._tool("bigger")
-        self.contrast_button = self._tool("contrast", checkable=True)
-        self.worker_button = self._tool("worker", checkable=True)
-        self.worker_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.packs_button = self._tool("packs", text_beside=True)
+        self.home_button = tool_button("home", text_beside=True)
+        self.language_button = tool_button("language", text_beside=True)
+        self.smaller_button = tool_button("smaller")
+        self.bigger_button = tool_button("bigger")
+        self.contrast_button = tool_button("contrast", checkable=True)
+        self.worker_button = tool_button("worker", checkable=True)
+        # The worker's menu has a button of its own (the arrow), so that Tab reaches it.
+        self.worker_menu_button = tool_button("worker-menu")
+        self.packs_button = tool_button("packs", text_beside=True)
         self.worker_menu = QMenu(self.worker_button)
         self.worker_group = QActionGroup(self.worker_menu)
         for lang in offered:
@@ -326,13 +315,14 @@ class MainWindow(QMainWindow):
         self.auto_read_action.setChecked(self.settings.auto_read)
         self.auto_read_action.toggled.connect(self.set_auto_read)
         self.worker_menu.addAction(self.auto_read_action)
-        self.worker_button.setMenu(self.worker_menu)
+        for opener in (self.worker_button, self.worker_menu_button):
+            opener.offer_menu(self.open_worker_menu)
         row.addWidget(self.home_button)
         row.addWidget(self.language_button)
         row.set_trailing_from(row.count())
         row.set_even_rows(True)
         for button in (self.smaller_button, self.bigger_button, self.contrast_button, self.worker_button,
-                       self.packs_button):
+                       self.worker_menu_button, self.packs_button):
             row.addWidget(button)
         self.home_button.clicked.connect(self.show_library)
         self.language_button.clicked.connect(self.show_languages)
@@ -340,8 +330,13 @@ class MainWindow(QMainWindow):
         self.bigger_button.clicked.connect(lambda: self.change_scale(+1))
         self.contrast_button.toggled.connect(self.set_high_contrast)
         self.worker_button.toggled.connect(self.set_show_worker_text)
+        self.worker_menu_button.clicked.connect(self.open_worker_menu)
         self.packs_button.clicked.connect(self.show_packs)
         return bar
+
+    def open_worker_menu(self) -> None:
+        """Open the worker's menu under its arrow, without blocking (keyboard, mouse or assistive technology)."""
+        open_menu_below(self.worker_menu, self.worker_menu_button)
 
     def _window_shortcuts(self) -> None:
         for keys, slot in (
@@ -479,6 +474,8 @@ class MainWindow(QMainWindow):
         for button in buttons + root.findChildren(QAbstractButton):
             if button.property("role") == "face":
                 button.setIconSize(QSize(face, face))
+            elif button is self.worker_menu_button:  # an arrow: smaller than the pictures beside it
+                button.setIconSize(QSize(bar // 2, bar // 2))
             elif self.top_bar.isAncestorOf(button):
                 button.setIconSize(QSize(bar, bar))
             else:
@@ -489,7 +486,7 @@ class MainWindow(QMainWindow):
         for button, name in (
             (self.home_button, "home"), (self.language_button, "language"), (self.smaller_button, "text-smaller"),
             (self.bigger_button, "text-bigger"), (self.contrast_button, "contrast"), (self.worker_button, "worker"),
-            (self.packs_button, "packs"),
+            (self.worker_menu_button, "menu"), (self.packs_button, "packs"),
         ):
             button.setIcon(icon(name, c.icon))
 
@@ -559,5 +556,7 @@ class MainWindow(QMainWindow):
         return [
             (self.worker_button, _("Show the worker's language"),
              _("Show each step in your language too, in smaller text under the client's.")),
+            (self.worker_menu_button, _("Worker's menu"),
+             _("Your language, this desk's language and more. Also Alt+Down or the Menu key.")),
             (self.packs_button, _("Lesson packs"), _("See the installed lesson packs and their problems.")),
         ]
