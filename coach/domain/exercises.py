@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -96,7 +97,19 @@ class Rule:
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-_NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+_NAME_SEPARATORS = re.compile(r"[ '’-]")
+_JOINERS = {"\u200c", "\u200d"}  # Persian and Indic names join or part letters with these
+
+
+def _name_ok(value: str) -> bool:
+    """Words of letters, each starting with a letter, with their vowel signs and accents kept."""
+    words = _NAME_SEPARATORS.split(value)
+    return all(
+        word and unicodedata.category(word[0]).startswith("L")
+        and all(unicodedata.category(c)[0] in "LM" or c in _JOINERS for c in word[1:])
+        for word in words)
+
+
 _PHONE = re.compile(r"^\+?[0-9]{6,15}$")
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
@@ -154,7 +167,7 @@ def _date_ok(_field: FormField, value: str) -> bool:
 
 _RULES = {
     Rule.TEXT: _length_ok,
-    Rule.NAME: lambda f, v: _NAME.match(v) is not None and _length_ok(f, v),
+    Rule.NAME: lambda f, v: _name_ok(v) and _length_ok(f, v),
     Rule.EMAIL: lambda f, v: _EMAIL.match(v) is not None,
     Rule.DATE: _date_ok,
     Rule.PHONE: lambda f, v: _PHONE.match(v.replace(" ", "").replace(".", "")) is not None,

@@ -39,7 +39,8 @@ def field(rule: str, **options: object) -> FormField:
 
 @pytest.mark.parametrize(("rule", "options", "good", "bad"), [
     (Rule.EMAIL, {}, ["nom@exemple.fr", " a.b@c.org "], ["nom", "nom@exemple", "@x.fr", "a b@c.fr", ""]),
-    (Rule.NAME, {}, ["Diallo", "Jean-Pierre", "N'Diaye", "فاطمة"], ["R2D2", "", "--"]),
+    (Rule.NAME, {}, ["Diallo", "Jean-Pierre", "N'Diaye", "فاطمة", "مُحَمَّد", "می\u200cنا", "ሰላም", "अमित", "Nguyễn"],
+     ["R2D2", "", "--", "Jean  Pierre", "-Ana", "\u0301a", "Ana!"]),
     (Rule.DATE, {}, ["12/03/1980", "1.1.2000", "29-02-2000"], ["31/02/1980", "12/13/1980", "1980-03-12", "1/1/2999"]),
     (Rule.PHONE, {}, ["06 12 34 56 78", "+33612345678"], ["06-12", "abc"]),
     (Rule.NUMBER, {"minimum": 0, "maximum": 20}, ["0", "2", "20"], ["-1", "21", "deux", "2.5"]),
