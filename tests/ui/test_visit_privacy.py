@@ -103,6 +103,7 @@ def test_a_full_visit_opens_no_connection_and_leaves_only_owner_only_files(
         settle(qtbot, desk)
     finally:
         window.reader.stop()
+        speech.stop()
         menu.close()
         desk.close()
     assert no_network == [], "connections attempted during the visit"
