@@ -16,6 +16,10 @@ from coach.packs.manifest import FileRef, Manifest, Sources
 from coach.packs.resources import PackResources
 
 LESSONS_FOLDER = "lessons"
+MAX_LESSONS = 200
+"""The most lesson files a pack may hold (the built-in packs have at most 12): more is refused."""
+MAX_STEPS = 200
+"""The most steps a lesson may hold (the built-in lessons have at most 10): more is refused."""
 
 LESSON_FIELDS = {
     "id": Field("text", required=True),
@@ -42,7 +46,7 @@ _COMMON_FIELDS = {
 assert set(_COMMON_FIELDS) == COMMON_STEP_FIELDS
 
 
-def lesson_files(resources: PackResources, report: Report) -> list[str]:
+def lesson_files(resources: PackResources, report: Report, sources: Sources | None = None) -> list[str]:
     """The lesson files, in file-name order; other files in lessons/ get a warning."""
     files = []
     for path in resources.list(LESSONS_FOLDER):
@@ -52,6 +56,13 @@ def lesson_files(resources: PackResources, report: Report) -> list[str]:
             report.warning(path, None, N_("ignored: lesson files must end in .toml"))
     if not files:
         report.error(LESSONS_FOLDER, None, N_("the pack has no lessons (no lessons/*.toml file)"))
+    if len(files) > MAX_LESSONS:
+        # Translators: {count} and {limit} are numbers of lesson files (always more than 200 and 200).
+        report.error(LESSONS_FOLDER, None, N_("the pack has {count} lesson files; the limit is {limit}"),
+                     count=len(files), limit=MAX_LESSONS)
+        files = files[:MAX_LESSONS]  # the others are not read: the check stays short
+        if sources is not None:
+            sources.cut_short = True
     return files
 
 
@@ -139,6 +150,12 @@ def _steps(tables: list[dict[str, Any]], source: TomlSource, context: str, manif
            report: Report, sources: Sources) -> tuple[Step, ...]:
     steps: list[Step] = []
     first_line: dict[str, int] = {}
+    if len(tables) > MAX_STEPS:
+        report.error(source.relative_path, source.line(f"steps[{MAX_STEPS}]"),
+                     # Translators: {count} and {limit} are numbers of steps (always more than 200 and 200).
+                     N_("the lesson has {count} steps; the limit is {limit}"), count=len(tables), limit=MAX_STEPS)
+        tables = tables[:MAX_STEPS]  # the others are not read: the check stays short
+        sources.cut_short = True
     for index, table in enumerate(tables):
         prefix = f"steps[{index}]"
         raw_id = table.get("id")

@@ -108,9 +108,9 @@ def _load(path: Path, report: Report, *, builtin: bool, deep: bool) -> LoadResul
         resources.close()
         return LoadResult(None, _sorted(report.problems), location, None, sources)
     lessons, all_read = _read_lessons(resources, manifest, report, sources)
-    check_skills(manifest, sources, report, all_lessons_read=all_read)
+    check_skills(manifest, sources, report, all_lessons_read=all_read and not sources.cut_short)
     check_files(sources.refs, resources, report, deep=deep)
-    catalogs = read_catalogs(resources, manifest, sources.texts, report)
+    catalogs = [] if sources.cut_short else read_catalogs(resources, manifest, sources.texts, report)
     check_exercises(lessons, manifest, catalogs, sources, resources, report, deep=deep)
     check_texts(sources.texts, catalogs, report)
     if deep:
@@ -131,7 +131,7 @@ def _read_lessons(
     lessons: list[Lesson] = []
     all_read = True
     first_file: dict[str, str] = {}
-    for path in lesson_files(resources, report):
+    for path in lesson_files(resources, report, sources):
         lesson = read_lesson(resources, path, manifest, report, sources)
         if lesson is None:
             all_read = False

@@ -66,8 +66,11 @@ class TomlLocator:
         self._keys: dict[int, dict[str, int]] = {}  # block position -> key -> line, on demand
         self._ends = self._scope_ends()
         self._by_name: dict[str, list[int]] = {}  # block name -> positions, in order
+        self._arrays: dict[str, list[int]] = {}  # the same, arrays of tables ([[steps]]) only
         for position, block in enumerate(self.blocks):
             self._by_name.setdefault(block.name, []).append(position)
+            if block.is_array:
+                self._arrays.setdefault(block.name, []).append(position)
 
     def _scan(self) -> list[_Block]:
         blocks: list[_Block] = []
@@ -107,6 +110,12 @@ class TomlLocator:
         positions = self._by_name.get(name, [])
         return positions[bisect.bisect_right(positions, position):bisect.bisect_left(positions, end)]
 
+    def _array_item(self, name: str, position: int, end: int, index: int) -> int | None:
+        """The position of item `index` of the array of tables `name` inside (position, end), or None."""
+        positions = self._arrays.get(name, [])
+        target = bisect.bisect_right(positions, position) + index
+        return positions[target] if target < len(positions) and positions[target] < end else None
+
     def _key_line(self, position: int, key: str) -> int | None:
         """The first line of block `position` assigning `key` (also as a dotted key)."""
         keys = self._keys.get(position)
@@ -132,9 +141,9 @@ class TomlLocator:
             qualified = f"{block.name}.{key}" if block.name else key
             end = self._ends[position]
             if index is not None:
-                arrays = [p for p in self._within(qualified, position, end) if self.blocks[p].is_array]
-                if int(index) < len(arrays):
-                    position = arrays[int(index)]
+                item = self._array_item(qualified, position, end, int(index))
+                if item is not None:
+                    position = item
                     continue
                 # Perhaps an inline array ("steps = [...]"): its key's line will do.
                 return self._key_line(position, key) or block.header_line

@@ -17,6 +17,9 @@ DIGCOMP_IDS = frozenset(
 )
 """The 21 competences of the EU DigComp 2.2 framework, "1.1" to "5.4"."""
 
+MAX_SKILLS = 200
+"""The most skills a pack may declare (the built-in packs have at most 12): more is refused."""
+
 MANIFEST_FIELDS = {
     "format": Field("integer", required=True),
     "id": Field("text", required=True),
@@ -71,6 +74,9 @@ class Sources:
     """The line of each file's top-level `id` (pack.toml, lessons/x.toml)."""
     field_lines: dict[str, tuple[str, int]] = field(default_factory=dict)
     """(file, line) of fields checked after reading, by text context ("lesson/x/step/y/targets")."""
+    cut_short: bool = False
+    """A bound was hit (too many lesson files, steps or skills) and the rest was not read: the
+    catalogs are not compared with what was read (every other text would look obsolete)."""
 
     def text(self, context: str, value: Any, source: TomlSource, key_path: str, client: bool) -> Text:
         text = Text(context, value if isinstance(value, str) else "")
@@ -184,6 +190,12 @@ def _languages(values: dict[str, Any], source: TomlSource, report: Report) -> tu
 def _skills(tables: list[dict[str, Any]], source: TomlSource, report: Report, sources: Sources) -> tuple[Skill, ...]:
     skills: list[Skill] = []
     first_line: dict[str, int] = {}
+    if len(tables) > MAX_SKILLS:
+        report.error(source.relative_path, source.line(f"skills[{MAX_SKILLS}]"),
+                     # Translators: {count} and {limit} are numbers of skills (always more than 200 and 200).
+                     N_("the pack has {count} skills; the limit is {limit}"), count=len(tables), limit=MAX_SKILLS)
+        tables = tables[:MAX_SKILLS]  # the others are not read: the check stays short
+        sources.cut_short = True
     for index, table in enumerate(tables):
         prefix = f"skills[{index}]"
         if isinstance(table.get("id"), str):

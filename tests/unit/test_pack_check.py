@@ -365,3 +365,42 @@ def test_a_path_that_does_not_exist_is_said_so(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run_check(empty)[1][0] == f"{empty}: error: not a lesson pack (no pack.toml)"
+
+
+def test_too_many_steps_skills_or_lessons_are_refused_at_the_first_one_over(tmp_path: Path) -> None:
+    """201 steps, 201 skills or 201 lesson files: one error naming the file and the line of the first one over."""
+    from coach.packs.lessons import MAX_LESSONS, MAX_STEPS
+    from coach.packs.manifest import MAX_SKILLS
+
+    steps_pack, skills_pack, lessons_pack = (tmp_path / name for name in ("steps", "skills", "lessons"))
+    for pack in (steps_pack, skills_pack, lessons_pack):
+        shutil.copytree(MINIMAL, pack)
+    lesson = steps_pack / "lessons/01-call.toml"
+    first = len(lesson.read_text(encoding="utf-8").splitlines())
+    with lesson.open("a", encoding="utf-8") as stream:
+        for i in range(MAX_STEPS):
+            stream.write(f'[[steps]]\nid = "more{i}"\nkind = "info"\ntext = "Text {i}."\n'
+                         f'picture = "pictures/phone.svg"\npicture_description = "Picture {i}."\n')
+    steps_in_file = [n for n, text in enumerate(lesson.read_text(encoding="utf-8").splitlines(), 1)
+                     if text == "[[steps]]"]
+    over = steps_in_file[MAX_STEPS]
+    assert over > first
+    manifest = skills_pack / "pack.toml"
+    with manifest.open("a", encoding="utf-8") as stream:
+        for i in range(MAX_SKILLS):
+            stream.write(f'\n[[skills]]\nid = "more{i}"\ntitle = "Skill {i}"\ndigcomp = ["2.1"]\n')
+    skill_headers = [n for n, text in enumerate(manifest.read_text(encoding="utf-8").splitlines(), 1)
+                     if text == "[[skills]]"]
+    text = (lessons_pack / "lessons/01-call.toml").read_text(encoding="utf-8")
+    for i in range(MAX_LESSONS):
+        (lessons_pack / "lessons" / f"02-{i:03d}.toml").write_text(text.replace('id = "call"', f'id = "l{i}"', 1),
+                                                                  encoding="utf-8")
+    assert run_check(steps_pack) == (1, [
+        f"{lesson}:{over}: error: the lesson has {len(steps_in_file)} steps; "
+        f"the limit is {MAX_STEPS}", "1 pack checked: 1 error, no warnings."])
+    assert run_check(skills_pack) == (1, [
+        f"{manifest}:{skill_headers[MAX_SKILLS]}: error: the pack has {len(skill_headers)} skills; "
+        f"the limit is {MAX_SKILLS}", "1 pack checked: 1 error, no warnings."])
+    assert run_check(lessons_pack) == (1, [
+        f"{lessons_pack}/lessons: error: the pack has {MAX_LESSONS + 1} lesson files; the limit is {MAX_LESSONS}",
+        "1 pack checked: 1 error, no warnings."])

@@ -287,3 +287,18 @@ def test_a_linked_folder_leading_out_of_the_pack_is_refused(tmp_path: Path) -> N
         resources.read_bytes("pictures/pack.png")
     assert not resources.exists("pictures/pack.png") and resources.list("pictures") == []
     assert load_pack(pack).pack is None
+
+
+def test_the_locator_finds_items_of_nested_arrays_among_thousands() -> None:
+    """steps[i] and steps[i].choices[j] are found by position (a lookup no longer lists every step)."""
+    lines = ['id = "big"']
+    for i in range(3000):
+        lines += ["[[steps]]", f'id = "s{i}"', "[[steps.choices]]", f'text = "a{i}"', "[[steps.choices]]",
+                  f'text = "b{i}"']
+    locator = TomlLocator("\n".join(lines))
+    assert locator.line_of("steps[0].id") == 3
+    assert locator.line_of("steps[2999].id") == 2 + 6 * 2999 + 1
+    assert locator.line_of("steps[1500].choices[1].text") == 2 + 6 * 1500 + 5
+    assert locator.line_of("steps[7].choices[0]") == 2 + 6 * 7 + 2
+    assert locator.line_of("steps[7].choices[2]") == 2 + 6 * 7  # no third choice: the step's header
+    assert locator.line_of("steps[3000].id") is None
