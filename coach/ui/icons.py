@@ -29,16 +29,22 @@ def _icon_svg(name: str, colour: str) -> bytes:
 
 
 @lru_cache(maxsize=256)
-def icon(name: str, colour: str = ICON_INK, size: int = 128) -> QIcon:
+def icon(name: str, colour: str = ICON_INK, size: int = 128, on_colour: str | None = None) -> QIcon:
     """An interface icon from assets/icons/NAME.svg, in `colour`; empty if missing.
 
-    Drawn once at `size` pixels; Qt scales it down crisply to any icon size asked.
+    With `on_colour`, a checked button draws it in that colour instead: its background
+    is then the accent, and the usual ink would vanish into it. Drawn once at `size`
+    pixels; Qt scales it down crisply to any icon size asked.
     """
-    data = _icon_svg(name, colour)
-    if not data:
-        return QIcon()
-    pixmap = render_picture(data, QSize(size, size), svg=True)
-    return QIcon(pixmap) if not pixmap.isNull() else QIcon()
+    result = QIcon()
+    for ink, state in ((colour, QIcon.State.Off), (on_colour, QIcon.State.On)):
+        data = _icon_svg(name, ink) if ink else b""
+        pixmap = render_picture(data, QSize(size, size), svg=True) if data else None
+        if pixmap is not None and not pixmap.isNull():
+            result.addPixmap(pixmap, QIcon.Mode.Normal, state)
+            if state is QIcon.State.On:
+                result.addPixmap(pixmap, QIcon.Mode.Active, state)
+    return result
 
 
 def is_svg(data: bytes) -> bool:

@@ -34,7 +34,7 @@ class Colours:
 NORMAL = Colours(
     window="#f4f1ea", surface="#ffffff", text="#1f2933", muted="#52606d",
     accent="#1d5fa8", accent_text="#ffffff", help="#b3411b", help_text="#ffffff",
-    done="#1e7a3c", done_text="#ffffff", focus="#f5a300", border="#9aa5b1", icon="#1f2933",
+    done="#1e7a3c", done_text="#ffffff", focus="#c25e00", border="#767f8a", icon="#1f2933",
 )
 HIGH_CONTRAST = Colours(
     window="#000000", surface="#000000", text="#ffffff", muted="#ffffff",
@@ -79,6 +79,15 @@ def palette(c: Colours) -> QPalette:
     return pal
 
 
+def frame_palette(c: Colours) -> QPalette:
+    """For check boxes and combo boxes: the style draws their frames a shade darker than
+    the Window colour, which vanishes into a black window; from the border colour the
+    frame keeps ≥ 3:1 in both themes."""
+    pal = palette(c)
+    pal.setColor(QPalette.ColorRole.Window, QColor(c.border))
+    return pal
+
+
 def style_sheet(high_contrast: bool, scale: int) -> str:
     """The application's style sheet for a theme and a text scale."""
     c = colours(high_contrast)
@@ -105,7 +114,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QLabel[role="button-label"][on="true"] {{ color: {c.accent_text}; }}
     QPushButton[role="primary"] > QLabel[role="button-label"] {{ color: {c.accent_text};
         font-size: {px(22, scale)}px; font-weight: bold; }}
-    QPushButton[role="primary"]:disabled > QLabel[role="button-label"] {{ color: {c.muted}; }}
+    QPushButton[role="primary"] > QLabel[role="button-label"]:disabled {{ color: {c.muted}; }}
     QFrame[role="failure"] {{ background: {c.surface}; border: {border + 1}px solid {c.help}; border-radius: 8px; }}
     QCheckBox, QRadioButton {{ min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px; spacing: {px(10, scale)}px; }}
     QCheckBox::indicator, QRadioButton::indicator {{ width: {px(26, scale)}px; height: {px(26, scale)}px; }}
@@ -152,6 +161,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QMenu {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border}; }}
     QMenu::item {{ padding: {px(8, scale)}px {px(20, scale)}px; min-height: {MIN_TOUCH - 16}px; }}
     QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QComboBox, QAbstractItemView {{ selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     {practice_style(c, scale, border)}"""
 

@@ -163,7 +163,7 @@ class VisitDesk(QObject):
     def _recolour(self, _settings: object = None) -> None:
         """The toggle's icon and the client-facing pages follow the theme, like the rest of the player."""
         high = self.window.settings.high_contrast
-        self.toggle.setIcon(icon("panel", colours(high).icon))
+        self.toggle.setIcon(icon("panel", colours(high).icon, on_colour=colours(high).accent_text))
         self.consent.set_high_contrast(high)
         self.about.set_high_contrast(high)
 

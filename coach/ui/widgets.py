@@ -190,7 +190,7 @@ class StepDots(QWidget):
         self._count = 0
         self._current = 0
         self._colour = QColor("#1d5fa8")
-        self._empty = QColor("#9aa5b1")
+        self._empty = QColor("#767f8a")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def set_colours(self, filled: str, empty: str) -> None:

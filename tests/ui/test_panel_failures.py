@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from coach.records.records import Records
 from coach.records.store import records_path
 from coach.settings import Settings
+from coach.ui.visit_desk import VisitDesk
 
 
 

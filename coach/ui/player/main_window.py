@@ -40,7 +40,7 @@ from coach.ui.player.packs_page import PacksPage
 from coach.ui.player.reader import Reader
 from coach.ui.player.top_bar import open_menu_below, tool_button
 from coach.ui.speech_service import SpeechService
-from coach.ui.theme import ICON, colours, palette, px, style_sheet, tool_bar_scale
+from coach.ui.theme import ICON, colours, frame_palette, palette, px, style_sheet, tool_bar_scale
 from coach.ui.widgets import refresh_layouts
 
 log = logging.getLogger(__name__)
@@ -455,6 +455,8 @@ class MainWindow(QMainWindow):
         high, scale = self.settings.high_contrast, self.settings.text_scale
         if isinstance(app, QApplication):
             app.setPalette(palette(colours(high)))
+            for kind in ("QCheckBox", "QComboBox"):
+                app.setPalette(frame_palette(colours(high)), kind)  # type: ignore[arg-type]  # the stub says bytes; the binding wants str
             app.setStyleSheet(style_sheet(high, scale))
         self.contrast_button.setChecked(high)
         self.worker_button.setChecked(self.settings.show_worker_text)
@@ -488,7 +490,7 @@ class MainWindow(QMainWindow):
             (self.bigger_button, "text-bigger"), (self.contrast_button, "contrast"), (self.worker_button, "worker"),
             (self.worker_menu_button, "menu"), (self.packs_button, "packs"),
         ):
-            button.setIcon(icon(name, c.icon))
+            button.setIcon(icon(name, c.icon, on_colour=c.accent_text if button.isCheckable() else None))
 
     def retranslate(self) -> None:
         client = self.languages.client
