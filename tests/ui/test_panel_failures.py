@@ -6,7 +6,7 @@ import logging
 import threading
 
 import pytest
-from panel_helpers import PASSPHRASE, settle, with_records
+from panel_helpers import PASSPHRASE, settle, unlock, with_records
 from PySide6.QtWidgets import QApplication
 
 from coach.records.records import Records
