@@ -8,7 +8,7 @@ ones, the pack cache warm (as at every start after the first). It loads the pack
 (`load_library`, timed apart), then builds the window and the worker's panel and shows
 the library: "painted" is from the loaded library to the end of the first frame of the
 window (bench/ui_clock.py). Then the library is scrolled to its end (the End key in its
-scroll area) and that frame is timed too. Peak memory is the process's ru_maxrss at the
+scroll area) and that frame is timed too. Peak memory is the process's own peak (VmHWM) at the
 end. Packs counts are interleaved run by run.
 
 Target (issue 13): library screen <= 300 ms, <= 250 MB at 100 packs / 2,000 lessons.

@@ -88,9 +88,14 @@ def show_voice_notice(window) -> None:
 
 def scroll_library_to(window, pack_id: str) -> None:
     """Scroll the library so that the section of `pack_id` is at the top (`--screen library --pack ID`)."""
-    for section in window.library.sections:
+    library = window.library
+    for index, section in enumerate(library.sections):
         if section.pack.id == pack_id:
-            window.library.scroll.verticalScrollBar().setValue(section.y())
+            for above in library.sections[:index]:
+                above.tiles  # built: the sections above take their true heights, not estimates
+            library.layout().activate()
+            library.scroll_area.widget().layout().activate()
+            library.scroll_area.verticalScrollBar().setValue(section.y())
             return
     known = ", ".join(pack.id for pack in window.packs) or "none"
     raise LookupError(f"no pack {pack_id!r} is loaded (loaded: {known})")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.domain.pack import Pack
@@ -36,12 +37,28 @@ class PacksPage(QWidget):
         self.title.setWordWrap(True)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self._install_button(), 0, Qt.AlignmentFlag.AlignLeading)
-        self.cards: list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, Pack | BrokenPack]] = []
-        items: list[Pack | BrokenPack] = [*self._broken, *self._packs]
-        for item in items:
-            self._layout.addWidget(self._card(item))
+        self._cards: list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, Pack | BrokenPack]] | None = None
+        self._stale = True
         self._layout.addStretch(1)
         self.retranslate()
+
+    @property
+    def cards(self) -> list[tuple[QFrame, QLabel, QLabel, QPlainTextEdit | None, Pack | BrokenPack]]:
+        """One card per pack, made when the page is first shown (a desk with 300 packs seldom opens it)."""
+        if self._cards is None:
+            self._cards = []
+            items: list[Pack | BrokenPack] = [*self._broken, *self._packs]
+            for index, item in enumerate(items):
+                self._layout.insertWidget(2 + index, self._card(item))
+            self._stale = True
+        if self._stale:
+            self._stale = False
+            self._card_texts()
+        return self._cards
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.cards  # built and in the worker's language before the first frame
+        super().showEvent(event)
 
     def _install_button(self) -> QPushButton:
         self.install_button = QPushButton()
@@ -73,13 +90,13 @@ class PacksPage(QWidget):
             problems.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             problems.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             layout.addWidget(problems)
-        self.cards.append((card, heading, detail, problems, item))
+        assert self._cards is not None
+        self._cards.append((card, heading, detail, problems, item))
         return card
 
     def retranslate(self) -> None:
         worker = self._languages.worker
         _ = self._languages.worker_strings().gettext
-        ngettext = self._languages.worker_strings().ngettext
         self.setLayoutDirection(direction(worker))
         use_script_font(self, worker)
         self.title.setText(_("Lesson packs"))
@@ -87,7 +104,15 @@ class PacksPage(QWidget):
         self.install_button.setAccessibleName(_("Install a pack"))
         self.install_button.setAccessibleDescription(
             _("Choose a .coachpack file to check and install. You can also drop the file on the window."))
-        for _card, heading, detail, problems, item in self.cards:
+        self._stale = True
+        if self.isVisible():
+            self.cards  # the cards' texts now; else when the page is shown
+
+    def _card_texts(self) -> None:
+        worker = self._languages.worker
+        _ = self._languages.worker_strings().gettext
+        ngettext = self._languages.worker_strings().ngettext
+        for _card, heading, detail, problems, item in self._cards or []:
             if isinstance(item, Pack):
                 heading.setText(item.translate(item.title, worker.tag))
                 lessons = ngettext("{count} lesson", "{count} lessons", len(item.lessons)).format(
