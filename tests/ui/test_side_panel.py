@@ -158,7 +158,8 @@ def test_lock_and_unlock(qtbot, desk) -> None:
     panel.lock_view.passphrase.setText("wrong one")
     panel.lock_view.button.click()
     settle(qtbot, desk)
-    assert panel.locked and panel.lock_view.error.text()
+    assert panel.locked
+    assert panel.lock_view.error.text() == "Cette phrase de passe n'est pas la bonne. Rien n'a été modifié.", "as at the gate"
     panel.lock_view.passphrase.setText(PASSPHRASE)
     panel.lock_view.button.click()
     settle(qtbot, desk)

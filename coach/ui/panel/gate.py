@@ -30,6 +30,13 @@ def password_field(password: bool = True) -> QLineEdit:
     return field
 
 
+def refusal_text(error: BaseException, not_done: str, _: Callable[[str], str]) -> str:
+    """Why the records stayed closed, worded for the worker: the same words at the gate and the lock."""
+    if isinstance(error, WrongPassphrase):
+        return _("This passphrase is not the right one. Nothing was changed.")
+    return failure_text(not_done, error, _)
+
+
 def passphrase_message(problem: PassphraseProblem, _: Callable[[str], str]) -> str:
     """A broken passphrase rule, worded for the worker."""
     if problem is PassphraseProblem.TOO_SHORT:
@@ -131,10 +138,7 @@ class RecordsGate(QWidget):
         """The records did not open (wrong passphrase, damaged file, full disk…)."""
         _ = self._languages.worker_strings().gettext
         self.status.clear()
-        if isinstance(error, WrongPassphrase):
-            self._fail(_("This passphrase is not the right one. Nothing was changed."), self.passphrase)
-        else:
-            self._fail(failure_text(_("The records were not opened."), error, _), self.passphrase)
+        self._fail(refusal_text(error, _("The records were not opened."), _), self.passphrase)
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy

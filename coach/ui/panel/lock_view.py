@@ -9,11 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coach.records.errors import WrongPassphrase
 from coach.ui.language_state import LanguageState
 from coach.ui.widgets import WrappingButton
-from coach.ui.panel.failure_bar import failure_text
-from coach.ui.panel.gate import password_field
+from coach.ui.panel.gate import password_field, refusal_text
 
 
 class LockView(QWidget):
@@ -47,10 +45,7 @@ class LockView(QWidget):
 
     def refused(self, error: BaseException) -> None:
         _ = self._languages.worker_strings().gettext
-        if isinstance(error, WrongPassphrase):
-            self.error.setText(_("This passphrase is not the right one."))
-        else:
-            self.error.setText(failure_text(_("The records were not unlocked."), error, _))
+        self.error.setText(refusal_text(error, _("The records were not unlocked."), _))
         self.passphrase.setFocus()
         self.passphrase.selectAll()
 
