@@ -143,8 +143,27 @@ def _v6_search_index(db: Database) -> None:
     db.execute("DROP INDEX clients_last_visit")
 
 
+def _v7_statistics_indexes(db: Database) -> None:
+    """Covering indexes for a period's statistics, so they read indexes in order, never table rows at random.
+
+    At 50,000 clients the tables are far larger than SQLite's page cache, and every row
+    fetched at random by rowid cost a page read and its decryption: a year of statistics
+    took 9–13 s, of which the lessons' languages 4 s and the autonomy changes 2 s.
+    visits_period (started, client_id, language) replaces visits_started; activity_visit
+    (visit_id, language, finished, pack_id, lesson_id) serves the join from a visit to its
+    lessons; ratings_client gains rated_by and level, so the autonomy changes walk it
+    already grouped by client and skill (no sort) and a progress chart reads no table row.
+    """
+    db.execute("CREATE INDEX visits_period ON visits (started, client_id, language)")
+    db.execute("DROP INDEX visits_started")
+    db.execute("CREATE INDEX activity_visit ON activity (visit_id, language, finished, pack_id, lesson_id)")
+    db.execute("DROP INDEX ratings_client")
+    db.execute("CREATE INDEX ratings_client ON ratings (client_id, skill, at, rated_by, level)")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key, _v3_lesson_language,
-                                                 _v4_note_language, _v5_exercise_results, _v6_search_index)
+                                                 _v4_note_language, _v5_exercise_results, _v6_search_index,
+                                                 _v7_statistics_indexes)
 SCHEMA_VERSION = len(STEPS)
 """The newest schema this Coach knows."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,12 +49,16 @@ def test_backup_restore_round_trip(records: Records, tmp_path: Path) -> None:
 
 
 def test_a_backup_from_before_an_upgrade_is_restored_and_migrated(records: Records, tmp_path: Path) -> None:
-    """A backup at schema 5 (before the search index) restores; opening it migrates it and search works."""
+    """A backup at schema 5 (before the search and statistics indexes) restores; opening it migrates it."""
     copy = records.backup(tmp_path / "backups")
     conn = records.keyed_connection(copy)
-    conn.execute("DROP INDEX clients_search")
-    conn.execute("CREATE INDEX clients_last_visit ON clients (anonymised, last_visit)")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_search_index'")
+    for statement in ("DROP INDEX clients_search", "DROP INDEX visits_period", "DROP INDEX activity_visit",
+                      "DROP INDEX ratings_client",
+                      "CREATE INDEX clients_last_visit ON clients (anonymised, last_visit)",
+                      "CREATE INDEX visits_started ON visits (started)",
+                      "CREATE INDEX ratings_client ON ratings (client_id, skill, at)",
+                      "DELETE FROM _sqlite_migrations WHERE name IN ('0006_search_index', '0007_statistics_indexes')"):
+        conn.execute(statement)
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()
@@ -63,6 +67,7 @@ def test_a_backup_from_before_an_upgrade_is_restored_and_migrated(records: Recor
     with Records.open(records.path, PASS) as opened:
         assert opened.check() == []
         assert [c.pseudonym for c in opened.find_clients("jo")] == ["Jo"]
+        assert opened.stats(date.today(), date.today()).visits >= 1
 
 
 def test_backup_is_encrypted(records: Records, tmp_path: Path) -> None:

@@ -118,7 +118,8 @@ def test_reopening_applies_no_migration_twice(made: Path) -> None:
     with Records.open(made, PASS) as records:
         assert list(iterdump(records.conn)) == before
         assert applied == [("0001_initial",), ("0002_search_key",), ("0003_lesson_language",),
-                       ("0004_note_language",), ("0005_exercise_results",), ("0006_search_index",)]
+                       ("0004_note_language",), ("0005_exercise_results",), ("0006_search_index",),
+                       ("0007_statistics_indexes",)]
 
 
 def test_changed_passphrase(made: Path) -> None:
