@@ -111,7 +111,8 @@ def _name_ok(value: str) -> bool:
 
 
 _PHONE = re.compile(r"^\+?[0-9]{6,15}$")
-_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# Day, month, year parted by / . - or spaces: the lessons teach "05 03 1980", as forms with 3 boxes show it.
+_DATE = re.compile(r"^(\d{1,2})(?:\s*[/.\-]\s*|\s+)(\d{1,2})(?:\s*[/.\-]\s*|\s+)(\d{4})$")
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _number_ok(field: FormField, value: str) -> bool:
 
 
 def _date_ok(_field: FormField, value: str) -> bool:
-    """A day/month/year date (12/03/1980, 12.03.1980, 12-03-1980) that exists, not in the future."""
+    """A day/month/year date (12/03/1980, 12.03.1980, 12-03-1980, 12 03 1980) that exists, not in the future."""
     match = _DATE.match(value)
     if match is None:
         return False
