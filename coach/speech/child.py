@@ -30,14 +30,8 @@ TRIM_EVERY = 50
 """The cache is trimmed at start and after this many new utterances."""
 FINISH_TIMEOUT_S = 20.0
 """The longest wait for the engine to finish one utterance after `runAndWait` returned."""
-ESPEAK_NORMAL_RATE = 175
-"""espeak-ng's own default speed in words per minute. pyttsx3 2.99 cannot report it:
-its `GetParameter` binding omits the `current` argument, so `getProperty("rate")` gives
-175 or 200 (the driver's own setting) at random."""
-
-
 class Speaker:
-    """One pyttsx3 engine, its voices, and synthesis into the cache.
+    """One pyttsx3 engine, its voices, and synthesis into the cache (espeak-ng: espeak.EspeakSpeaker).
 
     When the engine cannot start (no espeak-ng library, no SAPI), `error` says why,
     `voices` is empty and `speak` answers an "engine" error.
@@ -53,15 +47,11 @@ class Speaker:
         self.default_rate = 200
         self.word_events: list[tuple[int, int, int]] = []
         self.word_timings = False
-        self._settle: Any = None  # called after setting voice and rate, before synthesis
         self._stored = 0
         self._finished = threading.Event()
         try:
             import pyttsx3
 
-            if driver == engines.ESPEAK:
-                library = engines.load_espeak()
-                self.detail = f"espeak-ng {library.version} ({library.source})".replace("  ", " ")
             self.engine = pyttsx3.init(driver)
             self.name = str(self.engine.driver_name)
             self.default_rate = int(self.engine.getProperty("rate") or 200)
@@ -73,10 +63,6 @@ class Speaker:
             return
         with contextlib.suppress(Exception):
             self.engine.connect("finished-utterance", lambda **_: self._finished.set())
-        if self.name == "espeak":
-            self.default_rate = ESPEAK_NORMAL_RATE
-            self.word_timings = install_espeak_word_hook(self.engine, self.word_events)
-            self._settle = espeak_synchronize()
         log.info("engine %s: %d voices, rate %d, word timings %s", self.name, len(self.voices),
                  self.default_rate, "yes" if self.word_timings else "no")
 
@@ -144,8 +130,6 @@ class Speaker:
         self._finished.clear()
         self.engine.setProperty("voice", voice.id)
         self.engine.setProperty("rate", max(1, round(self.default_rate * rate)))
-        if self._settle is not None:
-            self._settle()
         self.engine.save_to_file(text, str(target))
         self.engine.runAndWait()
         deadline = time.monotonic() + FINISH_TIMEOUT_S
@@ -176,7 +160,9 @@ class Speakers:
     """
 
     def __init__(self, drivers: list[str]) -> None:
-        started = [Speaker(driver) for driver in drivers]
+        from coach.speech.espeak import EspeakSpeaker  # it builds on Speaker, defined here
+
+        started = [EspeakSpeaker() if driver == engines.ESPEAK else Speaker(driver) for driver in drivers]
         self.speakers = [s for s in started if s.engine is not None]
         self.voices: list[Voice] = [v for s in self.speakers for v in s.voices]
         self.order = tuple(s.name for s in self.speakers)
@@ -215,70 +201,6 @@ def wav_duration_ms(path: Path) -> int:
     if frames == 0 or framerate == 0:
         raise ValueError("the engine wrote an empty WAV file")
     return round(frames * 1000 / framerate)
-
-
-def espeak_synchronize() -> Any:
-    """espeak-ng's `espeak_Synchronize`, which waits until queued commands are done; or None.
-
-    pyttsx3 initialises espeak-ng in its asynchronous mode, where a new rate is a
-    command queued for espeak's own thread. Without waiting for it, about one
-    utterance in four came out at the previous rate (measured with alternating normal
-    and slower requests), and the cache would keep it under the wrong key. Waiting
-    costs well under a millisecond.
-    """
-    try:
-        from pyttsx3.drivers import _espeak
-
-        return _espeak.Synchronize
-    except Exception as exc:
-        log.warning("cannot wait for espeak-ng's settings (%s): a rate change may come late", exc)
-        return None
-
-
-def install_espeak_word_hook(engine: Any, sink: list[tuple[int, int, int]]) -> bool:
-    """Record espeak-ng's word events with their audio time; False when that is not possible.
-
-    pyttsx3's "started-word" notification carries only (location, length), while
-    espeak's event struct also carries `audio_position`, the word's start in ms from
-    the start of the audio. So this wraps the driver's synth callback: for each
-    EVENT_WORD it appends (text_position - 1, length, audio_position) to `sink`, then
-    hands the buffer to the driver's own `_onSynth`, which still writes the WAV.
-    espeak counts `text_position` from 1 in characters (Unicode code points, since the
-    driver passes CHARS_UTF8), so `text_position - 1` is a Python string index; the
-    integration tests check that for French and Arabic.
-
-    This leans on pyttsx3 2.99's internals (`proxy._driver._onSynth`, `_espeak.EVENT`,
-    `_espeak.SetSynthCallback`); if any of them differs, it logs once and returns
-    False, and the answers carry no word timings (the player highlights the sentence).
-    """
-    try:
-        from pyttsx3.drivers import _espeak
-
-        on_synth = engine.proxy._driver._onSynth
-        fields = {name for name, *_ in _espeak.EVENT._fields_}
-        missing = {"type", "text_position", "length", "audio_position"} - fields
-        if missing:
-            raise AttributeError(f"espeak event lacks {sorted(missing)}")
-        word, terminated = _espeak.EVENT_WORD, _espeak.EVENT_LIST_TERMINATED
-    except Exception as exc:
-        log.warning("no word timings from espeak-ng (%s): the sentence will be highlighted instead", exc)
-        return False
-
-    def synth_callback(wav: Any, numsamples: int, events: Any) -> int:
-        with contextlib.suppress(Exception):  # timings are a bonus; the audio must not suffer
-            i = 0
-            while events[i].type != terminated:
-                if events[i].type == word:
-                    sink.append((events[i].text_position - 1, events[i].length, events[i].audio_position))
-                i += 1
-        return on_synth(wav, numsamples, events)
-
-    try:
-        _espeak.SetSynthCallback(synth_callback)
-    except Exception as exc:
-        log.warning("no word timings from espeak-ng (%s): the sentence will be highlighted instead", exc)
-        return False
-    return True
 
 
 def answer(speaker: Speakers, line: bytes) -> dict[str, Any]:

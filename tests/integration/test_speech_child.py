@@ -75,6 +75,23 @@ def test_slow_rate_is_longer_every_time(speech: SpeechClient) -> None:
         assert slow.duration_ms > normal.duration_ms * 1.2, (i, normal.duration_ms, slow.duration_ms)
 
 
+def test_the_same_text_has_the_same_length_in_every_fresh_child(tmp_path, monkeypatch) -> None:
+    """Fresh children with empty caches say one sentence at two rates: one length per rate, always.
+
+    With pyttsx3's asynchronous espeak driver about 1 fresh child in 16 spoke at its own
+    rate (200 words a minute, not 175): the same sentence came out 15% shorter.
+    """
+    lengths: dict[float, set[int]] = {1.0: set(), SLOW_RATE: set()}
+    for i in range(6):
+        monkeypatch.setenv("COACH_HOME", str(tmp_path / str(i)))
+        with SpeechClient() as speech:
+            for rate in lengths:
+                utterance = speech.speak(FRENCH, "fr", rate)
+                assert not utterance.cached
+                lengths[rate].add(wave.open(utterance.wav).getnframes())
+    assert all(len(found) == 1 for found in lengths.values()), lengths
+
+
 def test_pashto_has_no_voice(speech: SpeechClient) -> None:
     """espeak-ng 1.52 has no Pashto voice, and Persian is not used instead: "no-voice", no restart."""
     with pytest.raises(SpeechError) as caught:

@@ -1,0 +1,112 @@
+"""espeak-ng in synchronous mode: one utterance at a time on the calling thread, no queue.
+
+pyttsx3's espeak driver starts espeak-ng in its asynchronous mode, where a new voice or
+rate and the text are commands queued for espeak's own thread, and the WAV is written
+from that thread's callback. Fresh processes raced there: about one utterance in 16
+came out at the driver's rate (200 words a minute) instead of the one asked for
+(175), so the same sentence had two lengths; and the WAV was written on espeak's thread
+while the child waited for a notification (1 cold `coach speak` in 23 failed with "the
+engine wrote no usable WAV file"). Here `espeak_Synth` returns
+only when the whole utterance has been synthesised: the voice and rate are set, the
+samples and word events collected, and the WAV written, in that order, every time.
+
+The library is the one `engines.load_espeak` binds (the bundled espeak-ng 1.52 where
+the wheel exists); pyttsx3's ctypes bindings (`pyttsx3.drivers._espeak`) are used, not
+its engine, so its event loop never runs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import wave
+from pathlib import Path
+from typing import Any
+
+from coach.speech import engines
+from coach.speech.child import Speaker, wav_duration_ms
+from coach.speech.voices import Voice, engine_languages
+
+log = logging.getLogger("coach.speech.child")
+
+ESPEAK_NORMAL_RATE = 175
+"""espeak-ng's own default speed in words per minute, the app's normal speed."""
+BUFFER_MS = 500
+"""How much audio espeak-ng hands over per callback."""
+
+
+class EspeakSpeaker(Speaker):
+    """A `Speaker` for espeak-ng without pyttsx3's engine; `error` says why when it cannot start."""
+
+    def __init__(self) -> None:  # no super().__init__: that starts a pyttsx3 engine
+        self.engine: Any = None
+        self.name = "none"
+        self.error = ""
+        self.detail = ""
+        self.voices: list[Voice] = []
+        self.default_rate = ESPEAK_NORMAL_RATE
+        self.word_events: list[tuple[int, int, int]] = []
+        self.word_timings = False
+        self._stored = 0
+        self._samples: list[bytes] = []
+        try:
+            library = engines.load_espeak()
+            from pyttsx3.drivers import _espeak
+
+            self.sample_rate = int(_espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS))
+            if self.sample_rate <= 0:
+                raise RuntimeError("espeak_Initialize failed (is its data folder there?)")
+            _espeak.SetSynthCallback(self._on_synth)
+            self.voices = _read_voices(_espeak)
+        except Exception as exc:  # no library, no data, a binding that differs
+            self.error = f"the speech engine espeak could not start: {exc}"
+            log.error("%s", self.error)
+            return
+        self.engine, self.name, self.word_timings = _espeak, engines.ESPEAK, True
+        self.detail = f"espeak-ng {library.version} ({library.source})".replace("  ", " ")
+        log.info("engine espeak (synchronous): %d voices, rate %d", len(self.voices), self.default_rate)
+
+    def _on_synth(self, wav: Any, numsamples: int, events: Any) -> int:
+        """espeak-ng's callback, on this thread during `Synth`: keep the samples and the word events."""
+        espeak = self.engine
+        i = 0
+        while events[i].type != espeak.EVENT_LIST_TERMINATED:
+            if events[i].type == espeak.EVENT_WORD:
+                # text_position counts characters from 1 (CHARS_UTF8): minus 1 is a str index
+                self.word_events.append((events[i].text_position - 1, events[i].length,
+                                         events[i].audio_position))
+            i += 1
+        if numsamples > 0:
+            self._samples.append(ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short)))
+        return 0
+
+    def _synthesise(self, text: str, voice: Voice, rate: float, target: Path) -> int:
+        """Write `text` spoken by `voice` at `rate` (1.0 = normal) into `target`; its duration in ms."""
+        espeak = self.engine
+        self.word_events.clear()
+        self._samples = []
+        if espeak.SetVoiceByName(voice.id.encode("utf-8")) != espeak.EE_OK:
+            raise ValueError(f"espeak-ng cannot load the voice {voice.id}")
+        espeak.SetParameter(espeak.RATE, max(1, round(self.default_rate * rate)), 0)
+        status = espeak.Synth(text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+        if status != espeak.EE_OK:
+            raise ValueError(f"espeak-ng refused the text (error {status})")
+        with wave.open(str(target), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(self.sample_rate)
+            out.writeframes(b"".join(self._samples))
+        self._samples = []
+        return wav_duration_ms(target)
+
+
+def _read_voices(espeak: Any) -> list[Voice]:
+    """espeak-ng's voices with the ids pyttsx3 gives them (the lower-cased identifier, "roa/fr")."""
+    voices = []
+    for raw in espeak.ListVoices(None):
+        voice_id = raw.identifier.decode("utf-8").lower()
+        # `languages` is a priority byte, then the language, NUL-terminated (the first one)
+        spoken = [raw.languages[1:].decode("utf-8", errors="ignore")] if raw.languages else None
+        voices.append(Voice(voice_id, raw.name.decode("utf-8"), engine_languages(engines.ESPEAK, spoken, voice_id),
+                            engines.ESPEAK))
+    return voices
