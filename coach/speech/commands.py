@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TextIO
 
 from coach.i18n.ui_strings import command_line_strings
-from coach.speech.client import SpeechClient, SpeechError
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE
 from coach.speech.voices import Voice, choose_voice
 
@@ -38,6 +37,8 @@ def _names(tag: str) -> tuple[str, str]:
 
 def voice_for(tag: str) -> Voice | None:
     """The voice the application would read `tag` with on this computer (None: no voice, or no engine)."""
+    from coach.speech.client import SpeechClient, SpeechError
+
     try:
         with SpeechClient() as speech:
             voices = speech.voices()
@@ -49,6 +50,8 @@ def voice_for(tag: str) -> Voice | None:
 
 def voices_command(out: TextIO, err: TextIO) -> int:
     """List the engines, then each language with its names and the engine and voice that read it, or "no voice"."""
+    from coach.speech.client import SpeechClient, SpeechError
+
     strings = command_line_strings()
     _, ngettext = strings.gettext, strings.ngettext
     tags = coach_languages()
@@ -89,22 +92,27 @@ def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, 
         print("coach speak: " + _("unknown language tag {tag!r}").format(tag=lang), file=err)
         return 2
     tag = normalize_tag(lang)
-    try:
-        with SpeechClient() as speech:
-            utterance = speech.speak(text, tag, SLOW_RATE if slow else NORMAL_RATE)
-    except SpeechError as exc:
-        if exc.reason == "no-voice":
+    # In this process, not through the speech child: the child guards the window against
+    # a hung or crashed engine, which a command line does not need, and a second Python
+    # with its own start-up and imports was most of the time `coach speak` took.
+    from coach.speech import engines
+    from coach.speech.child import Speakers
+    from coach.speech.protocol import NO_VOICE
+
+    answer = Speakers(engines.driver_names()).speak(text, tag, SLOW_RATE if slow else NORMAL_RATE)
+    if not answer.get("ok"):
+        if answer.get("error") == NO_VOICE:
             print("coach speak: " + _("no voice is installed for {tag}; see docs/speech.md to add one").format(tag=tag),
                   file=err)
         else:
-            print(f"coach speak: {exc}", file=err)
+            print(f"coach speak: {answer.get('message', '')}", file=err)
         return 1
     destination = Path(out_path)
     try:
-        shutil.copyfile(utterance.wav, destination)
+        shutil.copyfile(answer["wav"], destination)
     except OSError as exc:
         print("coach speak: " + _("cannot write {path}: {reason}").format(path=destination, reason=exc), file=err)
         return 1
     print(_("{path}: {seconds:.2f} s, voice {voice}").format(
-        path=destination, seconds=utterance.duration_ms / 1000, voice=utterance.voice), file=out)
+        path=destination, seconds=answer["duration_ms"] / 1000, voice=answer["voice"]), file=out)
     return 0
