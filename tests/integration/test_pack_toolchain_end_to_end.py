@@ -94,7 +94,12 @@ def test_from_an_empty_folder_to_an_installed_translated_pack_and_an_upgrade(cap
     assert "Installed centre-social 1.0.0." in shown
 
     window = library_window(qtbot)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
     section = next(s for s in window.library.sections if s.pack.id == "centre-social")
+    window.library.scroll_area.ensureWidgetVisible(section)  # the library builds what the client scrolls to
+    qtbot.waitUntil(lambda: section.built, timeout=2000)
     assert section.title.text() == "حزمة دروسي"
     assert [tile.title.text() for tile in section.tiles] == ["شغّل الهاتف"]
     window.open_lesson("centre-social", "turn-on-phone", 1)
