@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 DEADLINE_MS = round(ANSWER_DEADLINE_S * 1000)
 START_DEADLINE_MS = round(START_DEADLINE_S * 1000)
+STALL_MS = 250
+"""A deadline timeout this late means the GUI thread, not the child, was busy."""
 RESTART_BUDGET = 3
 """Restarts allowed within RESTART_WINDOW_S before the engine is taken as broken."""
 RESTART_WINDOW_S = 30.0
@@ -73,6 +75,8 @@ class SpeechService(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_deadline)
+        self._armed_at = 0.0
+        self._armed_ms = 0
 
     # -- public -------------------------------------------------------------------
     @property
@@ -197,9 +201,12 @@ class SpeechService(QObject):
         self._pending[self._next_id] = _Pending(token, message, retried)
         assert self._process is not None
         self._process.write(encode(request))
+        # QProcess writes from the event loop; hand the line to the pipe now, so a GUI
+        # thread busy right after this call does not keep the request from the child.
+        self._process.waitForBytesWritten(0)
         wanted = deadline or self._deadline_ms
         if not self._timer.isActive() or (deadline and deadline > self._timer.remainingTime()):
-            self._timer.start(wanted)
+            self._arm(wanted)
 
     # -- answers ------------------------------------------------------------------
     def _on_output(self) -> None:
@@ -222,7 +229,7 @@ class SpeechService(QObject):
         if pending is None:
             return
         if self._pending:
-            self._timer.start(self._deadline_ms)  # the next answer gets a full deadline
+            self._arm(self._deadline_ms)  # the next answer gets a full deadline
         else:
             self._timer.stop()
         if pending.message.get("op") == "hello":
@@ -249,9 +256,33 @@ class SpeechService(QObject):
             if text:
                 log.info("speech child: %s", text)
 
+    def _arm(self, ms: int) -> None:
+        """(Re)start the deadline, noting when, so a late timeout (a busy GUI thread) is recognised."""
+        self._armed_at, self._armed_ms = time.monotonic(), ms
+        self._timer.start(ms)
+
     def _on_deadline(self) -> None:
-        if self._pending:
-            self._restart("did not answer in time")
+        """The child's time is up, unless its answer is already waiting or the GUI thread was the one held up.
+
+        While the GUI thread is busy nobody reads the pipe: an answer the child wrote
+        during a long stall is read here first. A timeout that comes more than STALL_MS
+        after it was due means the GUI thread was blocked meanwhile; the child (its own
+        process) may be just finishing, so its full deadline starts again from now
+        instead of a kill. Only a deadline that passes while the GUI thread is free
+        restarts the child.
+        """
+        if self._process is not None:
+            self._process.waitForReadyRead(0)
+            self._on_output()
+        if not self._pending:
+            return
+        late_ms = (time.monotonic() - self._armed_at) * 1000 - self._armed_ms
+        if late_ms > STALL_MS:
+            log.info("the GUI thread was held up %.0f ms past the speech deadline: the child gets its time again",
+                     late_ms)
+            self._arm(self._armed_ms)
+            return
+        self._restart("did not answer in time")
 
     def _on_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         self._restart(f"exited with code {code}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,26 @@ def test_a_hung_child_is_replaced(qtbot, service, monkeypatch, tmp_path) -> None
     with qtbot.waitSignal(speech.ready, timeout=DEADLINE_MS + 8000):
         speech.speak("Hang here.", "fr")
     assert speech.restarts == 1
+
+
+@pytest.mark.parametrize(("delay_ms", "stall_s"), [(0, 1.0), (2500, 2.0)])
+def test_a_busy_gui_thread_never_gets_the_child_killed(qtbot, service, monkeypatch, delay_ms: int,
+                                                       stall_s: float) -> None:
+    """The GUI thread blocked well past the deadline: the answer written meanwhile, or half a
+    second after the stall (a child slowed down too, as when the GUI's work takes the CPU),
+    is used; the child is not restarted: its deadline counts again from the end of the stall.
+
+    Before, the deadline timer fired when the GUI thread came back, before the answer
+    waiting in the pipe was read, and the child was killed (issue 13).
+    """
+    monkeypatch.setenv("FAKE_SPEECH_DELAY_MS", str(delay_ms))
+    speech = service(deadline_ms=1000)
+    with qtbot.waitSignal(speech.engine_ready, timeout=8000):
+        speech.start()
+    with qtbot.waitSignal(speech.ready, timeout=8000):
+        speech.speak("Touchez le bouton vert.", "fr")
+        time.sleep(stall_s)  # the GUI thread busy, as during a long layout: no event is processed
+    assert speech.restarts == 0
 
 
 def test_stale_answers_are_dropped(qtbot, service) -> None:
