@@ -101,3 +101,25 @@ def test_tiles_built_later_speak_the_language_chosen_meanwhile(make_window, many
     QApplication.processEvents()
     late = window.library.sections[-1].built_tiles()[0]
     assert arabic(late.title.text()) and late.accessibleName() == late.title.text()
+
+
+def test_library_tiles_take_the_clients_script_font_even_when_built_later(make_window, many: Library) -> None:
+    """Arabic chosen on the picker: the tiles on screen and those built while scrolling draw with Arabic fonts."""
+    window = make_window(Settings(client_language=""), lib=many)
+    arabic_button = next(b for b in window.picker.buttons if b.language.tag == "ar")
+    arabic_button.click()
+    QApplication.processEvents()
+    assert window.stack.currentWidget() is window.library
+
+    def families(label) -> list[str]:
+        label.ensurePolished()
+        return label.font().families()
+
+    assert "Noto Sans Arabic" in families(window.library.sections[0].built_tiles()[0].title)
+    assert "Noto Sans Arabic" in families(window.library.title)
+    bar = window.library.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    late = window.library.sections[-1]
+    assert "Noto Sans Arabic" in families(late.built_tiles()[0].title)
+    assert "Noto Sans Arabic" in families(late.title)

@@ -547,7 +547,9 @@ class MainWindow(QMainWindow):
         Hidden pages get theirs when shown.
         """
         page = self.stack.currentWidget()
-        if page is not None and page is not self.packs_page:
+        if page is self.library:
+            self.library.use_script_font(self.languages.client)  # its built parts only
+        elif page is not None and page is not self.packs_page:
             use_script_font(page, self.languages.client)
 
     def _worker_labels(self) -> list[tuple[QToolButton, str, str]]:
