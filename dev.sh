@@ -17,9 +17,12 @@ PYTHON=${PYTHON:-python3}
 # uses espeak-ng 1.52 from the espeakng-loader wheel, and falls back to this one where
 # the wheel has no build), fonts with Arabic and Ethiopic glyphs, the venv module,
 # gettext for `msgfmt --check` in the catalog tests, and poppler-utils (pdftoppm) for
-# the tests that read the take-home sheets back.
+# the tests that read the take-home sheets back; Xvfb, D-Bus, the accessibility bus and
+# the system Python's pyatspi for the tests that read Coach as a screen reader does
+# (tests/atspi/).
 SYSTEM_PACKAGES=(
   python3-venv espeak-ng libespeak-ng1 fonts-noto-core gettext poppler-utils
+  xvfb dbus-x11 at-spi2-core python3-pyatspi
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libpulse0

@@ -18,6 +18,7 @@ from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
 from coach.records.store import records_path
 from coach.settings import Settings, read_settings
+from coach.ui import accessibility
 from coach.ui.binding_check import binding_problem
 from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
@@ -38,6 +39,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Coach")
     app.setStyle("Fusion")
+    accessibility.install()
     # Cached QIcons must go before the QApplication does, or finalisation crashes.
     app.aboutToQuit.connect(icon.cache_clear)
     return app
@@ -92,6 +94,9 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     sheets = HandoutsMenu(window, desk.panel)
     window.resize(1280, 800)
     window.show()
+    # Ask for the keyboard focus: without it a screen reader hears nothing until a click
+    # (under a window manager this is what it does anyway; without one, nothing else will).
+    window.activateWindow()
     speech.start()  # after the window is up: the child's start costs the client nothing
     try:
         return app.exec()

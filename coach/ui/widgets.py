@@ -248,12 +248,15 @@ def scrolling_page(page: QWidget, margins: tuple[int, int, int, int] = (32, 24, 
     """Give `page` a frameless scroll area filling it; return it and the layout to fill.
 
     Every screen scrolls rather than clips when the text is large or the window small.
+    The area itself takes no focus: Tab goes to the controls in it (the area scrolls to
+    each), and a screen reader meets no unnamed "filler" stop.
     """
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     outer.addWidget(scroll)
     content = QWidget()
     scroll.setWidget(content)

@@ -34,3 +34,34 @@ def test_pictures_are_described(qtbot, make_window) -> None:
     assert lesson.picture.accessibleDescription() == expected
     assert lesson.picture.has_picture()
     QApplication.processEvents()
+
+
+def test_a_scroll_area_answers_a_stale_child_index_with_nothing(qtbot) -> None:
+    """A screen reader asking for a child the scroll area no longer has gets none (Qt's crashed).
+
+    Qt's own interface indexes its children unchecked: a reader that counted the vertical
+    scroll bar before it hid took the application down (seen through AT-SPI, opening a lesson).
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    from coach.ui import accessibility
+
+    accessibility.install()
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    area.setWidget(QLabel("text"))
+    area.show()
+    QApplication.processEvents()
+    interface = QAccessible.queryAccessibleInterface(area)
+    assert interface.childCount() == 2  # the viewport, the vertical bar's container
+    viewport = interface.child(0)
+    assert viewport.object() is area.viewport()
+    assert interface.indexOfChild(viewport) == 0
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QApplication.processEvents()
+    assert interface.childCount() == 1
+    assert interface.child(1) is None
+    assert interface.child(-1) is None

@@ -97,6 +97,9 @@ class SidePanel(QWidget):
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         # Everything in the panel wraps or shrinks to its width: never scroll sideways.
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No focus stop of its own (an unnamed "filler" to a screen reader): Tab reaches
+        # the controls inside, and the area scrolls to each.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll_area, 1)
         self.stack = QStackedWidget()
         self.scroll_area.setWidget(self.stack)

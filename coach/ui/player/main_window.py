@@ -176,9 +176,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([3 * self.width(), self.width()])
 
     def add_tool(self, button: QToolButton) -> None:
-        """Add a button at the end of the top bar."""
+        """Add a button at the end of the top bar, and after the others in the Tab order."""
+        last = self._top_row.itemAt(self._top_row.count() - 1)
+        previous = last.widget() if last is not None else None
         self._top_row.addWidget(button)
         self._size_icons(button)
+        if previous is not None:
+            QWidget.setTabOrder(previous, button)
 
     def add_worker_action(self, action: QAction) -> None:
         """Add an entry to the worker's menu (after a separator, the first time)."""
