@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -89,6 +89,7 @@ class ExerciseView(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._bring_feedback_into_view)
         outer.addWidget(self.scroll_area)
         inner = QWidget()
         inner.setProperty("role", "exercise")
@@ -207,6 +208,13 @@ class ExerciseView(QWidget):
         self.feedback_icon.setPixmap(icon(name, ink).pixmap(40, 40))
         self.feedback_box.setProperty("feedback", kind)
         self.feedback_box.setVisible(True)
+        # Below a tall form (3 fields beside the worker's line) the box would be out of
+        # sight: scroll to it once the layout has placed it (and again if the place shrinks).
+        QTimer.singleShot(0, self, self._bring_feedback_into_view)
+
+    def _bring_feedback_into_view(self, *_range: int) -> None:
+        if self.feedback_box.isVisibleTo(self):
+            self.scroll_area.ensureWidgetVisible(self.feedback_box, 0, 8)
 
     def feedback_text(self) -> str:
         return self.feedback.plain_text() if self.feedback_box.isVisibleTo(self) else ""
