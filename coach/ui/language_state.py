@@ -83,6 +83,18 @@ def direction(lang: Language) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
 
 
+def speak_as(widget: QWidget, lang: Language) -> None:
+    """Tell assistive technology that `widget` and its children are in `lang`.
+
+    Qt's AT-SPI bridge reports a widget's QLocale as its locale (GetLocale): a screen
+    reader picks the voice from it, an Arabic one for the client's Arabic step while the
+    worker's panel beside it stays French.
+    """
+    locale = QLocale(lang.babel_id)
+    if widget.locale() != locale:
+        widget.setLocale(locale)
+
+
 def use_script_font(widget: QWidget, lang: Language) -> None:
     """Draw `widget` and its children with the fonts that carry `lang`'s script.
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coach.speech.cache import wipe_private
 from coach.ui.icons import icon
+from coach.ui.language_state import speak_as
 from coach.ui.panel.side_panel import SidePanel
 from coach.ui.panel.stats_dialog import StatsDialog
 from coach.ui.player.about_page import AboutPage
@@ -153,6 +154,7 @@ class VisitDesk(QObject):
     def retranslate(self) -> None:
         _ = self.window.languages.worker_strings().gettext
         self._recolour()
+        speak_as(self.toggle, self.window.languages.worker)
         self.toggle.setAccessibleName(_("Worker's panel"))
         self.toggle.setAccessibleDescription(_("Show or hide the worker's panel; hidden, the client has the "
                                                "whole screen."))

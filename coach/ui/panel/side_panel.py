@@ -30,7 +30,7 @@ from coach.domain.pack import Lesson, Pack
 from coach.domain.practice import ExerciseResult
 from coach.domain.progress import PlayerEvent
 from coach.i18n.languages import Language
-from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.lock_view import LockView
@@ -445,6 +445,7 @@ class SidePanel(QWidget):
     def retranslate(self) -> None:
         worker = self._languages.worker
         self.setLayoutDirection(direction(worker))
+        speak_as(self, worker)
         use_script_font(self, worker)
         self.failures.retranslate()
         _ = self._words()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.i18n.languages import Language, display_name
 from coach.ui.flow_layout import FlowLayout
-from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.theme import MIN_TOUCH
 from coach.ui.widgets import scrolling_page
 
@@ -34,6 +34,7 @@ class LanguageButton(QPushButton):
         self.endonym = QLabel(lang.endonym)
         self.endonym.setProperty("role", "language-name")
         self.endonym.setLayoutDirection(direction(lang))
+        speak_as(self, lang)  # its name is the endonym
         self.endonym.setAlignment(Qt.AlignmentFlag.AlignCenter)
         use_script_font(self.endonym, lang)
         self.translated = QLabel()
@@ -92,6 +93,7 @@ class LanguagePickerPage(QWidget):
             lang = button.language
             in_worker = display_name(lang.tag, worker.tag)
             button.translated.setText(in_worker)
+            speak_as(button.translated, worker)
             button.translated.setVisible(in_worker != lang.endonym)
             button.setAccessibleName(lang.endonym)
             button.setAccessibleDescription(_("Show Coach in this language: {language}").format(language=in_worker))

@@ -30,7 +30,7 @@ from coach.i18n.ui_strings import available_ui_languages
 from coach.settings import Settings, save_settings
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.icons import icon
-from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.player.end_screen import EndPage
 from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
@@ -505,6 +505,7 @@ class MainWindow(QMainWindow):
         # The splitter keeps the worker's panel on the right, so the player below it no
         # longer inherits the application's direction: it follows the client explicitly.
         self.player_column.setLayoutDirection(direction(client))
+        speak_as(self.player_column, client)
         _ = self.languages.client_strings().gettext
         self._apply_client_font()
         self.home_button.setText(_("Lessons"))
@@ -565,6 +566,9 @@ class MainWindow(QMainWindow):
         # direction. They are the worker's, so they follow the worker's.
         for menu in (self.worker_menu, self.desk_menu):
             menu.setLayoutDirection(direction(self.languages.worker))
+        for widget in (self.worker_menu, self.desk_menu, self.worker_button, self.worker_menu_button,
+                       self.packs_button, self.packs_page):
+            speak_as(widget, self.languages.worker)
         return [
             (self.worker_button, _("Show the worker's language"),
              _("Show each step in your language too, in smaller text under the client's.")),
