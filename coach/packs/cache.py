@@ -53,9 +53,10 @@ from coach.paths import app_dirs
 
 log = logging.getLogger(__name__)
 
-CACHE_SCHEMA = 3
+CACHE_SCHEMA = 4
 """Bump when the layout of an entry changes (2: problems keep a message template and its values;
-3: JSON instead of pickles, and broken packs' verdicts)."""
+3: JSON instead of pickles, and broken packs' verdicts; 4: steps keep their exercise and links,
+links their countries)."""
 MAGIC = "coach-pack-cache"
 SUFFIX = ".json"
 RACY_SECONDS = 2.0

@@ -14,12 +14,15 @@ anything it does not expect; the caller treats that as a miss.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from collections.abc import Mapping
 from datetime import date, datetime, time
-from types import MappingProxyType
+from types import MappingProxyType, NoneType, UnionType
 from typing import Any
 
+from coach.domain import exercises
 from coach.domain.pack import Lesson, Link, Pack, Skill, Step, Text
 from coach.domain.problems import Phrase, Problem, Severity
 
@@ -126,30 +129,105 @@ def _frozen_of(data: object) -> Mapping[str, Any]:
     return value
 
 
+# -- practice exercises: frozen dataclasses of coach.domain.exercises, rebuilt field by field --
+
+_EXERCISE_VALUES: dict[str, type] = {cls.__name__: cls for cls in (
+    Text, exercises.Area, exercises.TouchExercise, exercises.Choice, exercises.ChooseExercise,
+    exercises.FormField, exercises.TypeInExercise, exercises.SmsCodeExercise, exercises.OrderItem,
+    exercises.OrderExercise)}
+"""The only classes an entry may name: a forged entry cannot build anything else."""
+
+
+def encode_exercise(value: Any) -> Any:
+    """An exercise (or one of its parts) as JSON: ["Class", field, ...] in the order of its fields."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, tuple):
+        return ["tuple", *map(encode_exercise, value)]
+    name = type(value).__name__
+    cls = _EXERCISE_VALUES.get(name)
+    if cls is not type(value):
+        raise TypeError(f"a {name} cannot be cached")
+    return [name, *(encode_exercise(getattr(value, f.name)) for f in dataclasses.fields(cls))]
+
+
+def _fit(data: Any, hint: Any) -> Any:
+    """`data` decoded as the type `hint` of a dataclass field names; Refused when it is not one."""
+    if isinstance(hint, UnionType):
+        for option in hint.__args__:
+            if option is NoneType and data is None:
+                return None
+        options = [option for option in hint.__args__ if option is not NoneType]
+        if len(options) != 1:
+            raise Refused(f"a field of type {hint} cannot be cached")
+        hint = options[0]
+    if typing.get_origin(hint) is tuple:
+        tagged = items(data)
+        if not tagged or tagged[0] != "tuple":
+            raise Refused("expected a tuple")
+        return tuple(_fit(item, hint.__args__[0]) for item in tagged[1:])
+    if hint is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    if hint in (str, bool, float) or (hint is int and not isinstance(data, bool)):
+        if not isinstance(data, hint):
+            raise Refused(f"expected a {hint.__name__}")
+        return data
+    if isinstance(hint, type) and _EXERCISE_VALUES.get(hint.__name__) is hint:
+        return decode_exercise(data, hint)
+    raise Refused(f"a field of type {hint} cannot be cached")
+
+
+def decode_exercise(data: Any, expected: type | None = None) -> Any:
+    """The exercise `encode_exercise` gave; `expected` restricts its class (None: any exercise)."""
+    if data is None and expected is None:
+        return None
+    tagged = items(data)
+    cls = _EXERCISE_VALUES.get(text(tagged[0])) if tagged else None
+    if cls is None or (expected is not None and cls is not expected) or (expected is None and cls is Text):
+        raise Refused("not an exercise value")
+    fields = dataclasses.fields(cls)
+    if len(tagged) - 1 != len(fields):
+        raise Refused(f"a {cls.__name__} has {len(fields)} fields")
+    hints = typing.get_type_hints(cls)
+    return cls(*(_fit(value, hints[f.name]) for f, value in zip(fields, tagged[1:], strict=True)))
+
+
+# -- lessons and their steps ------------------------------------------------------------------
+
+def _link(link: Link) -> list[Any]:
+    return [_text(link.title), link.url, list(link.countries)]
+
+
+def _link_of(data: object) -> Link:
+    title, url, countries = items(data)
+    return Link(_text_of(title), text(url), _strs(countries))
+
+
 def _step(step: Step) -> list[Any]:
     return [step.id, step.kind, _text(step.text), step.picture, _text(step.picture_description),
-            _frozen_strs(step.audio), encode_value(MappingProxyType(dict(step.options))) if step.options else None]
+            _frozen_strs(step.audio), encode_value(MappingProxyType(dict(step.options))) if step.options else None,
+            encode_exercise(step.exercise), [_link(link) for link in step.links]]
 
 
 def _step_of(data: object) -> Step:
-    id_, kind, said, picture, description, audio, options = items(data)
+    id_, kind, said, picture, description, audio, options, exercise, links = items(data)
     audio_map = _frozen_of(audio)
     for value in audio_map.values():
         text(value)
     return Step(text(id_), text(kind), _text_of(said), text(picture), _text_of(description),
-                audio_map, _frozen_of(options))
+                audio_map, _frozen_of(options), decode_exercise(exercise), tuple(map(_link_of, items(links))))
 
 
 def _lesson(lesson: Lesson) -> list[Any]:
     return [lesson.id, _text(lesson.title), lesson.icon, list(lesson.skills), [_step(s) for s in lesson.steps],
-            [[_text(link.title), link.url] for link in lesson.links], lesson.file]
+            [_link(link) for link in lesson.links], lesson.file]
 
 
 def _lesson_of(data: object) -> Lesson:
     id_, title, icon, skills, steps, links, file = items(data)
     return Lesson(text(id_), _text_of(title), text(icon), _strs(skills),
                   tuple(_step_of(step) for step in items(steps)),
-                  tuple(Link(_text_of(items(link)[0]), text(items(link)[1])) for link in items(links)),
+                  tuple(_link_of(link) for link in items(links)),
                   text(file))
 
 

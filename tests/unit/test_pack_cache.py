@@ -334,3 +334,28 @@ def test_the_cache_key_is_the_same_in_every_process() -> None:
     keys = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert len(keys) == 1
+
+
+def test_built_in_packs_keep_their_exercises_links_and_countries(tmp_path: Path) -> None:
+    """A warm start gives the built-in packs as read: practice steps stay exercises (not
+    plain pictures), and step and lesson links keep the countries they serve."""
+    builtin = REPO / "lessons"
+    uncached = load_library(builtin, tmp_path / "none", cache_dir=None)
+    load_library(builtin, tmp_path / "none", cache_dir=tmp_path / "cache")
+    warm = load_library(builtin, tmp_path / "none", cache_dir=tmp_path / "cache")
+    steps = [step for pack in warm.packs for lesson in pack.lessons for step in lesson.steps]
+    assert {type(step.exercise).__name__ for step in steps} >= {
+        "TouchExercise", "ChooseExercise", "TypeInExercise", "SmsCodeExercise", "OrderExercise"}
+    assert any(link.countries for pack in warm.packs for lesson in pack.lessons for link in lesson.links)
+    assert comparable(warm) == comparable(uncached)
+
+
+def test_a_forged_exercise_cannot_name_another_class() -> None:
+    from coach.packs.cache_codec import Refused, decode_exercise
+
+    with pytest.raises(Refused):
+        decode_exercise(["Path", "/etc"])
+    with pytest.raises(Refused):
+        decode_exercise(["Area", "1", 2, 3, 4])  # a field of the wrong type
+    with pytest.raises(Refused):
+        decode_exercise(["Text", "ctx", "text"])  # a part, not an exercise
