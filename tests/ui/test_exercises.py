@@ -348,3 +348,14 @@ def test_help_and_skip_are_always_there(qtbot, portal, speech) -> None:
     window.lesson.back()
     settle()
     assert window.lesson.exercise.result.help == 1, "coming back goes on counting"
+
+
+def test_the_phone_bezel_is_as_thin_in_arabic_as_in_french(qtbot, portal, speech) -> None:
+    """The phone's frame follows the text size, not the script's line height: Arabic fonts'
+    taller lines once made it half as thick again, and the frame took the messages' room."""
+    margins = {}
+    for lang in ("fr", "ar"):
+        window, view = open_step(qtbot, portal, speech, lang, "log-in-code", 1)
+        margins[lang] = view.phone.layout().contentsMargins().top()
+        window.close()
+    assert margins["ar"] == margins["fr"] > 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontInfo, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,6 +32,12 @@ BODY = "#2d3748"
 
 def _em(widget: QWidget) -> int:
     return max(12, widget.fontMetrics().height())
+
+
+def _size_em(widget: QWidget) -> int:
+    """The text size as a line of Latin text (4/3 of the font's pixel size), the same in every script;
+    Arabic fonts' lines are half as tall again, and a bezel drawn in those lines hid the messages."""
+    return max(12, round(QFontInfo(widget.font()).pixelSize() * 4 / 3))
 
 
 class AppIcon(QWidget):
@@ -265,7 +271,7 @@ class SimulatedPhone(QFrame):
 
     # -- size and drawing -------------------------------------------------------------------
     def _bezel(self) -> tuple[int, int]:
-        em = _em(self)
+        em = _size_em(self)
         return round(em * 0.8), round(em * 1.6)
 
     def _apply_metrics(self) -> None:
