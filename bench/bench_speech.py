@@ -34,7 +34,14 @@ SENTENCES = [
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--first", type=int, default=0, metavar="N",
+                        help="also N fresh processes: Listen pressed right after the speech child is started")
+    parser.add_argument("--head-start", type=int, default=0, metavar="MS",
+                        help="with --first: Listen pressed this long after the child was started")
+    parser.add_argument("--one-first", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.first:
+        first_listens(args.first, args.head_start)
     home = tempfile.mkdtemp(prefix="coach-bench-speech-")
     os.environ["COACH_HOME"] = home
 
@@ -71,6 +78,15 @@ def main() -> None:
         reader.stop()
         return marks["playing"]
 
+    if args.one_first:  # one fresh process: Listen at once, as a client pressing it as the window appears
+        started = time.monotonic()
+        wait(lambda: time.monotonic() - started >= args.head_start / 1000)  # events run meanwhile
+        try:
+            print(f"{listen(f'{SENTENCES[0]} {os.getpid()}'):.1f}")
+        except (RuntimeError, TimeoutError) as exc:
+            print(f"FAILED {exc}")
+        speech.stop()
+        return
     listen("Bonjour.")  # warm-up: the child's first synthesis loads the voice
     cold = [listen(f"{SENTENCES[i % len(SENTENCES)]} {i}") for i in range(args.runs)]
     warm = [listen(f"{SENTENCES[i % len(SENTENCES)]} {i}") for i in range(args.runs)]
@@ -78,6 +94,28 @@ def main() -> None:
         print(f"Listen -> audio playing, {name}: median {statistics.median(runs):.0f} ms")
     speech.stop()
     app.quit()
+
+
+def first_listens(runs: int, head_start_ms: int) -> None:
+    """Listen right after start, each in a fresh process (a new child, an empty cache): median, min, max, failures.
+
+    `head_start_ms`: how long after the child's start Listen is pressed (0: at once).
+    """
+    import subprocess
+
+    times, failures = [], []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, __file__, "--one-first", "--head-start", str(head_start_ms)], capture_output=True, text=True,
+                              env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
+        answer = (done.stdout.strip().splitlines() or [f"FAILED exit {done.returncode}"])[-1]
+        if answer.startswith("FAILED"):
+            failures.append(answer)
+        else:
+            times.append(float(answer))
+    if times:
+        print(f"first Listen {head_start_ms} ms after the child's start: median {statistics.median(times):.0f} ms, "
+              f"min {min(times):.0f}, max {max(times):.0f} ({len(times)} runs)")
+    print(f"first Listen failures: {len(failures)} of {runs}" + "".join(f"\n  {f}" for f in failures))
 
 
 if __name__ == "__main__":

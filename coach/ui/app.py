@@ -83,10 +83,14 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
                 return 2
             settings = (replace(settings, client_language=normalize_tag(value)) if name == "client_language"
                         else replace(settings, worker_language=normalize_tag(value)))
+    # The speech child starts first, on the other core while the packs load and the window
+    # is built: it is warm before the client can press Listen (its start took 80-350 ms,
+    # which the first Listen paid when the child started only after the window was up).
+    speech = SpeechService()
+    speech.start()
     library = load_packs()
     for broken in library.broken:
         log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))
-    speech = SpeechService()
     window = build_window(library, settings, speech=speech)
     desk = open_desk(window, damaged)
     from coach.ui.panel.handouts_menu import HandoutsMenu  # printing support loads only here
@@ -97,7 +101,6 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     # Ask for the keyboard focus: without it a screen reader hears nothing until a click
     # (under a window manager this is what it does anyway; without one, nothing else will).
     window.activateWindow()
-    speech.start()  # after the window is up: the child's start costs the client nothing
     try:
         return app.exec()
     finally:
