@@ -95,10 +95,13 @@ def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, 
     # In this process, not through the speech child: the child guards the window against
     # a hung or crashed engine, which a command line does not need, and a second Python
     # with its own start-up and imports was most of the time `coach speak` took.
+    import logging
+
     from coach.speech import engines
     from coach.speech.child import Speakers
     from coach.speech.protocol import NO_VOICE
 
+    logging.getLogger("coach.speech.child").addHandler(logging.NullHandler())  # the failure is told below, once
     answer = Speakers(engines.driver_names()).speak(text, tag, SLOW_RATE if slow else NORMAL_RATE)
     if not answer.get("ok"):
         if answer.get("error") == NO_VOICE:
