@@ -1,4 +1,8 @@
-"""What Coach adds to Qt's accessibility: interfaces that screen readers read safely.
+"""What Coach adds to Qt's accessibility: announcements, and interfaces read safely.
+
+`announce()` has a screen reader say a change that moves no focus (a new step, "someone
+is coming to help you", a saved note): Qt 6.8's announcement event, which its AT-SPI
+bridge sends as object:announcement (Orca speaks it; "assertive" interrupts speech).
 
 Qt's own interface for a scroll area (QAccessibleAbstractScrollArea, Qt 6.11) does not
 check the index a screen reader asks for: when the vertical scroll bar hides between the
@@ -9,10 +13,20 @@ crashes. `install()` puts a checked interface in its place for every QScrollArea
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QScrollArea, QWidget
 
 _installed: list[bool] = []
+
+
+def announce(source: QObject, text: str, assertive: bool = False) -> None:
+    """Have assistive technology say `text` (from `source`, whose language it is read in)."""
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(source, text)
+    if assertive:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
 
 
 class ScrollAreaAccessible(QAccessibleWidget):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from coach.domain.rules import MIN_PASSPHRASE, PassphraseProblem, passphrase_problem
 from coach.records.errors import WrongPassphrase
+from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
 from coach.ui.widgets import WrappingButton
 from coach.ui.panel.failure_bar import failure_text
@@ -149,6 +150,7 @@ class RecordsGate(QWidget):
         self.error.setAccessibleName(message)
         focus.setFocus()
         focus.selectAll()
+        announce(self.error, message, assertive=True)  # the focus stays in the field: say why
 
     def retranslate(self) -> None:
         _ = self._languages.worker_strings().gettext

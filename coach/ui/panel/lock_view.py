@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
 from coach.ui.widgets import WrappingButton
 from coach.ui.panel.gate import password_field, refusal_text
@@ -48,6 +49,7 @@ class LockView(QWidget):
         self.error.setText(refusal_text(error, _("The records were not unlocked."), _))
         self.passphrase.setFocus()
         self.passphrase.selectAll()
+        announce(self.error, self.error.text(), assertive=True)
 
     def reset(self) -> None:
         self.passphrase.clear()

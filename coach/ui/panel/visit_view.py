@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coach.domain.autonomy import AutonomyLevel
 from coach.domain.rules import MAX_NOTE
 from coach.domain.pack import Pack, Skill
+from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.panel.chart import ProgressChart
@@ -262,6 +263,7 @@ class VisitView(QWidget):
         _ = self._languages.worker_strings().gettext
         self.note.clear()
         self.note_status.setText(_("Note saved."))
+        announce(self.note_status, self.note_status.text())
 
     def _limit_note(self) -> None:
         text = self.note.toPlainText()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from coach.domain.autonomy import SelfRating
+from coach.ui.accessibility import announce
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
 from coach.ui.player.step_layout import StepBody, control_row
@@ -89,6 +90,8 @@ class EndPage(QWidget):
         self._lesson_title = lesson_title
         self.retranslate()
         self.library_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The focus lands on "Other lessons": the screen's news is said after it.
+        announce(self.title, f"{self.title.text()} {self.question.text()}")
 
     def _rate(self, answer: str) -> None:
         self.say.emit(self.faces[answer].text())

@@ -18,6 +18,7 @@ from coach.domain.pack import Lesson, Pack, Step
 from coach.domain.practice import ExerciseResult
 from coach.domain.progress import LessonProgress, PlayerEvent
 from coach.i18n.languages import display_name
+from coach.ui.accessibility import announce
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
@@ -275,6 +276,7 @@ class LessonPage(QWidget):
         if icon_name:
             self.notice_icon.setPixmap(icon(icon_name, colours(self._high_contrast).icon).pixmap(40, 40))
         self.notice_box.setVisible(bool(text))
+        announce(self.notice, text, assertive=key == "help")
 
     def set_text_scale(self, scale: int) -> None:
         """The text size in percent: the QR codes grow with it."""
@@ -324,6 +326,8 @@ class LessonPage(QWidget):
         self.retranslate()
         refresh_layouts(self)
         self.focus_start()
+        # The focus stays on Next (or goes to the practice): say the new step itself.
+        announce(self.text, f"{self.counter.accessibleName()}. {self.text.plain_text()}")
         self._auto_read_due = self.auto_read
         if self.isVisible():
             self._read_if_due()

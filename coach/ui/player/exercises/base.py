@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.pack import Pack, Step, Text
 from coach.domain.practice import ExerciseResult
+from coach.ui.accessibility import announce
 from coach.ui.icons import icon
 from coach.ui.player.reader import Reader
 from coach.ui.player.speech_controls import SpokenText
@@ -188,6 +189,8 @@ class ExerciseView(QWidget):
     def _show_feedback(self, kind: str, source: Text | None) -> None:
         self._feedback_kind, self._feedback_source = kind, source
         self._render_feedback()
+        if kind:  # each answer is told, the same hint again too
+            announce(self.feedback, self.feedback.plain_text())
 
     def _render_feedback(self) -> None:
         _ = self.context.gettext
