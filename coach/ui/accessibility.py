@@ -7,7 +7,8 @@ bridge sends as object:announcement (Orca speaks it; "assertive" interrupts spee
 Qt's own interface for a scroll area (QAccessibleAbstractScrollArea, Qt 6.11) does not
 check the index a screen reader asks for: when the vertical scroll bar hides between the
 reader's "how many children" and "child N" (a new page, a longer text), the application
-crashes. `install()` puts a checked interface in its place for every QScrollArea.
+crashes. `install()` puts a checked interface in its place for every QScrollArea, and
+has Coach's pictures (widgets.PictureView) read as images, with their description.
 """
 
 from __future__ import annotations
@@ -63,7 +64,22 @@ class ScrollAreaAccessible(QAccessibleWidget):
         return children.index(target) if target in children else -1
 
 
+class PictureAccessible(QAccessibleWidget):
+    """A picture: an image to a screen reader (not an unnamed 'filler'), named and described."""
+
+    def __init__(self, picture: QWidget) -> None:
+        super().__init__(picture, QAccessible.Role.Graphic)
+
+    def childCount(self) -> int:  # noqa: N802 - Qt's name
+        return 0
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return None
+
+
 def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    if class_name == "PictureView" and isinstance(obj, QWidget):
+        return PictureAccessible(obj)
     # Only the scroll area itself: its subclasses with their own interface (text edits,
     # item views) keep Qt's, which they reach first under their own class name.
     if class_name == "QScrollArea" and isinstance(obj, QScrollArea):

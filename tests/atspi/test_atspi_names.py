@@ -30,6 +30,9 @@ def test_no_unnamed_control_or_focus_stop_on_any_screen(start_coach, client: str
     problems["library"] = unnamed(tree)
     opened = open_lesson(app, words, tree)
     problems["step"] = unnamed(opened.tree)
+    described = opened.pack.translate(opened.lesson.steps[0].picture_description, client)
+    picture = opened.tree.one("image", words.c("Picture"))
+    assert picture.description == described
     tree = finish_lesson(app, words, opened)
     problems["end"] = unnamed(tree)
     assert {screen: found for screen, found in problems.items() if found} == {}
