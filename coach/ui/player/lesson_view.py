@@ -20,7 +20,7 @@ from coach.domain.progress import LessonProgress, PlayerEvent
 from coach.i18n.languages import display_name
 from coach.ui.accessibility import announce
 from coach.ui.icons import icon
-from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
 from coach.ui.player.library import read_picture
 from coach.ui.player.qr_view import PhoneButton
@@ -419,6 +419,7 @@ class LessonPage(QWidget):
             )
         self.worker_text.setText(text)
         self.worker_text.setLayoutDirection(direction(worker))
+        speak_as(self.worker_text, worker)  # the worker's line under the client's: the worker's voice
         use_script_font(self.worker_text, worker)
         self.worker_text.setAccessibleName(text)
 
