@@ -156,18 +156,28 @@ def _verify_key(path: Path, literal: str, *, check: bool) -> None:
         _verify_copy(path, literal, check=check)
         return
     conn = _keyed(path, literal, "mode=ro&immutable=1")
+    needs_the_wal = False
     try:
-        _try_key(conn, path)
+        try:
+            _try_key(conn, path)
+        except RecordsDamaged:
+            if not wal:
+                raise
+            # A writer killed in the middle of a checkpoint leaves the main file half updated:
+            # sound only with its WAL (found by the crash loop). The WAL-reading connection decides.
+            needs_the_wal = True
         if size % PAGE_SIZE and not wal:
             raise RecordsDamaged(path, [f"the file is cut short ({size} bytes is not a whole number of pages)"])
         if check and not wal:
             _raise_problems(conn, path)
     finally:
         conn.close()
-    if check and wal:
+    if wal and (check or needs_the_wal):
         conn = _keyed(path, literal, "mode=ro")
         try:
-            _raise_problems(conn, path)
+            _try_key(conn, path)
+            if check:
+                _raise_problems(conn, path)
         finally:
             conn.close()
 
