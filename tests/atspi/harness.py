@@ -247,6 +247,11 @@ class CoachUnderReader:
         if not self.reader.ask("action", pid=self.process.pid, path=list(node.path), name="Press")["done"]:
             raise RuntimeError(f"{node.label()} did not take the Press action")
 
+    def type_into(self, node: Node, text: str) -> None:
+        """Set a text field's contents (AT-SPI EditableText), as a reader's user may."""
+        if not self.reader.ask("set_text", pid=self.process.pid, path=list(node.path), text=text)["done"]:
+            raise RuntimeError(f"{node.label()} took no text")
+
     def key(self, keysym: str, *modifiers: str) -> None:
         self.reader.ask("key", keysym=keysym, modifiers=list(modifiers))
 

@@ -8,6 +8,7 @@ not the venv's; the tests talk to it as a child process, one JSON object a line:
     {"cmd": "focused", "pid": N}                 -> {"node": node | null} (the last focus event's)
     {"cmd": "action", "pid": N, "path": [...], "name": "Press"}   -> {"done": bool}
     {"cmd": "grab_focus", "pid": N, "path": [...]}                -> {"done": bool}
+    {"cmd": "set_text", "pid": N, "path": [...], "text": "..."}   -> {"done": bool}
     {"cmd": "key", "keysym": "Tab", "modifiers": ["shift"]}        -> {"done": true}
     {"cmd": "events"}                            -> {"events": [...]} since the last call
 
@@ -165,6 +166,9 @@ def answer(request: dict) -> dict:
         return {"done": bool(target.nActions) and bool(target.doAction(index)), "actions": names}
     if command == "grab_focus":
         return {"done": bool(at_path(request["pid"], request["path"]).queryComponent().grabFocus())}
+    if command == "set_text":
+        field = at_path(request["pid"], request["path"]).queryEditableText()
+        return {"done": bool(field.setTextContents(request["text"]))}
     if command == "key":
         key(request["keysym"], request.get("modifiers", []))
         return {"done": True}
