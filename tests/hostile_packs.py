@@ -91,6 +91,22 @@ def _huge_text(folder: Path, scale: int) -> Path:
     return pack
 
 
+@case("long-text")
+def _long_text(folder: Path, scale: int) -> Path:
+    """Over the 2,000-character bound of a text, in a file small enough to be parsed."""
+    pack = base(folder)
+    edit(pack, LESSON, "Tapez le numéro.", "Tapez " + "le numéro " * (250 * scale))
+    return pack
+
+
+@case("long-field-name")
+def _long_field_name(folder: Path, scale: int) -> Path:
+    """A 100 KB field name: parsed, refused as unknown, and not echoed whole into the error."""
+    pack = base(folder)
+    edit(pack, LESSON, 'kind = "info"', f'kind = "info"\n{"k" * (100_000 * scale)} = 1')
+    return pack
+
+
 @case("huge-field-name")
 def _huge_field_name(folder: Path, scale: int) -> Path:
     pack = base(folder)

@@ -16,6 +16,11 @@ from typing import Any
 from coach.domain.problems import Phrase, Problem, Severity, Value
 from coach.i18n.ui_strings import N_
 from coach.packs.locator import TomlLocator
+
+MAX_TOML_BYTES = 1024 * 1024
+"""The largest pack.toml or lesson file read (the built-in packs' largest is 3.4 KB; 200 long
+steps fit in a quarter of it): Python's TOML parser takes about a second per MB, so a bigger
+file is refused before it is parsed."""
 from coach.packs.bounded_zip import printable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -74,7 +79,13 @@ class TomlSource:
 
 
 def read_toml(raw: bytes, relative_path: str, report: Report) -> TomlSource | None:
-    """Parse `raw`; on bad encoding or bad syntax note an error and return None."""
+    """Parse `raw`; on bad encoding or bad syntax, or a file over MAX_TOML_BYTES, note an error and return None."""
+    if len(raw) > MAX_TOML_BYTES:
+        report.error(relative_path, None,
+                     # Translators: {size} and {limit} are sizes in KiB (1024 bytes), such as 4096 and 1024.
+                     N_("the file is {size} KiB; a lesson pack's TOML file is at most {limit} KiB"),
+                     size=-(-len(raw) // 1024), limit=MAX_TOML_BYTES // 1024)
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

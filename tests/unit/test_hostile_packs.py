@@ -25,7 +25,8 @@ MUST_REFUSE = {"many-steps", "many-lessons", "many-skills", "bad-syntax", "wrong
                "deep-inline-tables", "pathological-header-line",
                "long-line-in-po", "path-traversal", "absolute-path", "file-symlink-outside",
                "folder-symlink-outside", "zip-bomb", "zip-traversal-and-links", "zip-not-a-zip",
-               "non-utf8-contents", "huge-field-name", "huge-text", "nul-and-invisible-texts",
+               "non-utf8-contents", "huge-field-name", "huge-text", "long-text", "long-field-name",
+               "nul-and-invisible-texts",
                "root-and-und-languages", "svg-billion-laughs", "svg-external-entity", "svg-image-absolute-path",
                "svg-external-references", "svg-foreign-root", "svg-huge"}
 """Cases that must be refused (the others may load with warnings, or be refused)."""

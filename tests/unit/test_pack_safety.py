@@ -128,7 +128,10 @@ def test_ordinary_texts_pass(text: str) -> None:
     ("nul-and-invisible-texts", "lessons/01-call.toml:19", "U+0000"),
     ("nul-and-invisible-texts", "lessons/01-call.toml:12", "only spaces or invisible"),
     ("root-and-und-languages", "pack.toml:6", 'unknown language tag "root"'),
-    ("huge-text", "lessons/01-call.toml:19", "the limit is 2000"),
+    ("long-text", "lessons/01-call.toml:19", "the limit is 2000"),
+    ("long-field-name", "lessons/01-call.toml:", "k" * 20),
+    ("huge-text", "lessons/01-call.toml", "a lesson pack's TOML file is at most 1024 KiB"),
+    ("huge-field-name", "lessons/01-call.toml", "a lesson pack's TOML file is at most 1024 KiB"),
 ])
 def test_the_pack_is_refused_with_file_and_line(name: str, file: str, part: str, tmp_path: Path) -> None:
     result = load_pack(make(name, tmp_path), deep=False)
