@@ -7,12 +7,11 @@ from functools import cache
 
 from harness import CoachUnderReader, Tree
 
+from coach.domain.pack import Lesson, Pack
 from coach.i18n.languages import language
 from coach.i18n.ui_strings import ui_strings
-from coach.domain.pack import Lesson, Pack
 from coach.packs.loader import load_pack
 from coach.paths import builtin_packs_dir
-
 
 
 @dataclass(frozen=True)
