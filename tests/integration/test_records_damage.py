@@ -176,3 +176,36 @@ def test_a_wrong_passphrase_leaves_a_killed_writers_wal_byte_identical(tmp_path:
         assert {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == mtimes
     with Records.open(path, PASS) as records:  # the right one finds every confirmed write
         assert len(records.find_clients("written after", limit=100)) == 40
+
+
+def test_a_writer_killed_midway_through_a_checkpoint_is_not_damage(tmp_path: Path) -> None:
+    """The main file half checkpointed, sound only with its WAL (found by the crash loop): it unlocks."""
+    import shutil
+
+    from coach.records.store import _keyed, key_literal, quick_problems
+
+    path = tmp_path / "records.db"
+    Records.create(path, PASS).close()
+    records = Records.open(path, PASS)
+    records.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    visit = records.start_visit(records.worker("Ana").id, records.create_client("Jo", "fr").id, "fr")
+    for n in range(300):
+        records.add_note(visit.id, f"note {n} " + "x" * 1500)
+    before = tmp_path / "before"
+    before.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{path}{suffix}", f"{before / 'records.db'}{suffix}")
+    records.checkpoint()
+    after = path.read_bytes()
+    records.close()
+    old = (before / "records.db").read_bytes()
+    pages = [after[i:i + 4096] for i in range(0, len(after), 4096)]
+    half = [pages[i] if i < len(pages) // 2 else old[i * 4096:(i + 1) * 4096] for i in range(len(pages))]
+    (before / "records.db").write_bytes(b"".join(half))  # a checkpoint killed halfway
+    main_alone = _keyed(before / "records.db", key_literal(PASS), "mode=ro&immutable=1")
+    try:
+        assert quick_problems(main_alone) != [], "the main file alone must look damaged for this test"
+    finally:
+        main_alone.close()
+    with Records.open(before / "records.db", PASS) as reopened:
+        assert reopened.check() == [] and len(reopened.notes(visit.client_id or 0)) == 300
