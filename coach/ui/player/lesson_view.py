@@ -121,7 +121,7 @@ class LessonPage(QWidget):
         notice_row.addWidget(self.notice, 0)
         notice_row.addStretch(1)
         self.notice_box.setVisible(False)
-        self.body = StepBody(self.picture, [self.text, self.worker_text, self.notice_box])
+        self.body = StepBody(self.picture, [self.text, self.worker_text, self.notice_box], beside_when_short=True)
         layout.addWidget(self.body, 1)
 
         self.nav_row, nav = control_row()

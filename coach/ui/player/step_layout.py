@@ -4,7 +4,10 @@ A lesson, end or consent screen has a header, a body and its controls. The contr
 (Back, Listen, Next, "I need help", "I did it") are never in a scroll area: at 200 %
 text on a small screen they wrap onto more rows but stay inside the window. The body
 puts the picture above the text; when space runs short the picture shrinks to a
-small minimum first, and only then does the text scroll, inside its own area.
+small minimum first, and only then does the text scroll, inside its own area. A practice
+that would be cut under its texts (to be scrolled before it can be done) gets the whole
+height instead, its texts beside it at the start of the reading direction, when the body
+is wide enough.
 """
 
 from __future__ import annotations
@@ -15,14 +18,19 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 from coach.ui.flow_layout import FlowLayout
 
 SPACING = 12
+BESIDE_MIN_WIDTH = 700
+"""Narrower than this, texts beside the visual would be a few words a line: they stay above it."""
+BESIDE_TEXT_SHARE = 0.4
+BESIDE_TEXT_MIN = 280
 
 
 class StepBody(QWidget):
     """A visual (the picture, or an exercise) above a column of texts that scrolls only when it must."""
 
     def __init__(self, visual: QWidget, texts: list[QWidget], visual_minimum: int = 72,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, beside_when_short: bool = False) -> None:
         super().__init__(parent)
+        self._beside_when_short = beside_when_short
         self._visual_minimum = self._base_minimum = visual_minimum
         self._visual = visual
         visual.setParent(self)
@@ -37,6 +45,7 @@ class StepBody(QWidget):
         column.setSpacing(SPACING)
         for widget in texts:
             column.addWidget(widget)
+        column.addStretch(1)  # beside the visual, the texts stay together at the top
         self.text_area.setWidget(self._texts)
         self._texts.installEventFilter(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -83,8 +92,28 @@ class StepBody(QWidget):
             text_height = max(first_line, min(needed, height - SPACING - self._visual_minimum))
             text_height = min(text_height, height)
         visual_height = max(0, height - text_height - SPACING)
+        if self._beside_is_better(width, height, visual_height):
+            self._place_beside(width, height)
+            return
         self._visual.setGeometry(0, 0, width, visual_height)
         self.text_area.setGeometry(0, height - text_height, width, text_height)
+
+    def _beside_is_better(self, width: int, height: int, visual_height: int) -> bool:
+        """A practice cut under its texts (it would have to be scrolled to be done) in a body
+        wide enough: the texts go beside it instead."""
+        practice = self._visual_minimum > self._base_minimum
+        if not (self._beside_when_short and practice) or width < BESIDE_MIN_WIDTH:
+            return False  # a picture may shrink; beside a picture, texts at 200 % were cut mid-line
+        return visual_height < min(self._visual.sizeHint().height(), height)  # cut, it must be scrolled to be done
+
+    def _place_beside(self, width: int, height: int) -> None:
+        """The texts in a column at the reading side's start, the visual in the rest, both full height."""
+        text_width = max(BESIDE_TEXT_MIN, round(width * BESIDE_TEXT_SHARE))
+        visual_width = max(0, width - text_width - SPACING)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        text_x, visual_x = (width - text_width, 0) if rtl else (0, text_width + SPACING)
+        self.text_area.setGeometry(text_x, 0, text_width, height)
+        self._visual.setGeometry(visual_x, 0, visual_width, height)
 
     def _first_line_height(self) -> int:
         """At least the first line of the text stays readable, even if the picture must go."""
