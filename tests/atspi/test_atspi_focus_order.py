@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from harness import CoachUnderReader, Node, tab_walk
-from walk import Strings, open_lesson, pick_language
+from walk import Strings, finish_lesson, open_lesson, pick_language
 
 PAGE = ("Listen", "Slower", "Next", "I need help", "I did it")
 """The step screen's controls on the first step (Back is off there), in reading order."""
@@ -52,3 +52,17 @@ def test_tab_goes_top_bar_then_page_then_panel_both_ways(start_coach, client: st
     backward = [n.name for n in cycle(app, "shift")]
     start = backward.index(forward[-1])
     assert list(reversed(backward[start:] + backward[:start])) == forward
+
+
+def test_on_the_end_screen_a_face_is_three_shift_tabs_away_and_enter_chooses_it(start_coach) -> None:
+    """From 'Other lessons' (where the focus lands), Shift+Tab reaches the faces; Enter picks one."""
+    words = Strings("fr", "fr")
+    app: CoachUnderReader = start_coach(desk_language="fr", worker_language="fr")
+    opened = open_lesson(app, words, pick_language(app, words))
+    finish_lesson(app, words, opened)
+    app.wait_focus("the focus on 'Other lessons'", lambda node: node.name == words.c("Other lessons"))
+    alone = words.c("Alone")
+    met = [node.name for node in tab_walk(app, 3, "shift")]
+    assert met[-1] == alone, met
+    app.key("Return")
+    app.wait_until(lambda: "checked" in app.tree().one(name=alone).states, f"{alone!r} checked by Enter")

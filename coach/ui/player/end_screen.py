@@ -10,6 +10,7 @@ from coach.ui.accessibility import announce
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
 from coach.ui.player.step_layout import StepBody, control_row
+from coach.ui.player.top_bar import BarButton
 from coach.ui.theme import colours
 from coach.ui.widgets import PictureView
 from coach.visit import CLIENT_SELF_RATINGS
@@ -51,7 +52,7 @@ class EndPage(QWidget):
         self.faces_row, faces = control_row(spread=False)
         self.faces: dict[str, QToolButton] = {}
         for answer in CLIENT_SELF_RATINGS:
-            face = QToolButton()  # the face above its word: three fit side by side at 200 %
+            face = BarButton()  # the face above its word: three fit side by side at 200 %; Enter chooses
             face.setProperty("role", "face")
             face.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             face.setCheckable(True)
