@@ -17,6 +17,19 @@ from coach.ui.player.main_window import MainWindow
 from coach.ui.visit_desk import VisitDesk
 
 
+@pytest.fixture
+def speech(qtbot):
+    """A speech service whose child is the fake engine (real process, real protocol)."""
+    from fakes.fake_speech_child import fake_child_command
+
+    from coach.ui.speech_service import SpeechService
+
+    service = SpeechService(fake_child_command())
+    service.start()
+    yield service
+    service.stop()
+
+
 @pytest.fixture(scope="session")
 def demo_builtin_dir(tmp_path_factory) -> Path:
     """A built-in packs folder holding the demo pack alone.

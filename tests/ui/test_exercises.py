@@ -7,17 +7,14 @@ means: the reader was asked to say exactly the hint shown, and played it.
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from fakes.fake_speech_child import fake_child_command
+from ui_helpers import builtin_library
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.packs.loader import Library, load_library
-from coach.paths import builtin_packs_dir
+from coach.packs.loader import Library
 from coach.settings import Settings
 from coach.ui.player.exercises.choose import ChooseView
 from coach.ui.player.exercises.order import OrderView
@@ -25,7 +22,6 @@ from coach.ui.player.exercises.sms_code import SmsCodeView
 from coach.ui.player.exercises.touch import STEPS, TouchView
 from coach.ui.player.exercises.type_in import TypeInView
 from coach.ui.player.reader import ReaderState
-from coach.ui.speech_service import SpeechService
 
 PRAISE = {"fr": "Bravo ! Vous avez réussi.", "ar": None}
 LANGUAGES = ["fr", "ar"]
@@ -35,19 +31,7 @@ WAYS = ["mouse", "keyboard"]
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory) -> Library:
     """The practice portal alone, as a built-in pack (the other content packs change under us)."""
-    builtin = tmp_path_factory.mktemp("portal-packs")
-    shutil.copytree(builtin_packs_dir() / "practice-portal", builtin / "practice-portal")
-    library = load_library(builtin, Path("/nonexistent-coach-packs"))
-    assert [p.id for p in library.packs] == ["practice-portal"], library.broken
-    return library
-
-
-@pytest.fixture
-def speech(qtbot):
-    service = SpeechService(fake_child_command())
-    service.start()
-    yield service
-    service.stop()
+    return builtin_library(tmp_path_factory, "practice-portal")
 
 
 def open_step(qtbot, library: Library, speech, lang: str, lesson: str, index: int):

@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
-from fakes.fake_speech_child import fake_child_command
+from ui_helpers import builtin_library
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from coach.packs.loader import Library, load_library
-from coach.paths import builtin_packs_dir
+from coach.packs.loader import Library
 from coach.settings import Settings
 from coach.ui.player.exercises.type_in import TypeInView
-from coach.ui.speech_service import SpeechService
 
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory) -> Library:
-    builtin = tmp_path_factory.mktemp("services-packs")
-    shutil.copytree(builtin_packs_dir() / "public-services", builtin / "public-services")
-    library = load_library(builtin, Path("/nonexistent-coach-packs"))
-    assert [p.id for p in library.packs] == ["public-services"], library.broken
-    return library
-
-
-@pytest.fixture
-def speech(qtbot):
-    service = SpeechService(fake_child_command())
-    service.start()
-    yield service
-    service.stop()
+    return builtin_library(tmp_path_factory, "public-services")
 
 
 def settle() -> None:

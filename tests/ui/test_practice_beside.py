@@ -9,25 +9,17 @@ whose lines are taller).
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from ui_helpers import builtin_library
 from PySide6.QtWidgets import QApplication
 
-from coach.packs.loader import Library, load_library
-from coach.paths import builtin_packs_dir
+from coach.packs.loader import Library
 from coach.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory) -> Library:
-    builtin = tmp_path_factory.mktemp("beside-packs")
-    for pack in ("online-safety", "public-services"):
-        shutil.copytree(builtin_packs_dir() / pack, builtin / pack)
-    library = load_library(builtin, Path("/nonexistent-coach-packs"))
-    assert not library.broken, [b.problems for b in library.broken]
-    return library
+    return builtin_library(tmp_path_factory, "online-safety", "public-services")
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

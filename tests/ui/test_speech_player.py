@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from fakes.fake_speech_child import fake_child_command
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.pack import Catalog
@@ -13,16 +12,6 @@ from coach.i18n.ui_strings import ui_strings
 from coach.packs.loader import Library
 from coach.settings import Settings
 from coach.ui.player.reader import ReaderState
-from coach.ui.speech_service import SpeechService
-
-
-@pytest.fixture
-def speech(qtbot):
-    """A speech service whose child is the fake engine (real process, real protocol)."""
-    service = SpeechService(fake_child_command())
-    service.start()
-    yield service
-    service.stop()
 
 
 def window_with_speech(qtbot, library, speech, **settings):

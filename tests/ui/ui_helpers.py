@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+
+from coach.packs.loader import Library, load_library
+from coach.paths import builtin_packs_dir
 
 
 def visible_children(root: QWidget, kind) -> list:
@@ -74,3 +80,14 @@ def settle() -> None:
     """Let Qt finish laying out: one layout pass can post another (word-wrapped text)."""
     for _ in range(5):
         QApplication.processEvents()
+
+
+def builtin_library(tmp_path_factory, *packs: str) -> Library:
+    """These built-in packs alone, copied into a folder of their own and loaded (the others
+    change under the tests)."""
+    builtin = tmp_path_factory.mktemp("builtin-" + "-".join(packs))
+    for pack in packs:
+        shutil.copytree(builtin_packs_dir() / pack, builtin / pack)
+    library = load_library(builtin, Path("/nonexistent-coach-packs"))
+    assert sorted(p.id for p in library.packs) == sorted(packs) and not library.broken, library.broken
+    return library
