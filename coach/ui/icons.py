@@ -41,9 +41,7 @@ def icon(name: str, colour: str = ICON_INK, size: int = 128, on_colour: str | No
         data = _icon_svg(name, ink) if ink else b""
         pixmap = render_picture(data, QSize(size, size), svg=True) if data else None
         if pixmap is not None and not pixmap.isNull():
-            result.addPixmap(pixmap, QIcon.Mode.Normal, state)
-            if state is QIcon.State.On:
-                result.addPixmap(pixmap, QIcon.Mode.Active, state)
+            result.addPixmap(pixmap, QIcon.Mode.Normal, state)  # hover (Active) falls back to Normal
     return result
 
 
