@@ -62,3 +62,17 @@ def test_recorded_audio_wins_over_synthesis(qtbot, tmp_path: Path, demo_builtin_
     window.lesson.listen_button.click()
     qtbot.waitUntil(lambda: bool(asked), timeout=8000)
     speech.stop()
+
+
+def test_recorded_audio_file_is_whole_owner_only_and_leaves_no_temporary(tmp_path: Path, monkeypatch) -> None:
+    """Two Coach windows (the app and `coach preview`) may copy the same recording at once:
+    each writes its own temporary file, so neither can rename the other's half-written one."""
+    from coach.ui.player.reader import recorded_audio_file
+
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "home"))
+    data = b"RIFF" + bytes(range(256)) * 64
+    path = recorded_audio_file(data, ".wav")
+    assert path.read_bytes() == data
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert recorded_audio_file(data, ".wav") == path
+    assert [p.name for p in path.parent.iterdir()] == [path.name]

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.packs.easy_read import sentence_spans
 from coach.paths import app_dirs
+from coach.records.private import write_private
 from coach.speech.cache import discard_private
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE, Utterance, WordTiming
 from coach.ui.player.audio_out import AudioOut
@@ -177,7 +178,5 @@ def recorded_audio_file(data: bytes, suffix: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (hashlib.sha256(data).hexdigest()[:32] + suffix)
     if not path.exists():
-        temporary = path.with_suffix(path.suffix + ".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
+        write_private(path, data)  # a unique temporary file: two Coach windows never share one
     return path
