@@ -1,5 +1,7 @@
 """The worker's menu opens from the keyboard, as Orca's user opens it: Tab to its arrow,
-then Alt+Down or Shift+F10; the menu's first entry takes the focus."""
+then Alt+Down or Shift+F10; the menu's first entry takes the focus. Escape closes it and
+the focus is heard back on the arrow (a focus event: Qt sent none, the reader stayed on
+the closed menu's entry)."""
 
 from __future__ import annotations
 
@@ -23,3 +25,8 @@ def test_the_workers_menu_opens_from_the_keyboard(start_coach, client: str, keys
     entry = app.wait_focus("an entry of the worker's menu to take the focus",
                            lambda node: node.role in ("menu item", "check menu item", "radio menu item", "menu"))
     assert entry.name
+    app.key("Escape")
+    back = app.wait_focus("the focus back on the worker's menu arrow after Escape",
+                          lambda node: node.name == arrow)
+    assert back.role == "push button" and "focused" in back.states
+    assert not app.tree().find(role="menu item"), "the menu closed"

@@ -4,16 +4,19 @@ A `QToolButton` answers Space only; the README (and every desktop) promises Ente
 A button that has a menu opens it from the keyboard with Alt+Down, the Menu key or
 Shift+F10, and its arrow is a button of its own, reached with Tab and pressed with
 Space or Enter. Menus open without blocking (`popup`, never `exec`), so that an
-assistive technology asking to open one gets its answer at once.
+assistive technology asking to open one gets its answer at once. When such a menu closes
+(Escape, or an entry that leaves the focus where it was) the focus is still, for Qt, on
+the button that opened it, so Qt tells assistive technology nothing: `open_menu_below`
+says so itself (a focus event), or a screen reader would stay on the vanished menu entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QMenu, QSizePolicy, QToolButton, QWidget
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
@@ -70,8 +73,32 @@ def tool_button(name: str, text_beside: bool = False, checkable: bool = False) -
     return button
 
 
+class _FocusReturn(QObject):
+    """Tells assistive technology that the focus is back on a menu's opener once the menu has closed."""
+
+    def __init__(self, menu: QMenu) -> None:
+        super().__init__(menu)
+        self.opener: QWidget | None = None
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._closed))
+
+    def _closed(self) -> None:
+        opener, self.opener = self.opener, None
+        # Only where the focus truly is: an entry that opened a dialog or a screen moved it.
+        if opener is not None and QApplication.focusWidget() is opener and QApplication.activePopupWidget() is None:
+            QAccessible.updateAccessibility(QAccessibleEvent(opener, QAccessible.Event.Focus))
+
+
+def _focus_return(menu: QMenu) -> _FocusReturn:
+    found = menu.findChild(_FocusReturn, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if isinstance(found, _FocusReturn) else _FocusReturn(menu)
+
+
 def open_menu_below(menu: QMenu, anchor: QWidget) -> None:
-    """Show `menu` under `anchor`, aligned with its start edge, its first entry active; returns at once."""
+    """Show `menu` under `anchor`, aligned with its start edge, its first entry active; returns at once.
+
+    When it closes with the focus still on the control that had it (its opener), a focus
+    event says so to assistive technology."""
+    _focus_return(menu).opener = QApplication.focusWidget()
     right_to_left = menu.layoutDirection() == Qt.LayoutDirection.RightToLeft
     corner = anchor.rect().bottomRight() if right_to_left else anchor.rect().bottomLeft()
     where = anchor.mapToGlobal(corner + QPoint(0, 1))
