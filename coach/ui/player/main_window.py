@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QMainWindow,
-    QMenu,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -31,6 +30,7 @@ from coach.settings import Settings, save_settings
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
+from coach.ui.menus import DirectedMenu
 from coach.ui.player.end_screen import EndPage
 from coach.ui.player.language_picker import LanguagePickerPage
 from coach.ui.player.lesson_view import LessonPage
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         # The worker's menu has a button of its own (the arrow), so that Tab reaches it.
         self.worker_menu_button = tool_button("worker-menu")
         self.packs_button = tool_button("packs", text_beside=True)
-        self.worker_menu = QMenu(self.worker_button)
+        self.worker_menu = DirectedMenu(self.worker_button)
         self.worker_group = QActionGroup(self.worker_menu)
         for lang in offered:
             action = QAction(lang.endonym, self.worker_menu, checkable=True)
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
             self.worker_group.addAction(action)
             self.worker_menu.addAction(action)
         self.worker_group.triggered.connect(lambda action: self.set_worker_language(action.data()))
-        self.desk_menu = QMenu(self.worker_menu)
+        self.desk_menu = DirectedMenu(self.worker_menu)
         self.desk_group = QActionGroup(self.desk_menu)
         for lang in offered:
             action = QAction(lang.endonym, self.desk_menu, checkable=True)
