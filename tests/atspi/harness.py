@@ -205,7 +205,9 @@ class Reader:
 class CoachUnderReader:
     """The `coach` command running on the desktop, and the reader reading it."""
 
-    def __init__(self, desktop: Desktop, home: Path, args: list[str], settings: dict[str, Any]) -> None:
+    def __init__(self, desktop: Desktop, home: Path, args: list[str], settings: dict[str, Any],
+                 settings_text: str | None = None) -> None:
+        """`settings_text`: the settings file's exact contents instead of `settings` (a damaged file)."""
         (home / "config").mkdir(parents=True, exist_ok=True)
         self.home = home
         env = dict(desktop.env, COACH_HOME=str(home), QT_QPA_PLATFORM="xcb", QT_ACCESSIBILITY="1",
@@ -216,11 +218,12 @@ class CoachUnderReader:
 
         settings_file = app_dirs(env).settings_file
         settings_file.parent.mkdir(parents=True, exist_ok=True)
-        settings_file.write_text(json.dumps(settings), encoding="utf-8")
+        settings_file.write_text(json.dumps(settings) if settings_text is None else settings_text, encoding="utf-8")
         coach = Path(sys.executable).with_name("coach")
         self.log = (home / "coach.log").open("w")
-        self.process = subprocess.Popen([str(coach), *args], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        # The reader first, as Orca runs before the application: it hears what Coach says at start.
         self.reader = Reader(desktop.env)
+        self.process = subprocess.Popen([str(coach), *args], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.wait_until(lambda: any(a["pid"] == self.process.pid for a in self.reader.ask("apps")["apps"]),
                         "Coach on the accessibility bus")
         self.wait_until(lambda: self.tree().find(role="frame"), "Coach's window on screen")

@@ -4,17 +4,21 @@ Every records failure in the panel comes here, worded in the worker's language:
 what was not done, why (coach.records.errors.describe, shared with the CLI) and
 what to do. An unexpected error (a bug, not bad luck) is logged with its traceback
 and said as such; it never reaches Qt as an exception, and it is never dressed up
-as the worker's mistake.
+as the worker's mistake. Each new failure is also announced to assistive technology
+(assertive: it interrupts), in the worker's language, since it appears without moving the
+focus; one told before the window was up is announced once the bar is first shown.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.records.errors import RecordsError, describe
+from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
 from coach.ui.widgets import WrappingButton
 
@@ -50,6 +54,8 @@ class FailureBar(QFrame):
         self._languages = languages
         self.setProperty("role", "failure")
         self._messages: list[str] = []
+        self._unheard = False
+        """A failure was told while the bar was not on screen: announce it when it shows."""
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setProperty("role", "error")
@@ -75,7 +81,11 @@ class FailureBar(QFrame):
         self._messages.insert(0, failure_text(what, error, _) if not isinstance(error, _Told) else what)
         del self._messages[MAX_SHOWN:]
         self._render()
-        self.setVisible(True)
+        if self.isVisible():
+            self._announce()
+        else:
+            self._unheard = True
+            self.setVisible(True)  # shown now if the window is up (showEvent), else with it
 
     def tell(self, message: str) -> None:
         """A problem already worded (a damaged settings file, …)."""
@@ -89,6 +99,18 @@ class FailureBar(QFrame):
     def messages(self) -> list[str]:
         """The lines shown, newest first (worded when they happened, in the worker's language)."""
         return list(self._messages)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._unheard:
+            # After the show has been told to assistive technology, so the announcement follows it.
+            QTimer.singleShot(0, self._announce)
+
+    def _announce(self) -> None:
+        """Say the newest failure, in the worker's language (the text's own: the panel's)."""
+        self._unheard = False
+        if self._messages and self.isVisible():
+            announce(self.text, f"{self.title.text()}. {self._messages[0]}", assertive=True)
 
     def _render(self) -> None:
         lines = self.messages
