@@ -1,4 +1,5 @@
-"""Tab follows the reading order on the step screen: the top bar, the page, then the panel.
+"""Tab follows the reading order on the step screen: the top bar, the page, then the panel;
+on a practice step the practice's controls come first in the page, so Next follows them.
 
 Read through the accessibility bus: the focus events Qt sends as Tab and Shift+Tab are
 pressed, the keys coming from the AT-SPI registry as Orca's would.
@@ -66,3 +67,41 @@ def test_on_the_end_screen_a_face_is_three_shift_tabs_away_and_enter_chooses_it(
     assert met[-1] == alone, met
     app.key("Return")
     app.wait_until(lambda: "checked" in app.tree().one(name=alone).states, f"{alone!r} checked by Enter")
+
+
+@pytest.mark.parametrize("client", ["fr", "ar"])
+def test_on_a_practice_step_the_practice_comes_first_in_the_page_and_next_soon_after(start_coach,
+                                                                                 client: str) -> None:
+    """The practice's controls were appended after the panel (built when the step shows): Next was
+    18 Tab presses from the first choice. Now: top bar, practice, Back … Next …, panel; both ways."""
+    words = Strings(client, "fr")
+    app: CoachUnderReader = start_coach(desk_language=client, worker_language="fr")
+    opened = open_lesson(app, words, pick_language(app, words))
+    steps = opened.lesson.steps
+    practice = next(index for index, step in enumerate(steps) if step.exercise is not None)
+    for step in range(1, practice + 1):
+        tree = app.wait_for("label", words.step_counter(step, len(steps)))
+        app.press(tree.one("push button", words.c("Next")))
+    app.wait_for("label", words.step_counter(practice + 1, len(steps)))
+    onward = "Finish" if practice == len(steps) - 1 else "Next"
+    page = [words.c(message) for message in ("Back", "Listen", "Slower", onward, "I need help", "I did it")]
+    panel = [words.w(message) for message in GATE]
+    first = app.wait_focus("the focus in the practice", lambda node: node.name not in page + panel)
+
+    stops = cycle(app)
+    at = next(index for index, node in enumerate(stops) if node.path == first.path)
+    forward = [n.name for n in stops[at:] + stops[:at]]  # from where the focus starts
+    controls = forward.index(page[0])
+    ours = forward[:controls]
+    assert not set(ours) & set(page + panel), forward
+    rest = forward[controls:]
+    assert rest[: len(page)] == page, forward
+    after = [name for name in rest[len(page):] if name != words.c("Open on your phone")]
+    assert after[: len(panel)] == panel, forward
+    top_bar = after[len(panel):]
+    assert top_bar[0] == words.c("Lessons") and words.w("Worker's panel") in top_bar, forward
+    assert forward.index(words.c(onward)) == len(ours) + 3, "Next right after the practice, Back, Listen, Slower"
+
+    backward = [n.name for n in cycle(app, "shift")]
+    start = backward.index(forward[-1])
+    assert list(reversed(backward[start:] + backward[:start])) == forward

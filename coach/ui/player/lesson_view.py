@@ -19,6 +19,7 @@ from coach.domain.practice import ExerciseResult
 from coach.domain.progress import LessonProgress, PlayerEvent
 from coach.i18n.languages import display_name
 from coach.ui.accessibility import announce
+from coach.ui.focus_chain import put_before
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
@@ -350,6 +351,7 @@ class LessonPage(QWidget):
             view.start_from(previous)
         view.result_changed.connect(self._on_exercise_result)
         self.body.set_visual(view)  # shown now: the keyboard focus goes into it
+        put_before(view, self.back_button, view.first_focus())  # Tab meets it where it is seen: before the controls
 
     def _exercise_context(self) -> ExerciseContext:
         assert self.pack is not None and self.step is not None

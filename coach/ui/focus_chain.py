@@ -1,0 +1,48 @@
+"""Tab order for widgets built after their screen: they go where they are read.
+
+Qt appends a widget to the end of its window's focus chain when it is parented, so a
+practice built when its step is shown would come after everything else on the window
+(the worker's panel included), and Tab would reach it last.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+
+def chain_inside(container: QWidget) -> list[QWidget]:
+    """`container`'s descendants in their focus-chain order (focusable or not: Tab skips those)."""
+    found: list[QWidget] = []
+    current = container.nextInFocusChain()
+    seen: set[int] = set()
+    while current is not None and current is not container and id(current) not in seen:
+        seen.add(id(current))
+        if container.isAncestorOf(current):
+            found.append(current)
+        current = current.nextInFocusChain()
+    return found
+
+
+def put_before(container: QWidget, anchor: QWidget, first: QWidget | None = None) -> None:
+    """Move `container`'s focus stops to just before `anchor` in the Tab order, from `first`
+    (where the keyboard starts in it) on, those built before `first` after the others."""
+    if container.isAncestorOf(anchor):
+        return
+    # Qt's setTabOrder ignores a widget without focus: chain the focus stops only, after the
+    # stop before `anchor` that is not already one of the container's.
+    previous = anchor.previousInFocusChain()
+    while previous is not None and previous is not anchor and (
+            _no_focus(previous) or previous is container or container.isAncestorOf(previous)):
+        previous = previous.previousInFocusChain()
+    if previous is None or previous is anchor:
+        return
+    stops = [widget for widget in chain_inside(container) if not _no_focus(widget)]
+    start = next((i for i, w in enumerate(stops) if first is not None and (w is first or w.isAncestorOf(first))), 0)
+    for widget in stops[start:] + stops[:start]:
+        QWidget.setTabOrder(previous, widget)
+        previous = widget
+
+
+def _no_focus(widget: QWidget) -> bool:
+    return widget.focusPolicy() == Qt.FocusPolicy.NoFocus
