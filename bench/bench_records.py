@@ -31,8 +31,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from coach.records import Records  # noqa: E402
-from coach.records.models import to_text  # noqa: E402
+from coach.records.models import LevelChange, Stats, to_text  # noqa: E402
 from coach.records.records import CODE_ALPHABET, fold  # noqa: E402
+from coach.records.summaries import bulk_writes  # noqa: E402
 
 PASS = "benchmark passphrase"
 SYLLABLES = ["ma", "ri", "ko", "sa", "le", "nu", "fa", "ti", "do", "ya", "el", "an", "zo", "be", "ha"]
@@ -41,7 +42,11 @@ SKILLS = [(f"pack{p}/skill{s}", f"{1 + s % 5}.{1 + p % 4}") for p in range(4) fo
 
 
 def generate(path: Path, clients: int, ratings: int, seed: int = 7) -> float:
-    """Fill a new records file; returns the seconds it took."""
+    """Fill a new records file; returns the seconds it took.
+
+    The rows go in as one bulk write (the statistics' summaries built once at the end, as
+    an import would), so the summaries are laid out in order as after a migration.
+    """
     rng = random.Random(seed)
     start = time.perf_counter()
     records = Records.create(path, PASS)
@@ -49,7 +54,7 @@ def generate(path: Path, clients: int, ratings: int, seed: int = 7) -> float:
     now = datetime.now(UTC)
     per_client = max(1, ratings // clients)
     visits_per_client = max(1, per_client // 10)
-    with records.db.atomic():
+    with records.db.atomic(), bulk_writes(records.db):
         conn.executemany("INSERT INTO workers (id, name) VALUES (?, ?)", [(i, f"Worker {i}") for i in range(1, 11)])
         codes: set[str] = set()
         client_rows = []
@@ -97,6 +102,49 @@ def generate(path: Path, clients: int, ratings: int, seed: int = 7) -> float:
     return time.perf_counter() - start
 
 
+def before_stats(conn, date_from: date, date_to: date) -> Stats:
+    """The statistics as schema 7 computed them, from the raw rows (the 'before' side, interleaved with the summaries').
+
+    The same queries as coach/records/stats.py had before schema 8: the period's visits
+    and their lessons through covering indexes, and one pass over every worker rating.
+    """
+    low, high = date_from.isoformat(), (date_to + timedelta(days=1)).isoformat()
+    visits, anonymous = conn.execute(
+        "SELECT count(*), count(*) - count(client_id) FROM visits INDEXED BY visits_period"
+        " WHERE started >= ? AND started < ?", (low, high)).fetchone()
+    per_month = dict(conn.execute(
+        "SELECT substr(started, 1, 7) AS month, count(*) FROM visits INDEXED BY visits_period"
+        " WHERE started >= ? AND started < ? GROUP BY month ORDER BY month", (low, high)).fetchall())
+    languages = dict(conn.execute(
+        "SELECT language, count(*) AS n FROM ("
+        "  SELECT DISTINCT a.visit_id, a.language FROM visits v INDEXED BY visits_period"
+        "  CROSS JOIN activity a INDEXED BY activity_visit ON a.visit_id = v.id"
+        "  WHERE v.started >= ? AND v.started < ? AND a.language != ''"
+        "  UNION ALL"
+        "  SELECT v.id, v.language FROM visits v INDEXED BY visits_period WHERE v.started >= ? AND v.started < ?"
+        "  AND NOT EXISTS (SELECT 1 FROM activity a INDEXED BY activity_visit"
+        "                  WHERE a.visit_id = v.id AND a.language != ''))"
+        " GROUP BY language ORDER BY n DESC, language", (low, high, low, high)).fetchall())
+    lessons = dict(conn.execute(
+        "SELECT a.pack_id || '/' || a.lesson_id AS lesson, count(*) AS n FROM visits v INDEXED BY visits_period"
+        " CROSS JOIN activity a INDEXED BY activity_visit ON a.visit_id = v.id"
+        " WHERE a.finished = 1 AND v.started >= ? AND v.started < ?"
+        " GROUP BY lesson ORDER BY n DESC, lesson", (low, high)).fetchall())
+    changes: dict[str, list[int]] = {}
+    for skill, direction, count in conn.execute(
+            """SELECT skill, direction, count(*) FROM (
+                   SELECT skill, sign(cast(substr(max(at || printf('%012d', id) || level), -1) AS INTEGER)
+                                      - cast(substr(min(at || printf('%012d', id) || level), -1) AS INTEGER))
+                              AS direction
+                   FROM ratings INDEXED BY ratings_client
+                   WHERE rated_by = 'worker' AND client_id IS NOT NULL AND at >= ? AND at < ?
+                   GROUP BY client_id, skill HAVING count(*) >= 2)
+               GROUP BY skill, direction""", (low, high)):
+        changes.setdefault(skill, [0, 0, 0])[{1: 0, 0: 1, -1: 2}[direction]] += count
+    return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons,
+                 {skill: LevelChange(*counts) for skill, counts in sorted(changes.items())})
+
+
 def timed(action, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
@@ -138,9 +186,20 @@ def bench_scale(folder: Path, clients: int, per_client: int, runs: int) -> list[
                                                    runs), "5 ms"))
     ids = iter([rng.randint(1, clients) for _ in range(runs)])
     lines.append(row("progress chart data", timed(lambda: records.ratings_history(next(ids)), runs), "30 ms"))
+    # A year of statistics from the summaries (schema 8) against the raw rows' queries of
+    # schema 7 on the same file, run by run in turn; both must give the same figures.
     year_end = date.today()
-    lines.append(row("a year of statistics", timed(lambda: records.stats(year_end - timedelta(days=364), year_end),
-                                                    max(3, runs // 5)), "1 s, off the GUI thread"))
+    year = (year_end - timedelta(days=364), year_end)
+    after: list[float] = []
+    before: list[float] = []
+    after_figures: list[Stats] = []
+    before_figures: list[Stats] = []
+    for _ in range(max(3, runs // 5)):
+        after += timed(lambda: after_figures.append(records.stats(*year)), 1)
+        before += timed(lambda: before_figures.append(before_stats(records.conn, *year)), 1)
+    assert after_figures == before_figures, "the summaries disagree with the raw rows"
+    lines.append(row("a year of statistics", after, "1 s, off the GUI thread"))
+    lines.append(row("  before: from the raw rows", before, "(schema 7's queries, interleaved)"))
     backups = folder / f"backups-{clients}"
     made: list[Path] = []
     lines.append(row("backup (checked, copied, checked)", timed(lambda: made.append(records.backup(backups, keep=1)),

@@ -14,6 +14,7 @@ from pathlib import Path
 from coach.domain.rules import check_period
 from coach.records.models import LevelChange, Stats
 from coach.records.store import Connection
+from coach.records.summaries import day_number
 
 
 def _bounds(date_from: date, date_to: date) -> tuple[str, str]:
@@ -25,51 +26,35 @@ def _bounds(date_from: date, date_to: date) -> tuple[str, str]:
 def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
     """The figures for [date_from, date_to], both days included."""
     low, high = _bounds(date_from, date_to)
-    # Every query reads covering indexes (schema 7), named so that a file never ANALYZEd
-    # gets the same plan: the period's visits as a range of visits_period, each visit's
-    # lessons by one look-up in activity_visit (CROSS JOIN keeps that order), no table row.
-    visits, anonymous = conn.execute(
-        "SELECT count(*), count(*) - count(client_id) FROM visits INDEXED BY visits_period"
-        " WHERE started >= ? AND started < ?", (low, high)).fetchone()
-    per_month = dict(conn.execute(
-        "SELECT substr(started, 1, 7) AS month, count(*) FROM visits INDEXED BY visits_period"
-        " WHERE started >= ? AND started < ? GROUP BY month ORDER BY month", (low, high)).fetchall())
+    # Everything is read from the summaries the triggers keep (schema 8, summaries.py):
+    # at most a row per day and item of figure_counts, and a range of level_steps per skill.
+    def counted(kind: str, grouped: str) -> list[tuple[str, int]]:
+        return conn.execute(
+            f"SELECT {grouped} AS grouped, sum(n) AS total FROM figure_counts WHERE kind = ? AND day >= ? AND day < ?"
+            " GROUP BY grouped HAVING total > 0 ORDER BY total DESC, grouped", (kind, low, high)).fetchall()
+
+    visits = sum(n for _, n in counted("visits", "''"))
+    anonymous = sum(n for _, n in counted("anonymous", "''"))
+    per_month = dict(sorted(counted("visits", "substr(day, 1, 7)")))
     # A visit counts once for each language its lessons were done in (a client may switch
     # from French to Arabic); a visit without a lesson counts for the language it began in.
-    languages = dict(conn.execute(
-        "SELECT language, count(*) AS n FROM ("
-        "  SELECT DISTINCT a.visit_id, a.language FROM visits v INDEXED BY visits_period"
-        "  CROSS JOIN activity a INDEXED BY activity_visit ON a.visit_id = v.id"
-        "  WHERE v.started >= ? AND v.started < ? AND a.language != ''"
-        "  UNION ALL"
-        "  SELECT v.id, v.language FROM visits v INDEXED BY visits_period WHERE v.started >= ? AND v.started < ?"
-        "  AND NOT EXISTS (SELECT 1 FROM activity a INDEXED BY activity_visit"
-        "                  WHERE a.visit_id = v.id AND a.language != ''))"
-        " GROUP BY language ORDER BY n DESC, language", (low, high, low, high)).fetchall())
-    lessons = dict(conn.execute(
-        "SELECT a.pack_id || '/' || a.lesson_id AS lesson, count(*) AS n FROM visits v INDEXED BY visits_period"
-        " CROSS JOIN activity a INDEXED BY activity_visit ON a.visit_id = v.id"
-        " WHERE a.finished = 1 AND v.started >= ? AND v.started < ?"
-        " GROUP BY lesson ORDER BY n DESC, lesson", (low, high)).fetchall())
-    changes: dict[str, list[int]] = {}
-    # Per client and skill: the level of the earliest and of the latest worker rating in
-    # the period, in one pass over ratings_client, which is in the groups' order and holds
-    # every column read (schema 7): no sort and no table row, where the range on `at` over
-    # ratings_at fetched each rating's row at random and sorted them all (2.5x slower at
-    # 10,000 clients). Stored times have a fixed width, so the key `at || id (12 digits) ||
-    # level` orders by time, then id; its last character is the level.
-    for skill, direction, count in conn.execute(
-            """SELECT skill, direction, count(*) FROM (
-                   SELECT skill, sign(cast(substr(max(at || printf('%012d', id) || level), -1) AS INTEGER)
-                                      - cast(substr(min(at || printf('%012d', id) || level), -1) AS INTEGER))
-                              AS direction
-                   FROM ratings INDEXED BY ratings_client
-                   WHERE rated_by = 'worker' AND client_id IS NOT NULL AND at >= ? AND at < ?
-                   GROUP BY client_id, skill HAVING count(*) >= 2)
-               GROUP BY skill, direction""", (low, high)):
-        changes.setdefault(skill, [0, 0, 0])[{1: 0, 0: 1, -1: 2}[direction]] += count
-    return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons,
-                 {skill: LevelChange(*counts) for skill, counts in sorted(changes.items())})
+    languages = dict(counted("language", "item"))
+    lessons = dict(counted("lesson", "item"))
+    # Per client and skill, the level of the latest worker rating in the period against the
+    # earliest: the sum of the client's level steps that lie wholly inside the period (one
+    # chain, so the sum is last minus first); a client with no such step has fewer than two
+    # ratings there. One range of level_steps per skill, already grouped by client: no sort.
+    first, last = day_number(date_from), day_number(date_to)
+    changes: dict[str, LevelChange] = {}
+    for skill_no, skill in conn.execute("SELECT id, skill FROM rating_skills ORDER BY skill").fetchall():
+        up, same, down = conn.execute(
+            "SELECT sum(total > 0), sum(total = 0), sum(total < 0) FROM ("
+            "  SELECT sum(delta) AS total FROM level_steps"
+            "  WHERE skill_no = ? AND from_day >= ? AND to_day <= ? GROUP BY client_id)",
+            (skill_no, first, last)).fetchone()
+        if up is not None:
+            changes[skill] = LevelChange(up, same, down)
+    return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons, changes)
 
 
 HEADER = ("section", "item", "count", "up", "same", "down")

@@ -233,15 +233,17 @@ def memory_connection() -> Connection:
 def iterdump(conn: Connection):
     """Every schema entry and every row of every table, as text lines (sqlcipher3 has no `iterdump`).
 
-    For tests and audits of what the file holds; the rows come in rowid order.
+    For tests and audits of what the file holds; the rows come in rowid order (a table
+    WITHOUT ROWID, such as the statistics' summaries, in its primary key's order).
     """
     entries = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
     for kind, name, _table, sql in entries:
         yield f"{kind} {name}: {sql}"
-    for kind, name, _table, _sql in entries:
+    for kind, name, _table, sql in entries:
         if kind == "table" and not name.startswith("sqlite_"):
             quoted = '"' + name.replace('"', '""') + '"'
-            for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid"):
+            order = "" if "WITHOUT ROWID" in sql.upper() else " ORDER BY rowid"
+            for row in conn.execute(f"SELECT * FROM {quoted}{order}"):
                 yield f"{name}: {row!r}"
 
 
