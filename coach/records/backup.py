@@ -48,11 +48,15 @@ def _stamp(path: Path) -> datetime | None:
 def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: datetime | None = None) -> Path:
     """Copy the open records to `dest_dir` with the online backup API; keep the newest `keep` files.
 
-    The records are checked first (RecordsDamaged: a damaged file is never copied
-    into the rotation), and the copy is checked before any older backup is removed
-    (a copy that fails is deleted and RecordsDamaged raised). A failure (a full disk:
-    DiskFull) leaves no temporary file; the copies of a backup killed midway are removed
-    by the next one. Backups and their folder are owner-only.
+    The copy is checked (`quick_check`, every page read back through its key) before it
+    joins the rotation and before any older backup is removed: a damaged file is never
+    copied into the rotation (RecordsDamaged naming the records when they fail the check
+    too, else the copy; the copy is deleted). The records themselves are not checked
+    first: the copy reads every page of them (a page that fails its HMAC stops it) and
+    holds the same content, so its check is theirs — one full read instead of two (the
+    records were checked at unlock too). A failure (a full disk: DiskFull) leaves no
+    temporary file; the copies of a backup killed midway are removed by the next one.
+    Backups and their folder are owner-only.
     """
     if keep < 1:
         raise ValueError(f"keep at least one backup, not {keep}")
@@ -60,10 +64,22 @@ def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: d
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     final = folder / f"{PREFIX}{moment.strftime(STAMP)}.db"
     temporary = folder / f".{final.name}.tmp"
-    with translated(records.path):
-        problems = quick_problems(records.conn)
+    try:
+        _copy(records, folder, temporary, final)
+    except RecordsDamaged:
+        with translated(records.path):
+            problems = quick_problems(records.conn)
         if problems:
-            raise RecordsDamaged(records.path, problems)
+            raise RecordsDamaged(records.path, problems) from None
+        raise
+    for old in backup_files(folder)[:-keep]:
+        old.unlink(missing_ok=True)
+    records.audit("backup", final.name)
+    return final
+
+
+def _copy(records: Records, folder: Path, temporary: Path, final: Path) -> None:
+    """Copy the records to `temporary` with the online backup API, check the copy, rename it to `final`."""
     with translated(final):
         private_folder(folder)
         _remove_killed_copies(folder)
@@ -84,10 +100,6 @@ def backup(records: Records, dest_dir: Path | None = None, keep: int = 7, now: d
         except BaseException:
             _remove_with_journal(temporary)
             raise
-    for old in backup_files(folder)[:-keep]:
-        old.unlink(missing_ok=True)
-    records.audit("backup", final.name)
-    return final
 
 
 def _copy_problems(path: Path, records: Records) -> list[str]:

@@ -115,8 +115,9 @@ def test_a_backup_never_rotates_a_damaged_copy_over_good_ones(home_records: Path
         good = backup_files()
         flip(home_records, home_records.stat().st_size - PAGE_SIZE // 2)  # a page behind SQLite's back
         records.conn.execute("PRAGMA cache_size = 0")
-        with pytest.raises(RecordsDamaged):
+        with pytest.raises(RecordsDamaged) as caught:
             records.backup(keep=1)
+        assert caught.value.path == home_records, "the records are named, not the copy (it holds the same damage)"
         assert backup_files() == good
         assert not [p for p in good[0].parent.iterdir() if p.name.endswith(".tmp")]
     finally:
