@@ -18,18 +18,58 @@
     coach handout --client CODE [--sheet skills|visit] --out FILE.pdf  a person's sheet (records)
 
 Heavy modules (Qt above all) are imported inside the command that needs them, so
-`coach pack check` starts fast and works where Qt cannot load.
+`coach pack check` starts fast and works where Qt cannot load. `coach speak` in its
+plain form skips even argparse (see `speak_arguments`): it is a voice for scripts and
+trainers, and Python's own start-up is already most of what it may cost.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+
+SPEAK_OPTIONS = ("--lang", "--text", "--out")
+
+
+def speak_arguments(argv: Sequence[str]) -> tuple[str, str, str, bool] | None:
+    """(lang, text, out, slow) when `argv` is a plain `speak --lang L --text T --out F [--slow]`, else None.
+
+    Each option once, spelled in full, as `--lang L` or `--lang=L`, in any order; a value
+    given apart that starts with "-" is left to argparse, as is anything else (help, a
+    missing or repeated option, an abbreviation, a global option before `speak`), so
+    every message and status stays argparse's own.
+    """
+    if not argv or argv[0] != "speak":
+        return None
+    values: dict[str, str] = {}
+    slow = False
+    i = 1
+    while i < len(argv):
+        name, equals, value = argv[i].partition("=")
+        if argv[i] == "--slow" and not slow:
+            slow, i = True, i + 1
+            continue
+        if name not in SPEAK_OPTIONS or name in values:
+            return None
+        if not equals:
+            if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+                return None
+            value, i = argv[i + 1], i + 1
+        values[name] = value
+        i += 1
+    if len(values) != len(SPEAK_OPTIONS):
+        return None
+    return values["--lang"], values["--text"], values["--out"], slow
 
 
 def _parse_size(value: str) -> tuple[int, int]:
+    import argparse
+
     try:
         width, height = (int(part) for part in value.lower().split("x"))
     except ValueError:
@@ -40,6 +80,8 @@ def _parse_size(value: str) -> tuple[int, int]:
 
 
 def _parse_scale(value: str) -> int:
+    import argparse
+
     try:
         percent = int(value.rstrip("%"))
     except ValueError:
@@ -50,6 +92,9 @@ def _parse_scale(value: str) -> int:
 
 
 def _parse_date(value: str) -> date:
+    import argparse
+    from datetime import date
+
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -159,6 +204,8 @@ def _add_language_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="coach", description="Digital skills lessons, read aloud.")
     _add_language_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -209,7 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    speak = speak_arguments(arguments)
+    if speak is not None:
+        from coach.speech.commands import speak_command
+
+        return speak_command(*speak, sys.stdout, sys.stderr)
+    args = build_parser().parse_args(arguments)
     if args.command in (None, "run"):
         from coach.ui.app import run_app
 

@@ -21,7 +21,6 @@ every file 0600, whatever the umask.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -34,6 +33,11 @@ from coach.paths import app_dirs
 from coach.speech.protocol import Utterance, WordTiming
 
 log = logging.getLogger(__name__)
+
+try:  # Python's own SHA-256: hashlib loads OpenSSL first (3 ms at every start of `coach speak`)
+    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found]  # Python 3.11
+except ImportError:  # 3.12 and later name it _sha2; hashlib always works
+    from hashlib import sha256 as _sha256
 
 MAX_CACHE_BYTES = 200 * 1024 * 1024
 """The speech cache's size cap: about 80 hours of 22 kHz mono speech."""
@@ -89,7 +93,7 @@ def wipe_private() -> int:
 def cache_key(engine: str, voice: str, rate: float, text: str) -> str:
     """The hex SHA-256 naming the files of one utterance; rate is rounded to 1/1000."""
     material = json.dumps([engine, voice, f"{rate:.3f}", text], ensure_ascii=False)
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return _sha256(material.encode("utf-8")).hexdigest()
 
 
 def wav_path(key: str, folder: Path | None = None) -> Path:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TextIO
 
-from coach.i18n.ui_strings import command_line_strings
-from coach.speech.protocol import NORMAL_RATE, SLOW_RATE
+from coach.speech.protocol import NO_VOICE, NORMAL_RATE, SLOW_RATE
 from coach.speech.voices import Voice, choose_voice
 
 
@@ -52,6 +50,8 @@ def voices_command(out: TextIO, err: TextIO) -> int:
     """List the engines, then each language with its names and the engine and voice that read it, or "no voice"."""
     from coach.speech.client import SpeechClient, SpeechError
 
+    from coach.i18n.ui_strings import command_line_strings
+
     strings = command_line_strings()
     _, ngettext = strings.gettext, strings.ngettext
     tags = coach_languages()
@@ -83,23 +83,31 @@ def voices_command(out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _(message: str) -> str:
+    """`message` in the environment's language: the catalog is read when a message is shown, not before."""
+    from coach.i18n.ui_strings import command_line_strings
+
+    return command_line_strings().gettext(message)
+
+
 def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, err: TextIO) -> int:
-    """Write what the app would say for `text` in `lang` to `out_path` (a WAV file)."""
+    """Write what the app would say for `text` in `lang` to `out_path` (a WAV file).
+
+    The sentence is synthesised in this process, not through the speech child: the
+    child guards the window against a hung or crashed engine, which a command line does
+    not need, and a second Python with its own start-up would double the time. Only
+    what this needs is imported (see docs/performance.md, "`coach speak`").
+    """
     from coach.i18n.languages import is_known, normalize_tag
 
-    _ = command_line_strings().gettext
     if not is_known(lang):
         print("coach speak: " + _("unknown language tag {tag!r}").format(tag=lang), file=err)
         return 2
     tag = normalize_tag(lang)
-    # In this process, not through the speech child: the child guards the window against
-    # a hung or crashed engine, which a command line does not need, and a second Python
-    # with its own start-up and imports was most of the time `coach speak` took.
     import logging
 
     from coach.speech import engines
     from coach.speech.child import Speakers
-    from coach.speech.protocol import NO_VOICE
 
     logging.getLogger("coach.speech.child").addHandler(logging.NullHandler())  # the failure is told below, once
     answer = Speakers(engines.driver_names()).speak(text, tag, SLOW_RATE if slow else NORMAL_RATE)
@@ -112,10 +120,18 @@ def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, 
         return 1
     destination = Path(out_path)
     try:
-        shutil.copyfile(answer["wav"], destination)
+        _copy(Path(answer["wav"]), destination)
     except OSError as exc:
         print("coach speak: " + _("cannot write {path}: {reason}").format(path=destination, reason=exc), file=err)
         return 1
     print(_("{path}: {seconds:.2f} s, voice {voice}").format(
         path=destination, seconds=answer["duration_ms"] / 1000, voice=answer["voice"]), file=out)
     return 0
+
+
+def _copy(source: Path, destination: Path) -> None:
+    """Copy a WAV of the cache to `destination` (shutil, with its archive modules, is not needed for that)."""
+    with source.open("rb") as wav:
+        data = wav.read()
+    with destination.open("wb") as copy:
+        copy.write(data)

@@ -10,9 +10,8 @@ engine wrote no usable WAV file"). Here `espeak_Synth` returns
 only when the whole utterance has been synthesised: the voice and rate are set, the
 samples and word events collected, and the WAV written, in that order, every time.
 
-The library is the one `engines.load_espeak` binds (the bundled espeak-ng 1.52 where
-the wheel exists); pyttsx3's ctypes bindings (`pyttsx3.drivers._espeak`) are used, not
-its engine, so its event loop never runs.
+The library is the one `engines.load_espeak` loads (the bundled espeak-ng 1.52 where
+the wheel exists), called through espeak_api.py's bindings; pyttsx3 is not imported.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.speech import engines
+from coach.speech.espeak_api import EE_OK, EVENT_LIST_TERMINATED, EVENT_WORD, EspeakApi
 from coach.speech.child import Speaker, wav_duration_ms
 from coach.speech.voices import Voice, engine_languages
 
@@ -51,27 +51,25 @@ class EspeakSpeaker(Speaker):
         self._samples: list[bytes] = []
         try:
             library = engines.load_espeak()
-            from pyttsx3.drivers import _espeak
-
-            self.sample_rate = int(_espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS))
+            api = library.api
+            self.sample_rate = api.initialize_synchronous(BUFFER_MS)
             if self.sample_rate <= 0:
                 raise RuntimeError("espeak_Initialize failed (is its data folder there?)")
-            _espeak.SetSynthCallback(self._on_synth)
-            self.voices = _read_voices(_espeak)
+            api.set_synth_callback(self._on_synth)
+            self.voices = _read_voices(api)
         except Exception as exc:  # no library, no data, a binding that differs
             self.error = f"the speech engine espeak could not start: {exc}"
             log.error("%s", self.error)
             return
-        self.engine, self.name, self.word_timings = _espeak, engines.ESPEAK, True
+        self.engine, self.name, self.word_timings = api, engines.ESPEAK, True
         self.detail = f"espeak-ng {library.version} ({library.source})".replace("  ", " ")
         log.info("engine espeak (synchronous): %d voices, rate %d", len(self.voices), self.default_rate)
 
     def _on_synth(self, wav: Any, numsamples: int, events: Any) -> int:
         """espeak-ng's callback, on this thread during `Synth`: keep the samples and the word events."""
-        espeak = self.engine
         i = 0
-        while events[i].type != espeak.EVENT_LIST_TERMINATED:
-            if events[i].type == espeak.EVENT_WORD:
+        while events[i].type != EVENT_LIST_TERMINATED:
+            if events[i].type == EVENT_WORD:
                 # text_position counts characters from 1 (CHARS_UTF8): minus 1 is a str index
                 self.word_events.append((events[i].text_position - 1, events[i].length,
                                          events[i].audio_position))
@@ -82,14 +80,14 @@ class EspeakSpeaker(Speaker):
 
     def _synthesise(self, text: str, voice: Voice, rate: float, target: Path) -> int:
         """Write `text` spoken by `voice` at `rate` (1.0 = normal) into `target`; its duration in ms."""
-        espeak = self.engine
+        api: EspeakApi = self.engine
         self.word_events.clear()
         self._samples = []
-        if espeak.SetVoiceByName(voice.id.encode("utf-8")) != espeak.EE_OK:
+        if api.set_voice(voice.id) != EE_OK:
             raise ValueError(f"espeak-ng cannot load the voice {voice.id}")
-        espeak.SetParameter(espeak.RATE, max(1, round(self.default_rate * rate)), 0)
-        status = espeak.Synth(text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
-        if status != espeak.EE_OK:
+        api.set_rate(max(1, round(self.default_rate * rate)))
+        status = api.synth(text)
+        if status != EE_OK:
             raise ValueError(f"espeak-ng refused the text (error {status})")
         with wave.open(str(target), "wb") as out:
             out.setnchannels(1)
@@ -100,10 +98,10 @@ class EspeakSpeaker(Speaker):
         return wav_duration_ms(target)
 
 
-def _read_voices(espeak: Any) -> list[Voice]:
+def _read_voices(api: EspeakApi) -> list[Voice]:
     """espeak-ng's voices with the ids pyttsx3 gives them (the lower-cased identifier, "roa/fr")."""
     voices = []
-    for raw in espeak.ListVoices(None):
+    for raw in api.list_voices():
         voice_id = raw.identifier.decode("utf-8").lower()
         # `languages` is a priority byte, then the language, NUL-terminated (the first one)
         spoken = [raw.languages[1:].decode("utf-8", errors="ignore")] if raw.languages else None

@@ -96,11 +96,16 @@ def run_child(lines: list[bytes], env: dict[str, str]) -> tuple[list[dict[str, A
 
 
 def test_child_without_engine_answers_engine_errors(tmp_path: Path) -> None:
-    """When pyttsx3 cannot start (here: a pyttsx3 that fails), hello says why, voices is [], speak is "engine"."""
+    """When no engine can start, hello says why, voices is [], speak is "engine".
+
+    Here the only engine asked for is a pyttsx3 driver (as SAPI5 is on Windows) and
+    pyttsx3 fails: espeak-ng, which no longer goes through pyttsx3, is not asked for.
+    """
     broken = tmp_path / "broken" / "pyttsx3"
     broken.mkdir(parents=True)
     (broken / "__init__.py").write_text("raise RuntimeError('no libespeak-ng.so.1 here')\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(broken.parent), *sys.path])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(broken.parent), *sys.path]),
+           "COACH_SPEECH_DRIVER": "sapi5"}
     answers, done = run_child([b'{"id": 1, "op": "hello"}\n', b'{"id": 2, "op": "voices"}\n',
                                b'{"id": 3, "op": "speak", "text": "Bonjour", "lang": "fr"}\n'], env)
     assert done.returncode == 0, done.stderr

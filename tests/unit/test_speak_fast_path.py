@@ -1,0 +1,77 @@
+"""`coach speak` without argparse: which command lines take the fast path, and what it imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.cli import speak_arguments
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["speak", "--lang", "fr", "--text", "Bonjour", "--out", "a.wav"], ("fr", "Bonjour", "a.wav", False)),
+    (["speak", "--out=a.wav", "--slow", "--text=-5 degrés", "--lang=ar"], ("ar", "-5 degrés", "a.wav", True)),
+    (["speak", "--text", "", "--lang", "fr", "--out", "a.wav"], ("fr", "", "a.wav", False)),
+    (["speak", "--text", "a=b", "--lang", "fr", "--out", "a.wav"], ("fr", "a=b", "a.wav", False)),
+])
+def test_plain_command_lines_take_the_fast_path(argv: list[str], expected: tuple[str, str, str, bool]) -> None:
+    """Each option once, in full, in any order, `--opt value` or `--opt=value`; --slow anywhere."""
+    assert speak_arguments(argv) == expected
+
+
+@pytest.mark.parametrize("argv", [
+    [],
+    ["voices"],
+    ["--lang", "fr", "speak", "--lang", "fr", "--text", "x", "--out", "a.wav"],  # a global option first
+    ["speak", "--lang", "fr", "--text", "x"],  # --out missing
+    ["speak", "--lang", "fr", "--text", "x", "--out"],  # its value missing
+    ["speak", "--lang", "fr", "--lang", "de", "--text", "x", "--out", "a.wav"],  # repeated
+    ["speak", "--slow", "--slow", "--lang", "fr", "--text", "x", "--out", "a.wav"],
+    ["speak", "--la", "fr", "--text", "x", "--out", "a.wav"],  # an abbreviation
+    ["speak", "--lang", "fr", "--text", "-x", "--out", "a.wav"],  # a value that looks like an option
+    ["speak", "--lang", "fr", "--text", "x", "--out", "a.wav", "extra"],
+    ["speak", "--help"],
+    ["speak", "--slow=yes", "--lang", "fr", "--text", "x", "--out", "a.wav"],
+])
+def test_anything_else_is_left_to_argparse(argv: list[str]) -> None:
+    assert speak_arguments(argv) is None
+
+
+def test_argparse_still_answers_what_the_fast_path_leaves(capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing option: argparse's own usage message and status 2."""
+    from coach.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["speak", "--lang", "fr", "--text", "x"])
+    assert stopped.value.code == 2
+    assert "the following arguments are required: --out" in capsys.readouterr().err
+
+
+_PROBE = """
+import contextlib, io, json, sys
+from coach.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["speak", "--lang", "fr", "--text", "Bonjour.", "--out", sys.argv[1]])
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+
+@pytest.mark.integration
+def test_the_fast_path_imports_only_what_speaking_needs(tmp_path: Path) -> None:
+    """No argparse, no Babel, no Qt, no pyttsx3, no espeakng_loader's `platform`, no OpenSSL."""
+    env = {**os.environ, "COACH_HOME": str(tmp_path / "home"), "LANGUAGE": "fr"}
+    for _ in range(2):  # the first run builds the language table (with Babel) and compiles the catalog
+        done = subprocess.run([sys.executable, "-c", _PROBE, str(tmp_path / "a.wav")], capture_output=True,
+                              text=True, env=env, timeout=60)
+        assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["status"] == 0 and (tmp_path / "a.wav").stat().st_size > 44
+    imported = set(result["modules"])
+    for module in ("argparse", "babel", "PySide6", "pyttsx3", "espeakng_loader", "platform", "_hashlib",
+                   "coach.ui", "coach.packs"):
+        assert module not in imported, module
