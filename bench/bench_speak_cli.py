@@ -2,11 +2,21 @@
 
     .venv/bin/python bench/bench_speak_cli.py [--runs 15]
 
-Target (issue 13): at most 2x espeak-ng's own command. Each run says a sentence never
-said before (an empty cache, so synthesis is inside), first with `coach speak`, then
-the same sentence with `espeak-ng -v fr -w`; then once more with `coach speak` (from the
-cache). Every process is timed from spawn to exit. Prints median, min and max, the
-ratio of the medians, and any run that failed (exit status, message).
+Target (issue 13): at most 2x espeak-ng's own command. Each run says the same sentence
+with an empty speech cache (the cache folder is removed first, so synthesis is
+inside), then with `espeak-ng -v fr -w`, then with `coach speak` again (from the
+cache), then starts the bare interpreter as the `coach` script does (`import re`,
+nothing of Coach): the floor of any `coach` command. Every process is timed from spawn
+to exit, wall clock and CPU (user + system; on a loaded shared machine the wall clock
+also holds the time spent waiting for a core). Prints median, min and max, the ratio
+of the medians, any run that failed (exit status, message), and how many lengths the
+uncached WAVs had (issue 13: the same text at the same rate, one length, always).
+
+`--also PATH` adds another install's `coach` (say the main branch's .venv/bin/coach) to
+every round, with its own COACH_HOME: a before and after in one interleaved run.
+
+PYTHONDONTWRITEBYTECODE is removed from the processes' environment: with it every
+start compiles Coach's modules again (about 15 ms), which an installed Coach never does.
 """
 
 from __future__ import annotations
@@ -14,63 +24,92 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import wave
 from datetime import UTC, datetime
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
 COACH = [str(Path(sys.executable).parent / "coach")]
-SENTENCE = "Touchez le bouton vert pour continuer, puis attendez la page {n}."
+SENTENCE = "Touchez le bouton vert pour continuer, puis attendez la page suivante."
+COLD, ESPEAK, CACHED, FLOOR = ("coach speak, empty cache", "espeak-ng -w", "coach speak, cached",
+                               "python + import re (no Coach)")
 
 
-def run(command: list[str], env: dict[str, str]) -> tuple[float, str]:
-    """(ms, "" or what failed) for one process."""
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall ms, CPU ms, "" or what failed) for one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
-    ms = (time.perf_counter() - start) * 1000
-    return ms, "" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr.strip()[-200:]}"
+    wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return wall, cpu, "" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr.strip()[-200:]}"
+
+
+def measure(runs: int, also: str | None = None) -> list[str]:
+    """The interleaved runs (with `also`, another `coach` too); the lines of the table."""
+    espeak = shutil.which("espeak-ng")
+    labels = (COLD, ESPEAK, CACHED, FLOOR, *(("--also coach, empty cache",) if also else ()))
+    times: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label in labels}
+    failures: list[str] = []
+    lengths: set[int] = set()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder) / "home"
+        env = {**os.environ, "COACH_HOME": str(home)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        out = Path(folder) / "out.wav"
+        speak = [*COACH, "speak", "--lang", "fr", "--text", SENTENCE, "--out", str(out)]
+        rounds = ((COLD, speak), (ESPEAK, [espeak or "espeak-ng", "-v", "fr", "-w", str(out), SENTENCE]),
+                  (CACHED, speak), (FLOOR, [sys.executable, "-c", "import re"]))
+        other_home = Path(folder) / "other-home"
+        if also:
+            rounds += ((labels[-1], [also, *speak[1:]]),)
+        for n in range(runs + 1):  # the first round builds the language table and the bytecode, unmeasured
+            shutil.rmtree(home / "cache" / "speech", ignore_errors=True)
+            shutil.rmtree(other_home / "cache" / "speech", ignore_errors=True)
+            for label, command in rounds:
+                if label == ESPEAK and espeak is None:
+                    continue
+                wall, cpu, failed = run(command, {**env, "COACH_HOME": str(other_home)} if label == labels[-1] and also
+                                        else env)
+                if label == COLD and not failed:
+                    with wave.open(str(out)) as wav:
+                        lengths.add(wav.getnframes())
+                if n:
+                    times[label][0].append(wall)
+                    times[label][1].append(cpu)
+                    if failed:
+                        failures.append(f"{label} run {n}: {failed}")
+    lines = [f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average {os.getloadavg()[0]:.1f}",
+             f"{'':32s}{'median':>9s}{'min':>9s}{'max':>9s}{'CPU med':>9s}  (ms, {runs} runs, interleaved)"]
+    for label, (walls, cpus) in times.items():
+        if walls:
+            lines.append(f"{label:32s}{statistics.median(walls):9.1f}{min(walls):9.1f}{max(walls):9.1f}"
+                         f"{statistics.median(cpus):9.1f}")
+    if times[ESPEAK][0]:
+        for name, index in (("wall", 0), ("CPU", 1)):
+            ratio = statistics.median(times[COLD][index]) / statistics.median(times[ESPEAK][index])
+            lines.append(f"ratio of the medians, empty cache / espeak-ng, {name}: {ratio:.1f}x (target 2x)")
+    lines.append(f"uncached WAV lengths of the same sentence: {len(lengths)} distinct over {runs + 1} runs"
+                 + (f" ({sorted(lengths)} frames)" if len(lengths) > 1 else ""))
+    lines.append(f"failed runs: {len(failures)}")
+    lines.extend("  " + failure for failure in failures)
+    return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--also", metavar="PATH", help="another install's coach, timed in the same rounds")
     options = parser.parse_args()
-    espeak = shutil.which("espeak-ng")
-    times: dict[str, list[float]] = {"coach speak (new sentence)": [], "espeak-ng -w": [], "coach speak (cached)": []}
-    failures: list[str] = []
-    with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "COACH_HOME": str(Path(folder) / "home")}
-        out = str(Path(folder) / "out.wav")
-        for n in range(options.runs + 1):  # the first round warms the page cache, unmeasured
-            text = SENTENCE.format(n=n)
-            rounds = (("coach speak (new sentence)", [*COACH, "speak", "--lang", "fr", "--text", text, "--out", out]),
-                      ("espeak-ng -w", [espeak or "espeak-ng", "-v", "fr", "-w", out, text]),
-                      ("coach speak (cached)", [*COACH, "speak", "--lang", "fr", "--text", text, "--out", out]))
-            for label, command in rounds:
-                if label.startswith("espeak") and espeak is None:
-                    continue
-                ms, failed = run(command, env)
-                if n:
-                    times[label].append(ms)
-                    if failed:
-                        failures.append(f"{label} run {n}: {failed}")
-    print(f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {os.getloadavg()[0]:.1f}")
-    print(f"{'':28s}{'median':>9s}{'min':>9s}{'max':>9s}  (ms, {options.runs} runs, interleaved)")
-    for label, values in times.items():
-        if values:
-            print(f"{label:28s}{statistics.median(values):9.1f}{min(values):9.1f}{max(values):9.1f}")
-    if times["espeak-ng -w"]:
-        ratio = statistics.median(times["coach speak (new sentence)"]) / statistics.median(times["espeak-ng -w"])
-        print(f"ratio of the medians, new sentence: {ratio:.1f}x (target 2x)")
-    print(f"failed runs: {len(failures)}")
-    for failure in failures:
-        print("  " + failure)
+    print("\n".join(measure(options.runs, options.also)))
     return 0
 
 

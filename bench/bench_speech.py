@@ -3,22 +3,30 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_speech.py [--runs 9]
 
 It drives the real player pieces: the speech service (QProcess) talking to the real
-speech child (pyttsx3 + espeak-ng), and the reader playing through QtMultimedia.
+speech child (espeak-ng in its synchronous mode), and the reader playing through AudioOut.
 "Listen" is Reader.read(); "audio playing" is the moment the audio output starts
 (the WAV is read and handed to QAudioSink, or to the silent clock on a machine with
 no sound card, like this one). Target
 (shared/PRODUCT.md): 150 ms with an empty cache, 30 ms warm. The child is started
-and warmed up before measuring, as the app does at start.
+and warmed up before measuring, as the app does at start. Prints median, min and max.
+
+`--first N` also starts N fresh processes (each its own new child and empty cache)
+that press Listen `--head-start` ms after the child's start, all with the same
+sentence, and counts the lengths of the WAVs they got (issue 13: the same text at the
+same rate has one length, always; pyttsx3's asynchronous driver gave two).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
 import time
+import wave
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -82,18 +90,24 @@ def main() -> None:
         started = time.monotonic()
         wait(lambda: time.monotonic() - started >= args.head_start / 1000)  # events run meanwhile
         try:
-            print(f"{listen(f'{SENTENCES[0]} {os.getpid()}'):.1f}")
-        except (RuntimeError, TimeoutError) as exc:
-            print(f"FAILED {exc}")
+            ms = listen(SENTENCES[0])  # a new home, so an empty cache: synthesised here
+            wavs = list((Path(home) / "cache" / "speech").glob("*.wav"))
+            with wave.open(str(wavs[0])) as spoken:
+                print(f"{ms:.1f} {spoken.getnframes()}")
+        except (RuntimeError, TimeoutError, IndexError) as exc:
+            print(f"FAILED {exc!r}")
         speech.stop()
+        shutil.rmtree(home, ignore_errors=True)
         return
     listen("Bonjour.")  # warm-up: the child's first synthesis loads the voice
     cold = [listen(f"{SENTENCES[i % len(SENTENCES)]} {i}") for i in range(args.runs)]
     warm = [listen(f"{SENTENCES[i % len(SENTENCES)]} {i}") for i in range(args.runs)]
     for name, runs in (("empty cache", cold), ("warm cache", warm)):
-        print(f"Listen -> audio playing, {name}: median {statistics.median(runs):.0f} ms")
+        print(f"Listen -> audio playing, {name}: median {statistics.median(runs):.0f} ms, min {min(runs):.0f}, "
+              f"max {max(runs):.0f} ({len(runs)} runs)")
     speech.stop()
     app.quit()
+    shutil.rmtree(home, ignore_errors=True)
 
 
 def first_listens(runs: int, head_start_ms: int) -> None:
@@ -103,19 +117,26 @@ def first_listens(runs: int, head_start_ms: int) -> None:
     """
     import subprocess
 
-    times, failures = [], []
+    times: list[float] = []
+    failures: list[str] = []
+    lengths: set[int] = set()
     for _ in range(runs):
-        done = subprocess.run([sys.executable, __file__, "--one-first", "--head-start", str(head_start_ms)], capture_output=True, text=True,
+        done = subprocess.run([sys.executable, __file__, "--one-first", "--head-start", str(head_start_ms)],
+                              capture_output=True, text=True,
                               env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
         answer = (done.stdout.strip().splitlines() or [f"FAILED exit {done.returncode}"])[-1]
         if answer.startswith("FAILED"):
             failures.append(answer)
         else:
-            times.append(float(answer))
+            ms, frames = answer.split()
+            times.append(float(ms))
+            lengths.add(int(frames))
     if times:
         print(f"first Listen {head_start_ms} ms after the child's start: median {statistics.median(times):.0f} ms, "
               f"min {min(times):.0f}, max {max(times):.0f} ({len(times)} runs)")
     print(f"first Listen failures: {len(failures)} of {runs}" + "".join(f"\n  {f}" for f in failures))
+    print(f"WAV lengths of the same sentence in {len(times)} fresh children: {len(lengths)} distinct"
+          + (f" ({sorted(lengths)} frames)" if len(lengths) > 1 else ""))
 
 
 if __name__ == "__main__":
