@@ -121,7 +121,8 @@ def lookup(key: str, folder: Path | None = None) -> Utterance | None:
     return utterance
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in its folder and a rename: never half a file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -150,7 +151,7 @@ def store(key: str, synthesised_wav: Path, voice: str, duration_ms: int, words: 
     os.replace(synthesised_wav, wav)
     sidecar = {"voice": voice, "duration_ms": int(duration_ms),
                "words": [[w.start, w.length, w.time_ms] for w in words]}
-    _atomic_write(sidecar_path(key, folder), json.dumps(sidecar, ensure_ascii=False).encode("utf-8"))
+    atomic_write(sidecar_path(key, folder), json.dumps(sidecar, ensure_ascii=False).encode("utf-8"))
     return Utterance(wav=str(wav), voice=voice, duration_ms=int(duration_ms), words=words, cached=False)
 
 

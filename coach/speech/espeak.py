@@ -22,10 +22,13 @@ import wave
 from pathlib import Path
 from typing import Any
 
+from coach.paths import app_dirs
 from coach.speech import engines
-from coach.speech.espeak_api import EE_OK, EVENT_LIST_TERMINATED, EVENT_WORD, EspeakApi
 from coach.speech.child import Speaker, wav_duration_ms
-from coach.speech.voices import Voice, engine_languages
+from coach.speech.espeak_api import EE_OK, EVENT_LIST_TERMINATED, EVENT_WORD, EspeakApi
+from coach.speech.espeak_voices import FILE_NAME as VOICES_FILE
+from coach.speech.espeak_voices import cached_voices
+from coach.speech.voices import Voice
 
 log = logging.getLogger("coach.speech.child")
 
@@ -56,7 +59,7 @@ class EspeakSpeaker(Speaker):
             if self.sample_rate <= 0:
                 raise RuntimeError("espeak_Initialize failed (is its data folder there?)")
             api.set_synth_callback(self._on_synth)
-            self.voices = _read_voices(api)
+            self.voices = cached_voices(api, app_dirs().cache / VOICES_FILE)
         except Exception as exc:  # no library, no data, a binding that differs
             self.error = f"the speech engine espeak could not start: {exc}"
             log.error("%s", self.error)
@@ -96,15 +99,3 @@ class EspeakSpeaker(Speaker):
             out.writeframes(b"".join(self._samples))
         self._samples = []
         return wav_duration_ms(target)
-
-
-def _read_voices(api: EspeakApi) -> list[Voice]:
-    """espeak-ng's voices with the ids pyttsx3 gives them (the lower-cased identifier, "roa/fr")."""
-    voices = []
-    for raw in api.list_voices():
-        voice_id = raw.identifier.decode("utf-8").lower()
-        # `languages` is a priority byte, then the language, NUL-terminated (the first one)
-        spoken = [raw.languages[1:].decode("utf-8", errors="ignore")] if raw.languages else None
-        voices.append(Voice(voice_id, raw.name.decode("utf-8"), engine_languages(engines.ESPEAK, spoken, voice_id),
-                            engines.ESPEAK))
-    return voices

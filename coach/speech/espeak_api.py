@@ -70,7 +70,7 @@ class EspeakApi:
         dll.espeak_Synth.argtypes = (c_char_p, ctypes.c_size_t, c_uint, c_int, c_uint, c_uint, POINTER(c_uint),
                                      c_void_p)
         dll.espeak_Synth.restype = c_int
-        dll.espeak_Info.argtypes = (c_void_p,)
+        dll.espeak_Info.argtypes = (POINTER(c_char_p),)
         dll.espeak_Info.restype = c_char_p
         self._callback: object = None  # kept alive while espeak-ng holds it
 
@@ -81,6 +81,15 @@ class EspeakApi:
         except (AttributeError, OSError):
             return ""
         return raw.decode("ascii", errors="replace") if raw else ""
+
+    def data_path(self) -> str:
+        """The espeak-ng-data folder the library reads (known once it is initialised); "" when it does not say."""
+        path = c_char_p()
+        try:
+            self.dll.espeak_Info(ctypes.byref(path))
+        except (AttributeError, OSError):
+            return ""
+        return path.value.decode("utf-8", errors="replace") if path.value else ""
 
     def initialize_synchronous(self, buffer_ms: int) -> int:
         """Start espeak-ng in synchronous mode (data from ESPEAK_DATA_PATH or its default); the sample rate, or -1."""
