@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,9 +36,11 @@ import bench_ui  # noqa: E402
 from ui_clock import machine, print_rows  # noqa: E402
 
 
-def section(title: str, lines: list[str]) -> str:
-    """A titled block of a bench's own lines, printed as it is done."""
-    text = "\n".join([f"## {title}", *lines, ""])
+def section(title: str, bench: Callable[[], list[str]]) -> str:
+    """Run `bench`: its own lines under a title, with the seconds it took, printed as it is done."""
+    started = time.perf_counter()
+    lines = bench()
+    text = "\n".join([f"## {title} ({time.perf_counter() - started:.0f} s)", *lines, ""])
     print(text, flush=True)
     return text
 
@@ -60,9 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         parts.append(bench_ui.run_desk(Path(scratch), 2, 1, clients=1000, ratings=20_000))
         print(parts[-1], flush=True)
         parts.append(print_rows("library screen", bench_library_screen.bench(Path(scratch), 2, [10])))
-        parts.append(section("records, 1,000 clients (ms)", bench_records.bench_scale(Path(scratch), 1000, 20, 5)))
-    parts.append(section("speech: Listen (the app's reader and speech child)", speech_lines()))
-    parts.append(section("speech: coach speak, whole process", bench_speak_cli.measure(3)))
+        parts.append(section("records, 1,000 clients (ms)",
+                             lambda: bench_records.bench_scale(Path(scratch), 1000, 20, 5)))
+    parts.append(section("speech: Listen (the app's reader and speech child)", speech_lines))
+    parts.append(section("speech: coach speak, whole process", lambda: bench_speak_cli.measure(3)))
     parts.append(f"(quick bench took {time.perf_counter() - started:.0f} s; "
                  "full-scale commands and targets: docs/performance.md)\n")
     args.out.parent.mkdir(parents=True, exist_ok=True)
