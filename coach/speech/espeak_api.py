@@ -1,9 +1,14 @@
 """The seven libespeak-ng functions Coach calls, bound with ctypes (espeak-ng's speak_lib.h).
 
-pyttsx3's espeak driver module binds some thirty and imports pyttsx3's engine with
-them: about 3 ms at every start of the speech child and of `coach speak`, for an
-engine the synchronous speaker (espeak.py) never runs. These bindings are the same
-calls with the same types; `EspeakApi` wraps one loaded library.
+pyttsx3's espeak driver module binds the library when it is imported, by fixed names,
+with no way to say which library: using the bundled espeak-ng 1.52 (which speaks
+Tigrinya) meant replacing `ctypes.cdll.LoadLibrary` for the whole process during that
+import. It also binds some thirty functions and imports pyttsx3's engine (about 3 ms at
+every start of the speech child and of `coach speak`) for an engine the synchronous
+speaker (espeak.py) never runs. No maintained package offers the bindings alone
+(espeakng-loader ships the library and its data, not an API). These are the same calls
+with the same types; `EspeakApi` wraps one loaded library. pyttsx3 still drives the
+system's own voices (SAPI5, macOS) in the speech child.
 """
 
 from __future__ import annotations
