@@ -34,7 +34,7 @@ EVENT_TYPES = (
 KEYSYMS = {
     "Tab": 0xFF09, "ISO_Left_Tab": 0xFE20, "Return": 0xFF0D, "space": 0x20, "Escape": 0xFF1B,
     "Up": 0xFF52, "Down": 0xFF54, "Left": 0xFF51, "Right": 0xFF53, "Home": 0xFF50, "End": 0xFF57,
-    "F10": 0xFFC7, "Menu": 0xFF67, "1": 0x31, "2": 0x32, "3": 0x33, "4": 0x34, "a": 0x61,
+    "F6": 0xFFC3, "F10": 0xFFC7, "Menu": 0xFF67, "1": 0x31, "2": 0x32, "3": 0x33, "4": 0x34, "a": 0x61,
 }
 MODIFIER_MASKS = {"shift": 1 << 0, "control": 1 << 2, "alt": 1 << 3}
 
@@ -157,7 +157,10 @@ def answer(request: dict) -> dict:
         source = last_focus[0]
         if source is None or source.get_process_id() != request["pid"]:
             return {"node": None}
-        return {"node": describe(source, node_path(source))}
+        try:
+            return {"node": describe(source, node_path(source))}
+        except Exception:  # noqa: BLE001 - the last focused node went away (a closed dialog)
+            return {"node": None}
     if command == "action":
         target = at_path(request["pid"], request["path"]).queryAction()
         names = [target.getName(i) for i in range(target.nActions)]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from harness import CoachUnderReader, Tree
+from harness import CoachUnderReader, Node, Tree, tab_walk
 
 from coach.domain.pack import Lesson, Pack
 from coach.i18n.languages import language
@@ -87,3 +88,16 @@ def finish_lesson(app: CoachUnderReader, words: Strings, opened: OpenLesson, on_
     tree = app.wait_for("label", words.step_counter(total, total))
     app.press(tree.one("push button", words.c("Finish")))
     return app.wait_for("push button", words.c("Other lessons"))
+
+
+def tab_until(app: CoachUnderReader, what: str, condition: Callable[[Node], bool], presses: int = 60,
+              *modifiers: str) -> tuple[Node, int]:
+    """Press Tab (or Shift+Tab) until the focus is on a node that meets `condition`: it and the count."""
+    for count, node in enumerate(tab_walk(app, presses, *modifiers), 1):
+        if condition(node):
+            return node, count
+    raise AssertionError(f"{presses} Tab presses never reached {what}")
+
+
+def named(name: str) -> Callable[[Node], bool]:
+    return lambda node: node.name == name

@@ -2,7 +2,9 @@
 
 Large type, one line per kind of entry with a picture, dates written the client's
 way (Babel, the client's locale), and the worker's notes marked as written in the
-worker's language (they are not translated).
+worker's language (they are not translated). When it appears its title takes the focus
+(a screen reader reads it, the record as its description); Back gives the focus back to
+the control that opened it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.domain.autonomy import AutonomyLevel
 from coach.i18n.formats import day, number
@@ -96,10 +99,12 @@ class AboutPage(QWidget):
         self._about: dict = {}
         self._skill_names: dict[str, str] = {}
         self._high_contrast = False
+        self._opener: QWidget | None = None
         self.scroll_area, layout = scrolling_page(self, (32, 24, 32, 24), 12)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
+        self.title.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard starts here, then Back, Listen
         layout.addWidget(self.title)
         self.entries = QGridLayout()
         self.entries.setHorizontalSpacing(16)
@@ -118,9 +123,25 @@ class AboutPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.listen_button)
         layout.addLayout(row)
-        self.back_button.clicked.connect(self.back)
+        self.back_button.clicked.connect(self._go_back)
         self.listen_button.clicked.connect(self.read_aloud)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus):
+            self._opener = focus
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _go_back(self) -> None:
+        opener, self._opener = self._opener, None
+        self.back.emit()
+        try:
+            if opener is not None and opener.isVisible() and opener.isEnabled():
+                opener.setFocus(Qt.FocusReason.OtherFocusReason)
+        except RuntimeError:  # the opener was deleted meanwhile (its screen rebuilt)
+            pass
 
     def show_record(self, about: dict, skill_names: dict[str, str]) -> None:
         """`about` is Records.about_client(); `skill_names` gives skill titles in the client's language."""
@@ -166,3 +187,5 @@ class AboutPage(QWidget):
         self.listen_button.setAccessibleName(_("Listen"))
         self.listen_button.setAccessibleDescription(_("Hear all of this read aloud."))
         self._show_entries(record_entries(self._about, self._skill_names, _, client_tag))
+        self.title.setAccessibleName(self.title.text())
+        self.title.setAccessibleDescription(" ".join(text.text() for _picture, text in self.rows))

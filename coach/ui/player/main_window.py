@@ -37,6 +37,7 @@ from coach.ui.player.lesson_view import LessonPage
 from coach.ui.player.library import LibraryPage
 from coach.ui.player.pack_install import PackInstaller, is_pack_file
 from coach.ui.player.packs_page import PacksPage
+from coach.ui.player.panes import PaneCycle
 from coach.ui.player.reader import Reader
 from coach.ui.player.top_bar import open_menu_below, tool_button
 from coach.ui.speech_service import SpeechService
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.languages.client_changed.connect(lambda _tag: self.retranslate(self.player_column))
         self.languages.worker_changed.connect(lambda _tag: self.retranslate())
         self._window_shortcuts()
+        self.panes = PaneCycle(self)  # F6 / Shift+F6: top bar, page, worker's panel
 
         self.apply_look()
         self.lesson.set_show_worker_text(settings.show_worker_text)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from coach.packs.install import Installed, InstallRefused, PackOffer, discard, install, open_offer
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
-from coach.ui.language_state import LanguageState, direction
+from coach.ui.language_state import LanguageState, direction, speak_as
 from coach.ui.tasks import TaskRunner
 
 PACK_SUFFIX = ".coachpack"
@@ -124,6 +124,10 @@ class PackInstaller(QObject):
     def _box(self, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(kind, title, text, QMessageBox.StandardButton.NoButton, self._parent)
         box.setLayoutDirection(direction(self._languages.worker))
+        speak_as(box, self._languages.worker)  # a window of its own: it reported locale "C" to a reader
+        # Closed, it gives the keyboard back to the window: without a window manager (a kiosk
+        # desk, Xvfb) nothing else does, and the focus, and a screen reader, were on nothing.
+        box.finished.connect(lambda _result: self._parent.window().activateWindow())
         self.dialog = box
         return box
 

@@ -2,7 +2,9 @@
 
 It follows the worker's language; problems are shown as `coach pack check` prints
 them (file:line: severity: message), in the worker's language and rendered again on
-every language change, selectable so a trainer can copy them.
+every language change, selectable so a trainer can copy them. When it is shown the
+focus goes to "Install a pack…", its one control (also after an install rebuilt it: the
+focus would otherwise be on nothing once the "installed" message closes).
 """
 
 from __future__ import annotations
@@ -59,11 +61,14 @@ class PacksPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.cards  # built and in the worker's language before the first frame
         super().showEvent(event)
+        if not event.spontaneous():  # shown by Coach, not the window coming back from minimised
+            self.install_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _install_button(self) -> QPushButton:
         self.install_button = QPushButton()
         self.install_button.setObjectName("install-pack")
         self.install_button.setProperty("role", "nav")
+        self.install_button.setAutoDefault(True)  # Enter presses it, as Space does (it did nothing)
         self.install_button.clicked.connect(self.install_requested)
         return self.install_button
 
