@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from coach.records import Records
-from coach.records import records as records_module
+from coach.records import visits as visits_module
 from coach.records.models import LevelChange, Stats, to_text
 from coach.records.records import fold
 from coach.records.schema import migrations
@@ -165,7 +165,7 @@ def test_statistics_equal_a_plain_count_after_any_history(visits: list[tuple], r
     records = Records.in_memory()
     clock = Clock()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(records_module, "now", clock)
+        patch.setattr(visits_module, "now", clock)
         try:
             for client in range(2):
                 records.create_client(f"Client {client}", "fr")
@@ -215,7 +215,7 @@ def test_a_schema_7_file_gets_summaries_that_agree(visits: list, lessons: list, 
     records = Records(conn, Path(":memory:"), "unused")  # migrates to schema 8
     clock = Clock()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(records_module, "now", clock)
+        patch.setattr(visits_module, "now", clock)
         try:
             same_figures(records, checked)
             for operation in after:
