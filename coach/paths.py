@@ -32,6 +32,11 @@ class AppDirs:
         return self.data / "packs"
 
     @property
+    def records_file(self) -> Path:
+        """The desk's records (coach.records.store.records_path; named here so the window's start needs no SQLCipher)."""
+        return self.data / "records.db"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 

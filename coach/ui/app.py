@@ -16,10 +16,10 @@ from coach import __version__
 from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
-from coach.records.store import records_path
 from coach.settings import Settings, read_settings
 from coach.ui import accessibility
 from coach.ui.binding_check import binding_problem
+from coach.ui.first_frame import after_first_frame
 from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
 from coach.ui.speech_service import SpeechService
@@ -59,7 +59,7 @@ def build_window(
 
 def open_desk(window: MainWindow, settings_set_aside: Path | None = None) -> VisitDesk:
     """The worker's panel beside the player; a damaged settings file is told to the worker there."""
-    desk = VisitDesk(window, records_path())
+    desk = VisitDesk(window, app_dirs().records_file)  # the records (and SQLCipher) open when unlocked
     if settings_set_aside is not None:
         _ = window.languages.worker_strings().gettext
         desk.panel.failures.tell(_("The settings file was damaged. It is kept as {name}; Coach uses its usual "
@@ -97,6 +97,8 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
 
     sheets = HandoutsMenu(window, desk.panel)
     window.resize(1280, 800)
+    # QtMultimedia loads once the window is painted, before the client can press Listen.
+    after_first_frame(window, window.reader.prepare)
     window.show()
     # Ask for the keyboard focus: without it a screen reader hears nothing until a click
     # (under a window manager this is what it does anyway; without one, nothing else will).

@@ -1,8 +1,9 @@
-"""Tab order for widgets built after their screen: they go where they are read.
+"""Tab order for widgets built after their screen or window: they go where they are read.
 
 Qt appends a widget to the end of its window's focus chain when it is parented, so a
-practice built when its step is shown would come after everything else on the window
-(the worker's panel included), and Tab would reach it last.
+practice built when its step is shown, or a screen or chart built when first wanted,
+would come after everything else on the window (the worker's panel included), and Tab
+would reach it last.
 """
 
 from __future__ import annotations
@@ -46,3 +47,22 @@ def put_before(container: QWidget, anchor: QWidget, first: QWidget | None = None
 
 def _no_focus(widget: QWidget) -> bool:
     return widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def tab_after(anchor: QWidget, root: QWidget) -> None:
+    """Put `root`'s focus stops (itself included), in their own order, right after `anchor` (a stop)."""
+    stops = [root] if not _no_focus(root) else []
+    stops += [widget for widget in chain_inside(root) if not _no_focus(widget)]
+    for stop in stops:
+        QWidget.setTabOrder(anchor, stop)
+        anchor = stop
+
+
+def stop_before(widget: QWidget) -> QWidget | None:
+    """The focus stop before `widget` in the window's focus chain (not inside it), if any."""
+    candidate = widget.previousInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if not widget.isAncestorOf(candidate) and not _no_focus(candidate):
+            return candidate
+        candidate = candidate.previousInFocusChain()
+    return None

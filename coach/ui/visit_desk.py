@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
@@ -27,15 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from coach.speech.cache import wipe_private
+from coach.ui.first_frame import after_first_frame
 from coach.ui.icons import icon
 from coach.ui.language_state import speak_as
 from coach.ui.panel.side_panel import SidePanel
-from coach.ui.panel.stats_dialog import StatsDialog
-from coach.ui.player.about_page import AboutPage
-from coach.ui.player.consent_page import ConsentPage
 from coach.ui.player.top_bar import tool_button
-from coach.ui.player.main_window import MainWindow, offered_languages
+from coach.ui.player.main_window import MainWindow
+from coach.ui.player.screens import offered_languages
 from coach.ui.theme import colours
+
+if TYPE_CHECKING:
+    from coach.ui.player.about_page import AboutPage
+    from coach.ui.player.consent_page import ConsentPage
 
 LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
@@ -49,13 +53,13 @@ class VisitDesk(QObject):
         self.window = window
         languages = window.languages
         settings = window.settings
+        # Made in its place beside the player: moved there afterwards, each of its widgets
+        # would be re-parented (fonts, palette, style) once more.
         self.panel = SidePanel(languages, records_path, offered_languages(window.packs), window.packs,
-                               settings.worker_name, settings.retention_months)
-        self.consent = ConsentPage(languages, window.voice())
-        self.about = AboutPage(languages)
-        window.add_page(self.consent)
-        window.add_page(self.about)
-        self._return_to: QWidget | None = window.library
+                               settings.worker_name, settings.retention_months, parent=window.splitter)
+        self._consent: ConsentPage | None = None  # client-facing screens, built when first shown
+        self._about: AboutPage | None = None
+        self._return_to: QWidget | None = None  # the library, unless a screen says otherwise
         window.add_side_panel(self.panel)
 
         self.toggle = tool_button("panel-toggle", checkable=True)  # Enter presses it, like the other tools
@@ -70,12 +74,7 @@ class VisitDesk(QObject):
         window.closing.connect(self.close)
         self.panel.consent_needed.connect(self._show_consent)
         self.panel.visit_ended.connect(window.start_with_client)
-        self.consent.answered.connect(self._consent_answered)
-        self.consent.say.connect(window.read_aloud)
         self.panel.about_needed.connect(self._show_about)
-        self.about.back.connect(self._back_from_about)
-        # The client's record is client data: read privately, never into the speech cache.
-        self.about.say.connect(lambda text: window.read_aloud(text, private=True))
         # A visit that starts, ends or is erased leaves no client speech on disk.
         self.panel.visit_changed.connect(wipe_private)
         self.panel.worker_named.connect(lambda name: window.update_settings(worker_name=name))
@@ -94,8 +93,38 @@ class VisitDesk(QObject):
         self._idle.timeout.connect(self._check_idle)
         self._idle.start()
         self._closed = False
-        self._app().installEventFilter(self)
-        self.retranslate()
+        # Every event of the application passes this filter: it starts with the first frame,
+        # not before (a start shows the window after the desk is built).
+        after_first_frame(window, self._watch_input)
+        self._label()  # the panel labelled itself when it was built
+
+    # -- the client-facing screens ------------------------------------------------------
+    @property
+    def consent(self) -> ConsentPage:
+        """The consent question, asked in the client's language."""
+        if self._consent is None:
+            from coach.ui.player.consent_page import ConsentPage
+
+            self._consent = ConsentPage(self.window.languages, self.window.voice())
+            self._consent.set_high_contrast(self.window.settings.high_contrast)
+            self._consent.answered.connect(self._consent_answered)
+            self._consent.say.connect(self.window.read_aloud)
+            self.window.add_page(self._consent)
+        return self._consent
+
+    @property
+    def about(self) -> AboutPage:
+        """"What we recorded about you", shown to the client."""
+        if self._about is None:
+            from coach.ui.player.about_page import AboutPage
+
+            self._about = AboutPage(self.window.languages)
+            self._about.set_high_contrast(self.window.settings.high_contrast)
+            self._about.back.connect(self._back_from_about)
+            # The client's record is client data: read privately, never into the speech cache.
+            self._about.say.connect(lambda text: self.window.read_aloud(text, private=True))
+            self.window.add_page(self._about)
+        return self._about
 
     # -- flows ----------------------------------------------------------------------
     def _show_consent(self, language: str) -> None:
@@ -131,6 +160,8 @@ class VisitDesk(QObject):
         if not self.panel.unlocked or self.panel.locked:
             QMessageBox.information(self.window, _("Figures for funders"), _("Unlock the records first."))
             return
+        from coach.ui.panel.stats_dialog import StatsDialog
+
         StatsDialog(self.window.languages, self.panel.access, self.window).exec()
 
     # -- keys and idle ----------------------------------------------------------------
@@ -147,11 +178,20 @@ class VisitDesk(QObject):
                 return self.panel.choose_level(level)
         return False
 
+    def _watch_input(self) -> None:
+        if not self._closed:
+            self._app().installEventFilter(self)
+
     def _check_idle(self) -> None:
         if self._lock_after_s > 0 and time.monotonic() - self._last_input >= self._lock_after_s:
             self.panel.lock()
 
     def retranslate(self) -> None:
+        self._label()
+        self.panel.retranslate()
+
+    def _label(self) -> None:
+        """The desk's own controls (the panel's toggle, the figures entry), in the worker's language."""
         _ = self.window.languages.worker_strings().gettext
         self._recolour()
         speak_as(self.toggle, self.window.languages.worker)
@@ -160,14 +200,14 @@ class VisitDesk(QObject):
                                                "whole screen."))
         self.toggle.setToolTip(self.toggle.accessibleDescription())
         self.stats_action.setText(_("Figures for funders…"))
-        self.panel.retranslate()
 
     def _recolour(self, _settings: object = None) -> None:
         """The toggle's icon and the client-facing pages follow the theme, like the rest of the player."""
         high = self.window.settings.high_contrast
         self.toggle.setIcon(icon("panel", colours(high).icon, on_colour=colours(high).accent_text))
-        self.consent.set_high_contrast(high)
-        self.about.set_high_contrast(high)
+        for page in (self._consent, self._about):
+            if page is not None:
+                page.set_high_contrast(high)
 
     def close(self) -> None:
         """End the visit, save it, close the records (waits for the last write). Safe to call twice."""

@@ -9,18 +9,18 @@ background thread of their own ("sheets"), never on the GUI thread.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from coach.handouts.desk import Desk
-from coach.handouts.lesson_sheet import lesson_sheet
-from coach.handouts.skills_sheet import skills_sheet
-from coach.handouts.visit_sheet import VisitDigest, visit_sheet
-from coach.ui.desk_dialog import DeskDialog
-from coach.ui.handouts.dialog import HandoutDialog, SheetOptions
-from coach.ui.player.main_window import MainWindow
 from coach.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the sheets, their dialogs and printing load when a sheet is asked for
+    from coach.handouts.desk import Desk
+    from coach.ui.desk_dialog import DeskDialog
+    from coach.ui.handouts.dialog import HandoutDialog, SheetOptions
+    from coach.ui.player.main_window import MainWindow
 
 
 class HandoutsMenu(QObject):
@@ -57,7 +57,7 @@ class HandoutsMenu(QObject):
 
     def update_actions(self) -> None:
         session = self._session()
-        self.lesson_action.setEnabled(self.window.lesson.lesson is not None)
+        self.lesson_action.setEnabled(self.window.lesson_in_player() is not None)
         self.skills_action.setEnabled(session is not None and session.client_id is not None
                                       and self._access() is not None)
         self.visit_action.setEnabled(session is not None)
@@ -74,18 +74,25 @@ class HandoutsMenu(QObject):
         return languages.client.tag, languages.worker.tag
 
     def _desk(self) -> Desk:
+        from coach.handouts.desk import Desk
+
         return Desk.from_settings(self.window.settings)
 
     def _open(self, title: str, make, stem: str, kinds: frozenset[str] = frozenset()) -> HandoutDialog:
+        from coach.ui.handouts.dialog import HandoutDialog
+
         self.dialog = HandoutDialog(self.window.languages, self.runner, title, make, stem, kinds, self.window)
         self.dialog.open()
         return self.dialog
 
     # -- the sheets ------------------------------------------------------------------------
     def lesson_sheet(self) -> HandoutDialog | None:
-        pack, lesson = self.window.lesson.pack, self.window.lesson.lesson
-        if pack is None or lesson is None:
+        from coach.handouts.lesson_sheet import lesson_sheet
+
+        shown = self.window.lesson_in_player()
+        if shown is None:
             return None
+        pack, lesson = shown
         client, worker = self._languages()
         desk = self._desk()
         _ = self.window.languages.worker_strings().gettext
@@ -107,6 +114,8 @@ class HandoutsMenu(QObject):
                     self._open_skills_sheet)
 
     def _open_skills_sheet(self, about: dict) -> HandoutDialog:
+        from coach.handouts.skills_sheet import skills_sheet
+
         client, worker = self._languages()
         desk, packs = self._desk(), self.window.packs
         _ = self.window.languages.worker_strings().gettext
@@ -120,6 +129,8 @@ class HandoutsMenu(QObject):
                           frozenset({"notes", "history"}))
 
     def visit_sheet(self) -> HandoutDialog | None:
+        from coach.handouts.visit_sheet import VisitDigest, visit_sheet
+
         session = self._session()
         if session is None:
             return None
@@ -137,6 +148,8 @@ class HandoutsMenu(QObject):
                           frozenset({"appointment"}))
 
     def desk_details(self) -> DeskDialog:
+        from coach.ui.desk_dialog import DeskDialog
+
         dialog = DeskDialog(self.window.languages, self.window.settings, self.window)
         dialog.accepted.connect(lambda: self.window.update_settings(**dialog.changes()))
         self.dialog = dialog

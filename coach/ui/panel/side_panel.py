@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QMessageBox,
     QProgressBar,
     QScrollArea,
     QStackedWidget,
@@ -36,9 +34,7 @@ from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.lock_view import LockView
 from coach.ui.panel.practice_results import PracticeResults
 from coach.ui.panel.records_access import RecordsAccess
-from coach.ui.panel.rights import export_record
 from coach.ui.panel.visit_start import VisitStart
-from coach.ui.panel.visit_store import QueuedVisitStore
 from coach.ui.panel.visit_view import VisitView
 from coach.visit import UnrecordedStore, VisitSession
 
@@ -214,6 +210,8 @@ class SidePanel(QWidget):
                                                    found[1], found[2]))
 
     def _recorded_session(self, visit_id: int, client_id: int | None) -> VisitSession:
+        from coach.ui.panel.visit_store import QueuedVisitStore
+
         store = QueuedVisitStore(self.access, self._languages, note_saved=self.visit.note_was_saved,
                                  rated=self._refresh_chart)
         return VisitSession(store, visit_id, client_id)
@@ -369,12 +367,16 @@ class SidePanel(QWidget):
     # -- rights -------------------------------------------------------------------
     def _choose_export_folder(self) -> None:
         _ = self._words()
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, _("Where to save the record"), str(Path.home()))
         if folder:
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> None:
         """Export the current client's record (JSON and PDF) into `folder`, off the GUI thread."""
+        from coach.ui.panel.rights import export_record  # PDF writing loads only for an export
+
         if self.session is None or self.session.client_id is None:
             return
         _ = self._words()
@@ -401,6 +403,8 @@ class SidePanel(QWidget):
 
     def _confirm_erase(self) -> None:
         _ = self._words()
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, _("Erase this client?"),
             _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?"))

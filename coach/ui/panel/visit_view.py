@@ -28,7 +28,7 @@ from coach.domain.pack import Pack, Skill
 from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
 from coach.ui.flow_layout import FlowLayout
-from coach.ui.panel.chart import ProgressChart
+from coach.ui.panel.chart_slot import ChartSlot
 from coach.ui.widgets import WrappingButton
 
 
@@ -154,7 +154,7 @@ class VisitView(QWidget):
         self.note_status = QLabel()
         self.note_status.setProperty("role", "small")
         self.chart_title = section()
-        self.chart = ProgressChart(languages)
+        self.chart = ChartSlot(languages)  # the chart itself is made when first shown
         self.about_button = WrappingButton()
         self.about_button.setAutoDefault(True)
         self.export_button = WrappingButton()

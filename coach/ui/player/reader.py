@@ -12,6 +12,7 @@ import bisect
 import hashlib
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,8 +21,10 @@ from coach.paths import app_dirs
 from coach.records.private import write_private
 from coach.speech.cache import discard_private
 from coach.speech.protocol import NORMAL_RATE, SLOW_RATE, Utterance, WordTiming
-from coach.ui.player.audio_out import AudioOut
 from coach.ui.speech_service import SpeechService
+
+if TYPE_CHECKING:
+    from coach.ui.player.audio_out import AudioOut
 
 FOLLOW_INTERVAL_MS = 40
 
@@ -49,10 +52,7 @@ class Reader(QObject):
     def __init__(self, speech: SpeechService | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._speech = speech
-        self._audio = AudioOut(self)
-        self._audio.started.connect(self._on_started)
-        self._audio.finished.connect(self._on_finished)
-        self._audio.failed.connect(self._on_audio_failed)
+        self._audio_out: AudioOut | None = None
         self._follow = QTimer(self)
         self._follow.setInterval(FOLLOW_INTERVAL_MS)
         self._follow.timeout.connect(self._follow_words)
@@ -67,6 +67,22 @@ class Reader(QObject):
             speech.ready.connect(self._on_ready)
             speech.unavailable.connect(self._on_unavailable)
             speech.failed.connect(self._on_failed)
+
+    @property
+    def _audio(self) -> AudioOut:
+        """The audio output, made (with QtMultimedia) at the first sound, or by `prepare`."""
+        if self._audio_out is None:
+            from coach.ui.player.audio_out import AudioOut
+
+            self._audio_out = AudioOut(self)
+            self._audio_out.started.connect(self._on_started)
+            self._audio_out.finished.connect(self._on_finished)
+            self._audio_out.failed.connect(self._on_audio_failed)
+        return self._audio_out
+
+    def prepare(self) -> None:
+        """Load the audio output now (after the first frame), so the first Listen does not wait for it."""
+        _ = self._audio
 
     @property
     def state(self) -> ReaderState:
@@ -102,7 +118,8 @@ class Reader(QObject):
             self._speech.cancel()
         self._token = -1
         self._follow.stop()
-        self._audio.stop()
+        if self._audio_out is not None:
+            self._audio_out.stop()
         self._highlight(-1)
         self._set_state(ReaderState.IDLE)
 
