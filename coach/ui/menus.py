@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter, QPaintEvent, QRegion
-from PySide6.QtWidgets import QMenu, QStyle, QStyleOptionFrame, QStyleOptionMenuItem
+from PySide6.QtWidgets import QMenu
 
 
 class DirectedMenu(QMenu):
     """A QMenu whose labels start on the side its own `layoutDirection` reads from."""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        # QStyle's many enums load with the first menu shown, not with the window (10 ms at start).
+        from PySide6.QtWidgets import QStyle, QStyleOptionFrame, QStyleOptionMenuItem
+
         if self.sizeHint().height() > self.height():
             super().paintEvent(event)  # clamped to the screen, it scrolls: Qt draws its scroll arrows
             return

@@ -31,15 +31,15 @@ from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
-from coach.ui.panel.lock_view import LockView
-from coach.ui.panel.practice_results import PracticeResults
 from coach.ui.panel.records_access import RecordsAccess
-from coach.ui.panel.visit_start import VisitStart
-from coach.ui.panel.visit_view import VisitView
 from coach.visit import UnrecordedStore, VisitSession
 
 if TYPE_CHECKING:
     from coach.records.records import Records
+    from coach.ui.panel.lock_view import LockView
+    from coach.ui.panel.practice_results import PracticeResults
+    from coach.ui.panel.visit_start import VisitStart
+    from coach.ui.panel.visit_view import VisitView
 
 log = logging.getLogger(__name__)
 BUSY_DELAY_MS = 250
@@ -100,36 +100,86 @@ class SidePanel(QWidget):
         self.stack = QStackedWidget()
         self.scroll_area.setWidget(self.stack)
         self.gate = RecordsGate(languages, records_path.exists, worker_name)
-        self.start = VisitStart(languages, offered)
-        self.visit = VisitView(languages)
-        self.practice = PracticeResults(languages)  # the lesson's exercise results, above the levels
-        self.visit.insert_before_levels(self.practice)
-        self.practice.confirmed.connect(self._confirm_practice)
-        self.lock_view = LockView(languages)
-        for page in (self.gate, self.start, self.visit, self.lock_view):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.gate)
+        # The other pages (a visit's start, the visit, the lock) are built when first shown:
+        # the panel starts on the gate.
+        self._offered = list(offered)
+        self._start: VisitStart | None = None
+        self._visit: VisitView | None = None
+        self._practice: PracticeResults | None = None
+        self._lock_view: LockView | None = None
         self.stack.currentChanged.connect(self._page_changed)
         self._page_changed()
         self.access.failed.connect(self.failures.report)
         self.access.busy_changed.connect(self._busy_changed)
         self.gate.submitted.connect(self._unlock_records)
         self.gate.skipped.connect(self.start_unrecorded)
-        self.start.anonymous.connect(lambda: self.start_visit(None))
-        self.start.client_chosen.connect(self.start_visit)
-        self.start.new_client.connect(self._ask_consent)
-        self.start.search_requested.connect(self._search)
-        self.visit.level_chosen.connect(self._rate)
-        self.visit.note_saved.connect(self._note)
-        self.visit.end_requested.connect(self.end_visit)
-        self.visit.lock_requested.connect(self.lock)
-        self.visit.about_requested.connect(self._about)
-        self.visit.export_requested.connect(self._choose_export_folder)
-        self.visit.erase_requested.connect(self._confirm_erase)
-        self.lock_view.submitted.connect(self._verify_lock)
         self.retranslate()
 
     def _words(self):
         return self._languages.worker_strings().gettext
+
+    # -- pages built on first use -------------------------------------------------------
+    def _add_page(self, page: QWidget) -> None:
+        """A page built late: in the stack (not shown yet), in the worker's words."""
+        self.stack.addWidget(page)
+        policy = page.sizePolicy()
+        policy.setVerticalPolicy(policy.Policy.Ignored)  # as _page_changed gives a page not shown
+        page.setSizePolicy(policy)
+        page.retranslate()  # type: ignore[attr-defined]  # every page of the panel has one
+
+    @property
+    def start(self) -> VisitStart:
+        """Starting a visit: anonymous, a known client (search) or a new one."""
+        if self._start is None:
+            from coach.ui.panel.visit_start import VisitStart
+
+            start = self._start = VisitStart(self._languages, self._offered)
+            start.anonymous.connect(lambda: self.start_visit(None))
+            start.client_chosen.connect(self.start_visit)
+            start.new_client.connect(self._ask_consent)
+            start.search_requested.connect(self._search)
+            self._add_page(start)
+        return self._start
+
+    @property
+    def visit(self) -> VisitView:
+        """The visit: the step, help asked, levels, note, chart, the client's rights."""
+        if self._visit is None:
+            from coach.ui.panel.practice_results import PracticeResults
+            from coach.ui.panel.visit_view import VisitView
+
+            visit = self._visit = VisitView(self._languages)
+            self._practice = PracticeResults(self._languages)  # the lesson's exercise results, above the levels
+            visit.insert_before_levels(self._practice)
+            self._practice.confirmed.connect(self._confirm_practice)
+            visit.level_chosen.connect(self._rate)
+            visit.note_saved.connect(self._note)
+            visit.end_requested.connect(self.end_visit)
+            visit.lock_requested.connect(self.lock)
+            visit.about_requested.connect(self._about)
+            visit.export_requested.connect(self._choose_export_folder)
+            visit.erase_requested.connect(self._confirm_erase)
+            self._add_page(visit)
+        return self._visit
+
+    @property
+    def practice(self) -> PracticeResults:
+        _ = self.visit
+        assert self._practice is not None  # built with the visit page
+        return self._practice
+
+    @property
+    def lock_view(self) -> LockView:
+        """The lock screen over the records."""
+        if self._lock_view is None:
+            from coach.ui.panel.lock_view import LockView
+
+            self._lock_view = LockView(self._languages)
+            self._lock_view.submitted.connect(self._verify_lock)
+            self._lock_view.set_busy(self.access.busy)
+            self._add_page(self._lock_view)
+        return self._lock_view
 
     @property
     def unlocked(self) -> bool:
@@ -157,7 +207,8 @@ class SidePanel(QWidget):
             self._busy_timer.stop()
             self.busy.setVisible(False)
         self.gate.set_busy(busy)
-        self.lock_view.set_busy(busy)
+        if self._lock_view is not None:
+            self._lock_view.set_busy(busy)
 
     # -- records ------------------------------------------------------------------
     def _unlock_records(self, name: str, passphrase: str, creating: bool) -> None:
@@ -454,7 +505,8 @@ class SidePanel(QWidget):
         self.failures.retranslate()
         _ = self._words()
         self.busy.setAccessibleName(_("Working on the records…"))
-        for page in (self.gate, self.start, self.visit, self.lock_view):
-            page.retranslate()
+        for page in (self.gate, self._start, self._visit, self._lock_view):
+            if page is not None:
+                page.retranslate()
         if self._pack is not None and self._lesson is not None:
             self.show_step(self._pack, self._lesson, self._index)
