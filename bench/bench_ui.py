@@ -1,12 +1,13 @@
 """Benchmarks of the client's window, timed to the painted frame: start-up, next step, language, level.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--runs 9] [--packs 1 10 100]
-        [--clients 10000] [--ratings 500000] [--only start|desk]
+        [--clients 10000] [--ratings 500000] [--only start|desk] [--before OTHER_SOURCE_TREE]
 
 * start-up: from spawning `python` to the end of the first painted frame of `coach`'s
   own start (`run_app`: settings, packs through the pack cache, speech child, window,
   worker's panel, take-home sheets menu), against a bare PySide6 window with as many
-  widgets, runs interleaved (Coach, bare, Coach, ...);
+  widgets, runs interleaved (Coach, bare, Coach, ...); with --before, an older tree's
+  start (e.g. `git worktree add /tmp/before <commit>`) in the same runs, each with its bare window;
 * with the panel open, the records of `--clients` clients unlocked, a visit on, speech
   on (auto-read), for each number of installed packs: the next step (Space on Next), a
   language switch fr <-> ar with a lesson on screen, choosing a language on the picker
@@ -90,10 +91,11 @@ app.exec()
 """
 
 
-def time_child(code: str, *args: str, env: dict[str, str]) -> tuple[float, int]:
+def time_child(code: str, *args: str, env: dict[str, str], cwd: Path | None = None) -> tuple[float, int]:
     """Seconds from spawning the child to its "painted" line, and its widget count."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env,
+                             cwd=cwd)
     assert child.stdout is not None
     for line in child.stdout:
         if line.startswith("painted"):
@@ -108,28 +110,48 @@ def time_child(code: str, *args: str, env: dict[str, str]) -> tuple[float, int]:
     return elapsed, widgets
 
 
-def bench_start(runs: int) -> list[Row]:
-    """Coach's start and the bare window's, interleaved run by run."""
-    with tempfile.TemporaryDirectory(prefix="coach-bench-start-") as home:
-        env = {**os.environ, "COACH_HOME": home, "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]}
-        # An installed Coach has its bytecode compiled (pip does it); a sandbox that sets
-        # PYTHONDONTWRITEBYTECODE would make every start compile every module.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        _, widgets = time_child(COACH_CHILD, env=env)  # fills the pack and name caches, warms the OS cache
-        time_child(BARE_CHILD, str(widgets), env=env)
-        coach, bare, ratios = [], [], []
+def bench_start(runs: int, before: Path | None = None) -> list[Row]:
+    """Coach's start and the bare window's, interleaved run by run.
+
+    With `before` (another source tree, e.g. a worktree of an older commit), that tree's
+    Coach and its own bare window are timed in the same runs, interleaved with these.
+    """
+    sides = [("", None)] + ([(f", before ({before.name})", before)] if before is not None else [])
+    with tempfile.TemporaryDirectory(prefix="coach-bench-start-") as scratch:
+        envs, cwds = [], []
+        for index, (_label, tree) in enumerate(sides):
+            home = Path(scratch) / f"home-{index}"  # each tree its own caches: they would evict each other's
+            env = {**os.environ, "COACH_HOME": str(home), "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]}
+            if tree is not None:  # `python -c` looks in its working folder first, then PYTHONPATH
+                env["PYTHONPATH"] = str(tree.resolve())
+            cwds.append(tree.resolve() if tree is not None else None)
+            # An installed Coach has its bytecode compiled (pip does it); a sandbox that sets
+            # PYTHONDONTWRITEBYTECODE would make every start compile every module.
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            _, widgets = time_child(COACH_CHILD, env=env, cwd=cwds[-1])  # fills the caches, warms the OS cache
+            time_child(BARE_CHILD, str(widgets), env=env)
+            envs.append(env)
+        coach: list[list[float]] = [[] for _ in sides]
+        bare: list[list[float]] = [[] for _ in sides]
+        ratios: list[list[float]] = [[] for _ in sides]
+        counts = [0 for _ in sides]
         for _ in range(runs):
-            coach_s, widgets = time_child(COACH_CHILD, env=env)
-            bare_s, _count = time_child(BARE_CHILD, str(widgets), env=env)
-            coach.append(coach_s)
-            bare.append(bare_s)
-            ratios.append(coach_s / bare_s)
-    ratio = statistics.median(coach) / statistics.median(bare)
-    return [
-        Row(f"start-up to first painted frame, Coach ({widgets} widgets)", coach),
-        Row(f"start-up to first painted frame, bare window ({widgets} widgets)", bare),
-        Row("start-up ratio, run by run", ratios, f"median of medians {ratio:.2f}; target <= 2", unit="x"),
-    ]
+            for index, env in enumerate(envs):
+                coach_s, counts[index] = time_child(COACH_CHILD, env=env, cwd=cwds[index])
+                bare_s, _count = time_child(BARE_CHILD, str(counts[index]), env=env)
+                coach[index].append(coach_s)
+                bare[index].append(bare_s)
+                ratios[index].append(coach_s / bare_s)
+    rows = []
+    for index, (label, _tree) in enumerate(sides):
+        ratio = statistics.median(coach[index]) / statistics.median(bare[index])
+        rows += [
+            Row(f"start-up to first painted frame, Coach{label} ({counts[index]} widgets)", coach[index]),
+            Row(f"start-up to first painted frame, bare window ({counts[index]} widgets)", bare[index]),
+            Row(f"start-up ratio, run by run{label}", ratios[index],
+                f"median of medians {ratio:.2f}; target <= 2", unit="x"),
+        ]
+    return rows
 
 
 def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
@@ -201,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--ratings", type=int, default=500_000)
     parser.add_argument("--only", choices=("start", "desk"))
+    parser.add_argument("--before", type=Path, help="another source tree whose start-up is timed in the same runs")
     parser.add_argument("--desk-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.desk_child:
@@ -208,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(machine(), flush=True)
     if args.only != "desk":
-        print_rows("start-up", bench_start(args.runs))
+        print_rows("start-up", bench_start(args.runs, args.before))
     if args.only != "start":
         with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
             for packs in args.packs:
