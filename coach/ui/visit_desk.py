@@ -53,10 +53,8 @@ class VisitDesk(QObject):
         self.window = window
         languages = window.languages
         settings = window.settings
-        # Made in its place beside the player: moved there afterwards, each of its widgets
-        # would be re-parented (fonts, palette, style) once more.
         self.panel = SidePanel(languages, records_path, offered_languages(window.packs), window.packs,
-                               settings.worker_name, settings.retention_months, parent=window.splitter)
+                               settings.worker_name, settings.retention_months)
         self._consent: ConsentPage | None = None  # client-facing screens, built when first shown
         self._about: AboutPage | None = None
         self._return_to: QWidget | None = None  # the library, unless a screen says otherwise
