@@ -14,16 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack
 from coach.packs.loader import BrokenPack
