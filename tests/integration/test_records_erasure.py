@@ -73,7 +73,7 @@ def records(tmp_path: Path) -> Records:
     """A records file with a client who has visits, ratings and notes, and another client."""
     opened = Records.create(tmp_path / "records.db", PASS)
     worker = opened.worker("Ana")
-    hannelore = opened.create_client(SECRETS[0], "de", ["sms: 0612"], True, "records")
+    hannelore = opened.create_client(SECRETS[0], "de", ["sms: +33 612 345 678"], True, "records")
     for _ in range(3):
         visit = opened.start_visit(worker.id, hannelore.id, "de")
         opened.rate(visit.id, "demo/sms", "2.1", 2)
@@ -91,15 +91,15 @@ pytestmark = [pytestmark, pytest.mark.skipif(shutil.which("openssl") is None, re
 def test_the_search_does_find_what_is_there(records: Records, tmp_path: Path) -> None:
     """Before any erasure the three looks find the pseudonym and the notes (the test can see)."""
     code = records.find_clients(SECRETS[0])[0].code
-    found = traces(records, tmp_path, (*SECRETS, code))
-    assert len(found) == 3 * 4
+    found = traces(records, tmp_path, (*SECRETS, code, "612 345 678"))
+    assert len(found) == 3 * 5
 
 
 def test_erasure_leaves_no_trace(records: Records, tmp_path: Path) -> None:
     """After erase_client no pseudonym, code or note is in rows, export or decrypted pages."""
     client = records.find_clients(SECRETS[0])[0]
     records.erase_client(client.id, records.worker("Ana").id)
-    assert traces(records, tmp_path, (*SECRETS, client.code, "0612")) == []
+    assert traces(records, tmp_path, (*SECRETS, client.code, "612 345 678")) == []
     assert records.client(client.id) is None
     assert records.conn.execute("SELECT count(*) FROM ratings WHERE client_id IS NULL").fetchone() == (3,)
     assert records.conn.execute("SELECT count(*) FROM visits WHERE client_id IS NULL").fetchone() == (3,)
@@ -113,7 +113,7 @@ def test_retention_leaves_no_trace(records: Records, tmp_path: Path) -> None:
     later = datetime.now(UTC) + timedelta(days=366)
     client = records.find_clients(SECRETS[0])[0]
     assert records.retention_sweep(12, now=later) == 2
-    assert traces(records, tmp_path, (*SECRETS, client.code, "0612", "keep this note", "Other Person")) == []
+    assert traces(records, tmp_path, (*SECRETS, client.code, "612 345 678", "keep this note", "Other Person")) == []
     anonymised = records.client(client.id)
     assert anonymised.anonymised and anonymised.code is None and anonymised.contact_channels == ()
     assert len(records.ratings_history(client.id)["demo/sms"]) == 3
