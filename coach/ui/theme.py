@@ -50,10 +50,23 @@ def colours(high_contrast: bool) -> Colours:
 ICON = 28
 """Icon side at 100 % text, in pixels; icons grow with the text."""
 
-TOOL_BAR_MAX_SCALE = 150
-"""The top bar's buttons grow with the text up to 150 %: above that the bar would take a
-second row, and the step's own controls would no longer fit on a 1280×800 screen. The
-step's text, pictures and controls still grow to 200 %."""
+TOOL_BAR_MAX_SCALE = 125
+"""The top bar's buttons grow with the text up to 125 %: above that the bar would take a
+second row (at 150 % it did in German, Spanish and Ukrainian beside the worker's panel), and
+the step's own controls would no longer fit on a 1280×800 screen. The step's text, pictures
+and controls still grow to 200 %."""
+
+
+DOTS_MAX_SCALE = 100
+"""The step dots (sized from their font) do not grow with the text: at 200 % they took half the header's
+width, the lesson's title wrapped onto 2 to 4 lines above the step, and the counter beside
+them already says where the client is."""
+
+
+PRACTICE_BAND_MAX_SCALE = 150
+"""A practice site's coloured band (its made-up name, "Practice: nothing is sent") and the
+simulated phone's small print (clock, app names) grow to 150 %: at 200 % beside the panel the
+band took 130 of the 300 px the practice has, and a row of app names was wider than it."""
 
 
 def tool_bar_scale(scale: int) -> int:
@@ -95,6 +108,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     base = px(18, scale)
     return f"""
     QWidget {{ font-size: {base}px; color: {c.text}; }}
+    StepDots {{ font-size: {px(18, min(scale, DOTS_MAX_SCALE))}px; }}
     QMainWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {c.window}; }}
     QLabel[role="title"] {{ font-size: {px(28, scale)}px; font-weight: bold; }}
     QLabel[role="section"] {{ font-size: {px(22, scale)}px; font-weight: bold; }}
@@ -120,7 +134,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QCheckBox::indicator, QRadioButton::indicator {{ width: {px(26, scale)}px; height: {px(26, scale)}px; }}
     QPushButton, QToolButton {{
         min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px;
-        padding: {px(6, scale)}px {px(14, min(scale, 125))}px;
+        padding: {px(6, min(scale, 125))}px {px(14, min(scale, 125))}px;
         background: {c.surface}; color: {c.text};
         border: {border}px solid {c.border}; border-radius: 10px;
     }}
@@ -142,7 +156,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QLabel[role="language-name"] {{ font-size: {px(32, scale)}px; font-weight: bold; }}
     QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
     QPushButton:focus, QToolButton:focus {{ border: {border + 3}px solid {c.focus}; }}
-    QPushButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(14, min(scale, 125)) - 3)}px; }}
+    QPushButton:focus {{ padding: {max(0, px(6, min(scale, 125)) - 3)}px {max(0, px(14, min(scale, 125)) - 3)}px; }}
     QToolButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(8, scale) - 3)}px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
     QToolButton:checked, QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
@@ -168,10 +182,12 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
 
 def practice_style(c: Colours, scale: int, border: int) -> str:
     """The practice exercises: forms, choices, places and the simulated phone."""
+    band = min(scale, PRACTICE_BAND_MAX_SCALE)
     return f"""
     QLineEdit {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border};
         border-radius: 8px; padding: {px(8, scale)}px; font-size: {px(22, scale)}px;
         min-height: {MIN_TOUCH - 8}px; }}
+    QLineEdit[role="practice-field"] {{ padding: {px(6, scale)}px {px(8, scale)}px; }}
     QLineEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
     QLineEdit[invalid="yes"] {{ border: {border + 3}px solid {c.help}; }}
     QPushButton[role="choice"], QPushButton[role="order-place"] {{ background: {c.surface}; border-radius: 14px;
@@ -183,11 +199,11 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QLabel[role="order-number"] {{ font-size: {px(24, scale)}px; font-weight: bold; color: {c.accent}; }}
     QFrame[role="practice-page"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
     QFrame[role="practice-band"] {{ background: {c.accent}; border-top-left-radius: 10px; border-top-right-radius: 10px; }}
-    QLabel[role="practice-site"] {{ color: {c.accent_text}; font-size: {px(22, scale)}px; font-weight: bold; }}
-    QLabel[role="practice-mark"] {{ color: {c.accent_text}; font-size: {px(15, scale)}px; }}
+    QLabel[role="practice-site"] {{ color: {c.accent_text}; font-size: {px(22, band)}px; font-weight: bold; }}
+    QLabel[role="practice-mark"] {{ color: {c.accent_text}; font-size: {px(15, band)}px; }}
     QStackedWidget[role="phone-screen"], QStackedWidget[role="phone-screen"] > QWidget {{ background: {c.surface}; }}
     QWidget[role="exercise"] {{ background: {c.window}; }}
-    QLabel[role="phone-small"] {{ font-size: {px(14, scale)}px; color: {c.muted}; }}
+    QLabel[role="phone-small"] {{ font-size: {px(14, band)}px; color: {c.muted}; }}
     QLabel[role="phone-title"] {{ font-size: {px(18, scale)}px; font-weight: bold; }}
     QLabel[role="phone-text"] {{ font-size: {px(18, scale)}px; }}
     QFrame[role="phone-bubble"] {{ background: {c.window}; border-radius: 12px; }}

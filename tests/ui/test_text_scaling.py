@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from ui_helpers import SCREENS, clipped, show
 
 from coach.settings import Settings
@@ -44,3 +44,22 @@ def test_high_contrast_theme(qtbot, make_window) -> None:
     assert "#ffffff" in QApplication.instance().styleSheet()
     window.contrast_button.click()
     assert QApplication.palette().window().color().name() != "#000000"
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es", "uk", "ar", "fa", "ti"])
+def test_the_top_bar_stays_on_one_row_beside_the_panel(qtbot, make_window, language: str) -> None:
+    """At 200 % with the worker's panel open (1280×800), the top bar is one row in every language:
+    at 150 % growth its buttons took two rows in German, Spanish and Ukrainian, 80 px of the step."""
+    from coach.records.store import records_path
+    from coach.ui.visit_desk import VisitDesk
+
+    window = make_window(Settings(client_language=language, worker_language="fr", text_scale=200, auto_read=False))
+    desk = VisitDesk(window, records_path())
+    try:
+        show(window, "lesson")
+        assert desk.panel.isVisible()
+        buttons = [b for b in window.top_bar.findChildren(QAbstractButton) if b.isVisible()]
+        tallest = max(b.height() for b in buttons)
+        assert window.top_bar.height() < 2 * tallest, f"{window.top_bar.height()} px for buttons {tallest} px high"
+    finally:
+        desk.close()
