@@ -4,10 +4,13 @@ A lesson, end or consent screen has a header, a body and its controls. The contr
 (Back, Listen, Next, "I need help", "I did it") are never in a scroll area: at 200 %
 text on a small screen they wrap onto more rows but stay inside the window. The body
 puts the picture above the text; when space runs short the picture shrinks to a
-small minimum first, and only then does the text scroll, inside its own area. A practice
-that would be cut under its texts (to be scrolled before it can be done) gets the whole
+small minimum first, and only then does the text scroll, inside its own area.
+
+On the lesson screen (`beside_when_short`) a picture is not shrunk below what can still be
+recognised (`PICTURE_MIN`: a phone's screen and the button to touch on it), and a practice
+is not cut under its texts (to be scrolled before it can be done): either gets the whole
 height instead, its texts beside it at the start of the reading direction, when the body
-is wide enough.
+is wide enough; in a narrow body the picture keeps that minimum and the texts scroll.
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ SPACING = 12
 BESIDE_MIN_WIDTH = 700
 """Narrower than this, texts beside the visual would be a few words a line: they stay above it."""
 BESIDE_TEXT_SHARE = 0.4
+"""Beside a practice, the texts take this share of the width (the practice needs the rest)."""
+BESIDE_PICTURE_TEXT_SHARE = 0.5
+"""Beside a picture, half: a 4:3 picture nearly the body's full height still fits in the rest."""
 BESIDE_TEXT_MIN = 280
+PICTURE_MIN = 160
+"""A step's picture is not shrunk below this height (or half the body, if that is less):
+at 72 px, the 200 % text and the worker's line left a phone picture a thumbnail."""
 
 
 class StepBody(QWidget):
@@ -82,33 +91,39 @@ class StepBody(QWidget):
         # An exercise in the picture's place needs more room than a picture to stay usable.
         self._visual_minimum = max(self._base_minimum, self._visual.minimumSizeHint().height())
         width, height = self.width(), self.height()
+        practice = self._visual_minimum > self._base_minimum
+        minimum = self._visual_minimum
+        if self._beside_when_short and not practice:
+            minimum = max(minimum, min(PICTURE_MIN, height // 2))  # recognisable, not a thumbnail
         scrollbar = self.text_area.verticalScrollBar().sizeHint().width()
         needed = self.texts_needed(width)
-        if needed + SPACING + self._visual_minimum <= height:
+        if needed + SPACING + minimum <= height:
             text_height = needed
         else:  # the picture is at its smallest: the text scrolls in what is left
             needed = self.texts_needed(max(1, width - scrollbar))
             first_line = min(needed, self._first_line_height())
-            text_height = max(first_line, min(needed, height - SPACING - self._visual_minimum))
+            text_height = max(first_line, min(needed, height - SPACING - minimum))
             text_height = min(text_height, height)
         visual_height = max(0, height - text_height - SPACING)
-        if self._beside_is_better(width, height, visual_height):
-            self._place_beside(width, height)
+        if self._beside_is_better(width, height, visual_height, practice):
+            self._place_beside(width, height, BESIDE_TEXT_SHARE if practice else BESIDE_PICTURE_TEXT_SHARE)
             return
         self._visual.setGeometry(0, 0, width, visual_height)
         self.text_area.setGeometry(0, height - text_height, width, text_height)
 
-    def _beside_is_better(self, width: int, height: int, visual_height: int) -> bool:
-        """A practice cut under its texts (it would have to be scrolled to be done) in a body
-        wide enough: the texts go beside it instead."""
-        practice = self._visual_minimum > self._base_minimum
-        if not (self._beside_when_short and practice) or width < BESIDE_MIN_WIDTH:
-            return False  # a picture may shrink; beside a picture, texts at 200 % were cut mid-line
-        return visual_height < min(self._visual.sizeHint().height(), height)  # cut, it must be scrolled to be done
+    def _beside_is_better(self, width: int, height: int, visual_height: int, practice: bool) -> bool:
+        """On the lesson screen, in a body wide enough: a practice cut under its texts (it would
+        have to be scrolled to be done), or a picture at its minimum under texts that still
+        scroll, gets the full height with the texts beside it."""
+        if not self._beside_when_short or width < BESIDE_MIN_WIDTH:
+            return False
+        if practice:
+            return visual_height < min(self._visual.sizeHint().height(), height)  # cut, it must be scrolled
+        return self.texts_needed(width) + SPACING + min(PICTURE_MIN, height // 2) > height
 
-    def _place_beside(self, width: int, height: int) -> None:
+    def _place_beside(self, width: int, height: int, text_share: float) -> None:
         """The texts in a column at the reading side's start, the visual in the rest, both full height."""
-        text_width = max(BESIDE_TEXT_MIN, round(width * BESIDE_TEXT_SHARE))
+        text_width = max(BESIDE_TEXT_MIN, round(width * text_share))
         visual_width = max(0, width - text_width - SPACING)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         text_x, visual_x = (width - text_width, 0) if rtl else (0, text_width + SPACING)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +31,7 @@ from coach.ui.accessibility import announce
 from coach.ui.icons import icon
 from coach.ui.player.reader import Reader
 from coach.ui.player.speech_controls import SpokenText
+from coach.ui.player.step_layout import control_row
 from coach.ui.theme import colours
 
 
@@ -83,15 +86,17 @@ class ExerciseView(QWidget):
         self._feedback_source: Text | str | None = None
         # The exercise scrolls inside its own area: at 200 % text beside the panel it may
         # need more height than the step leaves it, and the controls must stay in the window.
+        # A form's own button stays in sight, under that area if need be (`pin_action`).
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._bring_feedback_into_view)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(self.scroll_area, 1)
         inner = QWidget()
         inner.setProperty("role", "exercise")
         self.scroll_area.setWidget(inner)
@@ -120,7 +125,48 @@ class ExerciseView(QWidget):
         hint_row.addStretch(1)
         self.layout_.addWidget(self.feedback_box)
         self.layout_.addLayout(hint_row)
+        self.footer, self._footer_row = control_row(spread=False)
+        self.footer.setVisible(False)
+        outer.addWidget(self.footer)
+        self._action: QPushButton | None = None
+        self._action_home: QBoxLayout | None = None
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._place_action)
         context.reader.word_changed.connect(self._on_word)
+
+    def pin_action(self, button: QPushButton, home: QBoxLayout) -> None:
+        """Keep the practice's own button (a form's submit) in sight.
+
+        It stays in `home` (under the form's fields) while the whole practice fits; when it
+        does not (200 % text beside the panel), the fields scroll (Tab brings each into view)
+        and the button moves under the part that scrolls, where it is always on screen."""
+        self._action, self._action_home = button, home
+        self._place_action()
+
+    def _place_action(self, *_range: int) -> None:
+        button, home = self._action, self._action_home
+        if button is None or home is None:
+            return
+        pinned = self.footer.isVisibleTo(self)
+        page, content = home.parentWidget(), self.scroll_area.widget()  # the form must show whole
+        if page is None or content is None:
+            return
+        bottom = page.mapTo(content, QPoint(0, page.height())).y()
+        if pinned:  # the form's height with the button back in its place
+            bottom += button.sizeHint().height() + self.layout_.spacing()
+        fits = bottom <= self.height()
+        if fits == pinned:
+            if fits:
+                self._footer_row.removeWidget(button)
+                home.addWidget(button)
+            else:
+                home.removeWidget(button)
+                self._footer_row.addWidget(button)
+            self.footer.setVisible(not fits)
+            button.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_action()
 
     # -- for the views ----------------------------------------------------------
     def hint_text(self) -> Text:

@@ -60,6 +60,15 @@ class _Bars(QWidget):
             p.drawRoundedRect(QRectF(position * (width + gap), 0, width, self.height()), 4, 4)
 
 
+class PracticeEdit(QLineEdit):
+    """A line edit that may be as narrow as 8 Latin letters: Qt's own minimum comes from the
+    font's widest glyph, 358 px in Arabic at 200 %, and pushed the form past the practice's edge."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("x" * 8) + 24), hint.height())
+
+
 class PracticeField(QWidget):
     """A label above a line edit; a password field adds a Show button and a strength meter."""
 
@@ -68,10 +77,10 @@ class PracticeField(QWidget):
         self.field_id = field_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(2)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.edit = QLineEdit()
+        self.edit = PracticeEdit()
         self.edit.setProperty("role", "practice-field")
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
         self.label.setBuddy(self.edit)
@@ -110,13 +119,15 @@ class PracticeForm(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "practice-page")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Never shorter than its fields need (Maximum squeezed each line edit by a few pixels).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 16)
-        layout.setSpacing(12)
+        layout.setSpacing(8)  # 3 fields and the button in 478 px in Arabic at 100 %
         band = QFrame()
         band.setProperty("role", "practice-band")
         band_row = QHBoxLayout(band)
+        band_row.setContentsMargins(12, 6, 12, 6)
         self.site = QLabel()
         self.site.setProperty("role", "practice-site")
         self.site.setWordWrap(True)
@@ -128,15 +139,16 @@ class PracticeForm(QFrame):
         layout.addWidget(band)
         self._fields_layout = QVBoxLayout()
         self._fields_layout.setContentsMargins(24, 0, 24, 0)
-        self._fields_layout.setSpacing(12)
+        self._fields_layout.setSpacing(8)
         layout.addLayout(self._fields_layout)
         self.button = press_button("primary")
+        """The site's button, under the fields (or kept in sight by the view: `pin_action`)."""
         self.button.clicked.connect(self.submitted)
-        button_row = QHBoxLayout()
-        button_row.setContentsMargins(24, 0, 24, 0)
-        button_row.addStretch(1)
-        button_row.addWidget(self.button)
-        layout.addLayout(button_row)
+        self.button_row = QHBoxLayout()
+        self.button_row.setContentsMargins(24, 0, 24, 0)
+        self.button_row.addStretch(1)
+        self.button_row.addWidget(self.button)
+        layout.addLayout(self.button_row)
         self.fields: list[PracticeField] = []
 
     def add_field(self, field_id: str, password: bool = False) -> PracticeField:

@@ -96,6 +96,7 @@ class OrderView(ExerciseView):
         self.cards: dict[int, ItemCard] = {}
         self.pool_label = QLabel()
         self.pool_label.setProperty("role", "small")
+        self.pool_label.setWordWrap(True)  # at 200 % beside the step's texts it was wider than the practice
         self.body.addWidget(self.pool_label)
         pool = QHBoxLayout()
         pool.setSpacing(12)
@@ -113,6 +114,7 @@ class OrderView(ExerciseView):
         self.body.addLayout(pool, 1)
         self.places_label = QLabel()
         self.places_label.setProperty("role", "small")
+        self.places_label.setWordWrap(True)
         self.body.addWidget(self.places_label)
         row = QHBoxLayout()
         row.setSpacing(12)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontInfo, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontInfo, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -192,12 +193,14 @@ class SimulatedPhone(QFrame):
         self.stack.setProperty("role", "phone-screen")
         outer.addWidget(self.stack, 1)
         self.home = QWidget()
-        grid = QGridLayout(self.home)
+        self._grid = QGridLayout(self.home)
         self.apps = [AppIcon(glyph) for glyph in AppIcon.GLYPHS]
-        for index, app in enumerate(self.apps):
-            grid.addWidget(app, index // 3, index % 3)
-        grid.setRowStretch(2, 1)
+        self.columns = 0
+        self._arrange_apps(3)
         self.stack.addWidget(self.home)
+        # The phone's own minimum is the 2-column home screen's (`minimumSizeHint`), not the
+        # 3-column one its layout would impose: at 200 % text that was wider than the practice.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.messages = QWidget()
         self._messages_layout = QVBoxLayout(self.messages)
         self.messages_title = QLabel()
@@ -292,7 +295,33 @@ class SimulatedPhone(QFrame):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         inner = self._outer.minimumSize()
         em = _em(self)
-        return QSize(max(em * 12, inner.width()), max(em * 14, inner.height()))
+        width = inner.width()
+        if self.columns == 3:  # it may go down to two columns of apps
+            width -= self._home_width(3) - self._home_width(2)
+        return QSize(max(_size_em(self) * 8, width), max(em * 14, inner.height()))
+
+    def _home_width(self, columns: int) -> int:
+        app = max(icon.minimumSizeHint().width() for icon in self.apps)
+        margins = self._grid.contentsMargins()
+        return columns * app + (columns - 1) * max(0, self._grid.horizontalSpacing()) + margins.left() + margins.right()
+
+    def _arrange_apps(self, columns: int) -> None:
+        """The home screen's apps in rows of `columns` (3, or 2 when a row of 3 is wider than the phone)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for app in self.apps:
+            self._grid.removeWidget(app)
+        for row in range(4):
+            self._grid.setRowStretch(row, 0)
+        for index, app in enumerate(self.apps):
+            self._grid.addWidget(app, index // columns, index % columns)
+        self._grid.setRowStretch(len(self.apps) // columns, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        side, _ends = self._bezel()
+        self._arrange_apps(3 if self.width() - 2 * side >= self._home_width(3) else 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         c = self._colours

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from coach.domain.exercises import SmsCodeExercise
 from coach.domain.pack import Text
@@ -40,14 +41,29 @@ class SmsCodeView(ExerciseView):
         self.field = self.form.add_field("code")
         self.field.edit.setInputMethodHints(self.field.edit.inputMethodHints() | Qt.InputMethodHint.ImhDigitsOnly)
         self.form.submitted.connect(self.submit)
+        self.pin_action(self.form.button, self.form.button_row)
         self.phone = SimulatedPhone()
         self.phone.show_home()
-        row = QHBoxLayout()
+        row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(24)
         row.addWidget(self.form, 3, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.phone, 2)
         self.body.addLayout(row, 1)
         self.retranslate(context)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The phone beside the form, or under it when both do not fit side by side (200 %
+        text beside the worker's panel: the phone went past the practice's edge)."""
+        needed = self.form.minimumSizeHint().width() + self._row.spacing() + self.phone.minimumSizeHint().width()
+        room = self.width() - self.scroll_area.verticalScrollBar().sizeHint().width()
+        beside = room >= needed
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
 
     def hint_text(self) -> Text:
         return self.exercise.hint
@@ -57,6 +73,8 @@ class SmsCodeView(ExerciseView):
         self.code = self.exercise.new_code()
         self._received.append(self.code)
         self.phone.notify(self._sender(), self._message(self.code), on_open=self.open_messages)
+        if self._row.direction() == QBoxLayout.Direction.TopToBottom:
+            self.scroll_area.ensureWidgetVisible(self.phone)  # the message arrives under the form: show it
 
     def open_messages(self) -> None:
         self.phone.show_messages(self.context.gettext("Messages"),
