@@ -40,6 +40,9 @@ class Settings:
     high_contrast: bool = False
     auto_read: bool = True
     """Read each step aloud when it appears (clients who cannot read rely on it)."""
+    voice_with_screen_reader: bool = False
+    """With a screen reader running, Coach's voice still reads each step as it appears (the
+    screen reader then hears only the step's number); by default the screen reader reads it."""
     slow_speech: bool = False
     worker_name: str = ""
     """The worker at this desk, remembered for the next unlock."""

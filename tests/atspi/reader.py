@@ -11,6 +11,7 @@ not the venv's; the tests talk to it as a child process, one JSON object a line:
     {"cmd": "set_text", "pid": N, "path": [...], "text": "..."}   -> {"done": bool}
     {"cmd": "key", "keysym": "Tab", "modifiers": ["shift"]}        -> {"done": true}
     {"cmd": "events"}                            -> {"events": [...]} since the last call
+    {"cmd": "screen_reader", "enabled": true}    -> {"done": true} (the bus's ScreenReaderEnabled, as Orca sets it)
 
 A node is {"path", "role", "name", "description", "states", "locale", "interfaces",
 "text", "attributes", "image_description", "relations"}; `path` is the child indexes from
@@ -24,7 +25,7 @@ import json
 import sys
 
 import pyatspi
-from gi.repository import GLib
+from gi.repository import Gio, GLib
 
 EVENT_TYPES = (
     "object:announcement",
@@ -174,6 +175,13 @@ def answer(request: dict) -> dict:
         return {"done": bool(field.setTextContents(request["text"]))}
     if command == "key":
         key(request["keysym"], request.get("modifiers", []))
+        return {"done": True}
+    if command == "screen_reader":
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        value = GLib.Variant("(ssv)", ("org.a11y.Status", "ScreenReaderEnabled",
+                                       GLib.Variant("b", bool(request["enabled"]))))
+        bus.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.freedesktop.DBus.Properties", "Set", value, None,
+                      Gio.DBusCallFlags.NONE, -1, None)
         return {"done": True}
     if command == "events":
         drained = list(events)

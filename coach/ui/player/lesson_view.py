@@ -66,6 +66,8 @@ class LessonPage(QWidget):
         self._notice_key = ""
         self._notice_icon_name = ""
         self._auto_read_due = False
+        self.screen_reader_reads = False
+        """A screen reader is running and reads each step (from its announcement): no auto-read."""
         self.exercise: ExerciseView | None = None
         self.practice_results: dict[str, ExerciseResult] = {}
         """This lesson's exercise results, by step id, since it was opened."""
@@ -327,9 +329,12 @@ class LessonPage(QWidget):
         self.retranslate()
         refresh_layouts(self)
         self.focus_start()
-        # The focus stays on Next (or goes to the practice): say the new step itself.
-        announce(self.text, f"{self.counter.accessibleName()}. {self.text.plain_text()}")
-        self._auto_read_due = self.auto_read
+        # The focus stays on Next (or goes to the practice): say the new step itself, once:
+        # its number only when Coach's own voice is about to read it (docs/accessibility.md).
+        coach_reads = self.auto_read and not self.screen_reader_reads
+        announce(self.text, self.counter.accessibleName() if coach_reads
+                 else f"{self.counter.accessibleName()}. {self.text.plain_text()}")
+        self._auto_read_due = coach_reads
         if self.isVisible():
             self._read_if_due()
 

@@ -23,6 +23,7 @@ from coach.settings import Settings, save_settings
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.language_state import LanguageState, direction, speak_as
 from coach.ui.player.panes import PaneCycle
+from coach.ui.player.screen_reader_speech import ScreenReaderSpeech
 from coach.ui.player.reader import Reader
 from coach.ui.player.screens import Screens, dropped_pack_file, known_tag, offered_languages
 from coach.ui.player.top_bar import BarButton, open_menu_below
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.languages.worker_changed.connect(lambda _tag: self.retranslate())
         window_shortcuts(self)
         self.panes = PaneCycle(self)  # F6 / Shift+F6: top bar, page, worker's panel
+        self.screen_reader_speech = ScreenReaderSpeech(self)  # one voice per step with a screen reader
 
         self.apply_look()
         self.retranslate()
