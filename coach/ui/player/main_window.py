@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.player_column)
         self.splitter.setCollapsible(0, False)
         self.setCentralWidget(self.splitter)
+        self.screen_reader_speech = ScreenReaderSpeech(self)  # one voice per step with a screen reader
         self.screens = Screens(self, packs, broken)
         self.setAcceptDrops(True)  # a .coachpack dropped on the window is offered for install
 
@@ -122,7 +123,6 @@ class MainWindow(QMainWindow):
         self.languages.worker_changed.connect(lambda _tag: self.retranslate())
         window_shortcuts(self)
         self.panes = PaneCycle(self)  # F6 / Shift+F6: top bar, page, worker's panel
-        self.screen_reader_speech = ScreenReaderSpeech(self)  # one voice per step with a screen reader
 
         self.apply_look()
         self.retranslate()

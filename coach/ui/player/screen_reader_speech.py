@@ -54,7 +54,10 @@ class ScreenReaderSpeech(QObject):
         self.apply()
 
     def apply(self) -> None:
-        self._window.lesson.screen_reader_reads = self.screen_reader_reads
+        """Tell the lesson screen, if it is built (it asks `screen_reader_reads` when it is)."""
+        lesson = self._window.screens.built("lesson")
+        if lesson is not None:
+            lesson.screen_reader_reads = self.screen_reader_reads  # type: ignore[attr-defined]
 
     def retranslate(self) -> None:
         _ = self._window.languages.worker_strings().gettext

@@ -115,6 +115,7 @@ class Screens:
             window, settings = self._window, self._window.settings
             lesson = LessonPage(window.languages, window.reader)
             lesson.auto_read = settings.auto_read
+            lesson.screen_reader_reads = window.screen_reader_speech.screen_reader_reads
             lesson.slow = settings.slow_speech
             lesson.slow_button.setChecked(settings.slow_speech)
             lesson.set_desk_country(settings.desk_country)
