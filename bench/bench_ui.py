@@ -167,8 +167,14 @@ def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
     steps, switches, picks, levels = [], [], [], []
 
     def press(widget, key=Qt.Key.Key_Space) -> None:
+        """As a keyboard does: through the window (its filters, shortcuts), to the focused widget."""
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        QTest.keyClick(widget, key)
+        QTest.keyClick(window.windowHandle(), key)
+
+    def click(widget) -> None:
+        """As a mouse does: a press and release on the window, where the widget is."""
+        QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         widget.mapTo(window, widget.rect().center()))
 
     for run in range(runs):
         window.open_lesson(pack_id, lesson_id)
@@ -181,8 +187,7 @@ def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
         box = panel.visit.skill_levels[0] if panel.visit.skill_levels else None
         if box is not None:
             level = run % 4
-            levels.append(until_painted(clock, lambda: QTest.mouseClick(box.buttons[level],
-                                                                           Qt.MouseButton.LeftButton)))
+            levels.append(until_painted(clock, lambda: click(box.buttons[level])))
         for tag in ("ar", "fr"):
             window.show_languages()
             QTest.qWait(1)

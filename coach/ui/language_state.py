@@ -32,6 +32,9 @@ class LanguageState(QObject):
         self._client = language(client)
         self._worker = language(worker)
         self._qt_translator: QTranslator | None = None
+        """The client's qtbase catalogue now served by `_qt_strings` (None: Qt's English)."""
+        self._qt_catalogues: dict[str, QTranslator | None] = {}
+        self._qt_strings: _CurrentCatalogue | None = None
         self._install_qt_translations()
 
     @property
@@ -67,16 +70,42 @@ class LanguageState(QObject):
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._qt_translator is not None:
-            QCoreApplication.removeTranslator(self._qt_translator)
-            self._qt_translator = None
-        translator = QTranslator(self)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(self._client.babel_id), "qtbase", "_", folder):
-            QCoreApplication.installTranslator(translator)
-            self._qt_translator = translator
+        if self._qt_strings is None:
+            self._qt_strings = _CurrentCatalogue(self)
+            QCoreApplication.installTranslator(self._qt_strings)
+        tag = self._client.tag
+        if tag not in self._qt_catalogues:
+            translator = QTranslator(self)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            loaded = translator.load(QLocale(self._client.babel_id), "qtbase", "_", folder)
+            self._qt_catalogues[tag] = translator if loaded else None
+        self._qt_translator = self._qt_catalogues[tag]
+        self._qt_strings.current = self._qt_translator
         if isinstance(app, QGuiApplication):
             app.setLayoutDirection(direction(self._client))
+
+
+class _CurrentCatalogue(QTranslator):
+    """The one translator installed for Coach's life: it answers from the client's qtbase catalogue.
+
+    Qt's standard texts (context menus, dialog buttons) are looked up when they are made,
+    so swapping the catalogue inside is enough. Removing and installing a translator
+    instead sends LanguageChange to every widget twice (about 600 events a switch).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.current: QTranslator | None = None
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        if self.current is None:
+            return None
+        # None, not "": an empty string would be taken as the translation.
+        return self.current.translate(context, source_text, disambiguation, n) or None
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return self.current is None or self.current.isEmpty()
 
 
 def direction(lang: Language) -> Qt.LayoutDirection:

@@ -6,7 +6,8 @@ MainWindow's small API (pages, the side panel, a tool, the worker's menu, readin
 aloud, the player's signals). What the client does reaches the panel; the panel's
 client-facing screens (consent, "what we recorded about you") open in the player.
 Keys 1–4 set a level unless the focus is in a text field; Ctrl+L and an idle time
-lock the records. Each visit that ends sends the player back to the language picker.
+lock the records (input is watched on the application's windows). Each visit that
+ends sends the player back to the language picker.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
 
 
 class VisitDesk(QObject):
@@ -91,8 +93,9 @@ class VisitDesk(QObject):
         self._idle.timeout.connect(self._check_idle)
         self._idle.start()
         self._closed = False
-        # Every event of the application passes this filter: it starts with the first frame,
-        # not before (a start shows the window after the desk is built).
+        # Input is watched on the windows, not the application: an application filter ran
+        # Python for every event of every widget (some 1,400 in a language switch). From the
+        # first frame on (a start shows the window after the desk is built).
         after_first_frame(window, self._watch_input)
         self._label()  # the panel labelled itself when it was built
 
@@ -163,10 +166,23 @@ class VisitDesk(QObject):
         StatsDialog(self.window.languages, self.panel.access, self.window).exec()
 
     # -- keys and idle ----------------------------------------------------------------
+    def _watch_windows(self) -> None:
+        """Filter the input of every window of the application: the main window, and each
+        dialog, menu and popup as it appears (typing in a modal dialog is activity too).
+
+        Every such window comes up as the focus window or by an input on a watched one
+        (each input looks again); installing a filter twice keeps one.
+        """
+        if self._closed:
+            return
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel):
+        if kind in _INPUT:
             self._last_input = time.monotonic()
+            QTimer.singleShot(0, self._watch_windows)  # a dialog or menu this input opens
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             level = LEVEL_KEYS.get(Qt.Key(event.key()))
@@ -177,8 +193,10 @@ class VisitDesk(QObject):
         return False
 
     def _watch_input(self) -> None:
-        if not self._closed:
-            self._app().installEventFilter(self)
+        app = self._app()
+        if not self._closed and isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(lambda _window: self._watch_windows())
+            self._watch_windows()
 
     def _check_idle(self) -> None:
         if self._lock_after_s > 0 and time.monotonic() - self._last_input >= self._lock_after_s:
@@ -213,5 +231,6 @@ class VisitDesk(QObject):
             return
         self._closed = True
         self._idle.stop()
-        self._app().removeEventFilter(self)
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
         self.panel.close_records()

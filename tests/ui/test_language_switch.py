@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from coach.settings import Settings
@@ -59,6 +59,10 @@ def test_qt_own_translations_follow_the_client(qtbot, make_window) -> None:
     assert window.languages._qt_translator.language().startswith("ar")
     window.set_client_language("fr")
     assert window.languages._qt_translator.language().startswith("fr")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler", "served without a reinstall"
+    window.set_client_language("ar")
+    arabic = window.languages._qt_translator.translate("QPlatformTheme", "Cancel")
+    assert arabic and arabic != "Cancel" and QCoreApplication.translate("QPlatformTheme", "Cancel") == arabic
 
 
 def test_picking_a_language_on_the_first_screen(qtbot, make_window) -> None:

@@ -94,7 +94,7 @@ def test_level_with_a_click_and_with_a_key(qtbot, desk) -> None:
     window.open_lesson("demo", "call-someone")
     panel.visit.skill_levels[0].buttons[1].click()
     window.lesson.next_button.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4)  # as a keyboard does: through the window
     settle(qtbot, desk)
     levels = [row[0] for row in stored("SELECT level FROM ratings ORDER BY id")]
     assert levels == [3], "within one visit a new click replaces the worker's level"
