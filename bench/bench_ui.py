@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--runs 9] [--packs 1 10 100]
         [--clients 10000] [--ratings 500000] [--only start|desk] [--before OTHER_SOURCE_TREE]
+    ... bench/bench_ui.py --against ../before-checkout [--rounds 3] [--runs 5] [--packs 1 100]
 
 * start-up: from spawning `python` to the end of the first painted frame of `coach`'s
   own start (`run_app`: settings, packs through the pack cache, speech child, window,
@@ -12,7 +13,13 @@
   on (auto-read), for each number of installed packs: the next step (Space on Next), a
   language switch fr <-> ar with a lesson on screen, choosing a language on the picker
   (Space on its button, to the painted library), one level click in the panel; each
-  from the input to the end of the last frame it caused (bench/ui_clock.py).
+  from the input to the end of the last frame it caused (bench/ui_clock.py); keys and
+  clicks go through the window, as a keyboard's and a mouse's do;
+* `--against TREE`: the desk part with Coach from another checkout and from this tree,
+  one process per side in turn, `--rounds` times: a before/after in one run.
+Each desk figure comes with the GUI thread's CPU time for it (time.thread_time, to the end
+of the events it caused): on the shared 2-core machine the wall time also holds other
+processes' turns, the CPU time much less so.
 
 Targets (issue 13, shared/PRODUCT.md): start-up <= 2x the bare window; the others <= 16 ms.
 Prints median, min and max; nothing here is a test assertion.
@@ -21,6 +28,7 @@ Prints median, min and max; nothing here is a test assertion.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -165,6 +173,15 @@ def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
     window, clock, panel = scene.window, scene.clock, scene.desk.panel
     pack_id, lesson_id = scene.lesson()
     steps, switches, picks, levels = [], [], [], []
+    cpu: dict[str, list[float]] = {"steps": [], "switches": [], "picks": [], "levels": []}
+
+    def timed(kind: str, action) -> float:
+        """Seconds to the painted frame, noting the GUI thread's CPU time for it (its events
+        drained): on a shared machine the wall time also holds the other processes' turns."""
+        start = time.thread_time()
+        seconds = until_painted(clock, action)
+        cpu[kind].append(time.thread_time() - start)
+        return seconds
 
     def press(widget, key=Qt.Key.Key_Space) -> None:
         """As a keyboard does: through the window (its filters, shortcuts), to the focused widget."""
@@ -181,18 +198,18 @@ def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
         drain()
         count = len(window.lesson.lesson.steps)
         for _ in range(count - 1):
-            steps.append(until_painted(clock, lambda: press(window.lesson.next_button)))
+            steps.append(timed("steps", lambda: press(window.lesson.next_button)))
         for tag in ("ar", "fr"):
-            switches.append(until_painted(clock, lambda tag=tag: window.set_client_language(tag)))
+            switches.append(timed("switches", lambda tag=tag: window.set_client_language(tag)))
         box = panel.visit.skill_levels[0] if panel.visit.skill_levels else None
         if box is not None:
             level = run % 4
-            levels.append(until_painted(clock, lambda: click(box.buttons[level])))
+            levels.append(timed("levels", lambda: click(box.buttons[level])))
         for tag in ("ar", "fr"):
             window.show_languages()
             QTest.qWait(1)
             button = next(b for b in window.picker.buttons if b.language.tag == tag)
-            picks.append(until_painted(clock, lambda button=button: press(button)))
+            picks.append(timed("picks", lambda button=button: press(button)))
     scene.close()
     target = "target <= 16 ms"
     label = f"{packs} packs"
@@ -201,13 +218,51 @@ def bench_desk(home: Path, runs: int, packs: int) -> list[Row]:
         Row(f"language switch fr<->ar, lesson on screen ({label})", switches, target),
         Row(f"language chosen on the picker, Space to painted library ({label})", picks, target),
         Row(f"level click to repainted panel ({label})", levels, target),
+        Row(f"  GUI-thread CPU: next step ({label})", cpu["steps"]),
+        Row(f"  GUI-thread CPU: language switch ({label})", cpu["switches"]),
+        Row(f"  GUI-thread CPU: language chosen on the picker ({label})", cpu["picks"]),
+        Row(f"  GUI-thread CPU: level click ({label})", cpu["levels"]),
     ]
 
 
-def desk_child(home: str, runs: int, packs: int) -> None:
+def desk_child(home: str, runs: int, packs: int, as_json: bool = False) -> None:
     """One packs count in its own process (a fresh QApplication, its own COACH_HOME)."""
     rows = bench_desk(Path(home), runs, packs)
-    print_rows(f"desk, {packs} packs", rows)
+    if as_json:
+        print("SAMPLES " + json.dumps({row.name: row.samples for row in rows}), flush=True)
+    else:
+        print_rows(f"desk, {packs} packs", rows)
+
+
+def run_desk_against(scratch: Path, before: Path, rounds: int, runs: int, packs: int, clients: int,
+                     ratings: int) -> str:
+    """The desk with Coach from `before` (another checkout) and from this tree, processes interleaved.
+
+    Both sides run this file's scene and clock; only the `coach` package differs (PYTHONPATH).
+    """
+    from desk_scene import desk_home, warm_pack_cache
+
+    home = scratch / f"desk-{packs}"
+    desk_home(home, packs, clients, ratings)
+    warm_pack_cache(home)
+    sides = {"before": before.resolve(), "after": HERE.parent}
+    samples: dict[str, dict[str, list[float]]] = {side: {} for side in sides}
+    loads = []
+    for _round in range(rounds):
+        for side, tree in sides.items():
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            out = subprocess.run([sys.executable, __file__, "--desk-child", str(home), str(runs), str(packs), "json"],
+                                 check=True, capture_output=True, text=True, env=env, cwd=tree).stdout
+            line = next(line for line in out.splitlines() if line.startswith("SAMPLES "))
+            for name, values in json.loads(line[len("SAMPLES "):]).items():
+                samples[side].setdefault(name, []).extend(values)
+            loads.append(os.getloadavg()[0])
+    rows = [Row(f"{name} [{side}]", values, "target <= 16 ms")
+            for name in samples["after"] for side in sides for values in [samples[side].get(name, [])]]
+    rows = [Row(row.name, row.samples, row.target if "CPU" not in row.name else "") for row in rows]
+    title = (f"desk, {packs} packs, before = {before} / after = this tree, {rounds} rounds interleaved, "
+             f"load average {min(loads):.1f}-{max(loads):.1f}")
+    return print_rows(title, rows)
 
 
 def run_desk(scratch: Path, runs: int, packs: int, clients: int, ratings: int) -> str:
@@ -229,10 +284,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ratings", type=int, default=500_000)
     parser.add_argument("--only", choices=("start", "desk"))
     parser.add_argument("--before", type=Path, help="another source tree whose start-up is timed in the same runs")
-    parser.add_argument("--desk-child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--against", type=Path, metavar="TREE",
+                        help="the desk part only: Coach from TREE (a checkout) against this tree, interleaved")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: processes per side")
+    parser.add_argument("--desk-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.desk_child:
-        desk_child(args.desk_child[0], int(args.desk_child[1]), int(args.desk_child[2]))
+        home, runs, packs, *json_out = args.desk_child
+        desk_child(home, int(runs), int(packs), as_json=bool(json_out))
+        return 0
+    if args.against:
+        print(machine(), flush=True)
+        with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
+            for packs in args.packs:
+                run_desk_against(Path(scratch), args.against, args.rounds, args.runs, packs, args.clients,
+                                 args.ratings)
         return 0
     print(machine(), flush=True)
     if args.only != "desk":
