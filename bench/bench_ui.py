@@ -229,7 +229,10 @@ def desk_child(home: str, runs: int, packs: int, as_json: bool = False) -> None:
     """One packs count in its own process (a fresh QApplication, its own COACH_HOME)."""
     rows = bench_desk(Path(home), runs, packs)
     if as_json:
+        import coach
+
         print("SAMPLES " + json.dumps({row.name: row.samples for row in rows}), flush=True)
+        print("COACH " + str(Path(coach.__file__).resolve().parent.parent), flush=True)
     else:
         print_rows(f"desk, {packs} packs", rows)
 
@@ -238,7 +241,8 @@ def run_desk_against(scratch: Path, before: Path, rounds: int, runs: int, packs:
                      ratings: int) -> str:
     """The desk with Coach from `before` (another checkout) and from this tree, processes interleaved.
 
-    Both sides run this file's scene and clock; only the `coach` package differs (PYTHONPATH).
+    Both sides run this file's scene and clock; only the `coach` package differs
+    (COACH_BENCH_TREE, read by desk_scene.py); each child says which one it imported.
     """
     from desk_scene import desk_home, warm_pack_cache
 
@@ -250,10 +254,13 @@ def run_desk_against(scratch: Path, before: Path, rounds: int, runs: int, packs:
     loads = []
     for _round in range(rounds):
         for side, tree in sides.items():
-            env = {**os.environ, "PYTHONPATH": str(tree)}
+            env = {**os.environ, "PYTHONPATH": str(tree), "COACH_BENCH_TREE": str(tree)}
             out = subprocess.run([sys.executable, __file__, "--desk-child", str(home), str(runs), str(packs), "json"],
                                  check=True, capture_output=True, text=True, env=env, cwd=tree).stdout
             line = next(line for line in out.splitlines() if line.startswith("SAMPLES "))
+            used = next(line for line in out.splitlines() if line.startswith("COACH "))[len("COACH "):]
+            if Path(used) != tree:
+                raise RuntimeError(f"the {side} side imported coach from {used}, not {tree}")
             for name, values in json.loads(line[len("SAMPLES "):]).items():
                 samples[side].setdefault(name, []).extend(values)
             loads.append(os.getloadavg()[0])

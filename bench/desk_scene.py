@@ -16,7 +16,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
+# COACH_BENCH_TREE: another checkout's `coach` (bench_ui.py --against runs the same scene on both)
+sys.path.insert(0, os.environ.get("COACH_BENCH_TREE") or str(HERE.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ui_clock import FrameClock, drain, wait_until  # noqa: E402
