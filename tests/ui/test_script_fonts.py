@@ -1,7 +1,7 @@
 """The client's script fonts reach what shows the client's text, after a switch and after a pick.
 
-The library gives them to its titles (not to every tile's button and picture); the picker
-left by a pick takes them when it is shown again (restyling it as it is left was waste).
+The library gives them to its titles (not to every tile's button and picture), and to the
+sections it builds later; the picker has them when it is shown again.
 """
 
 from __future__ import annotations
