@@ -175,8 +175,8 @@ class VisitDesk(QObject):
         """
         if self._closed:
             return
-        for window in QGuiApplication.topLevelWindows():
-            window.installEventFilter(self)
+        for shown in QGuiApplication.topLevelWindows():
+            shown.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
@@ -231,6 +231,6 @@ class VisitDesk(QObject):
             return
         self._closed = True
         self._idle.stop()
-        for window in QGuiApplication.topLevelWindows():
-            window.removeEventFilter(self)
+        for shown in QGuiApplication.topLevelWindows():
+            shown.removeEventFilter(self)
         self.panel.close_records()
