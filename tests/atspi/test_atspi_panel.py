@@ -41,8 +41,6 @@ def test_the_open_panel_has_no_unnamed_control_or_focus_stop(start_coach, worker
     assert unnamed(open_records(app, Strings("fr", worker))) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 4, not fixed yet: Qt reports the closed language "
-                   "combo box's list items as showing, the current one as focused")
 def test_a_closed_combo_box_shows_no_items(start_coach) -> None:
     app: CoachUnderReader = start_coach(desk_language="fr", worker_language="fr")
     open_records(app, Strings("fr", "fr"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.i18n.languages import Language, display_name
+from coach.ui.accessibility import QuietComboBox
 from coach.ui.flow_layout import FlowLayout
 from coach.records.models import Client
 from coach.ui.language_state import LanguageState
@@ -64,7 +65,7 @@ class VisitStart(QWidget):
         self.pseudonym.setMinimumHeight(48)
         self.pseudonym_label.setBuddy(self.pseudonym)
         self.language_label = QLabel()
-        self.language = QComboBox()
+        self.language = QuietComboBox()  # a closed list's items are not read as on screen
         self.language.setMinimumHeight(48)
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.language.setMinimumContentsLength(12)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coach.domain.autonomy import AutonomyLevel
 from coach.domain.rules import MAX_NOTE
 from coach.domain.pack import Pack, Skill
-from coach.ui.accessibility import announce
+from coach.ui.accessibility import ChoiceGroup, ExclusiveChoice, announce
 from coach.ui.language_state import LanguageState
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.panel.chart_slot import ChartSlot
@@ -40,8 +40,15 @@ def section(text_role: str = "section") -> QLabel:
     return label
 
 
-class SkillLevels(QFrame):
-    """A skill's title and its four autonomy levels as one-click buttons (keys 1 to 4), two by two."""
+class LevelButton(ExclusiveChoice, WrappingButton):
+    """One autonomy level: a radio button to a screen reader; arrows go to the next level and record it."""
+
+
+class SkillLevels(ChoiceGroup, QFrame):
+    """A skill's title and its four autonomy levels as one-click buttons (keys 1 to 4), two by two.
+
+    To a screen reader: a group named by the skill, of four radio buttons.
+    """
 
     chosen = Signal(str, str, int)
     """(skill key "pack/skill", DigComp codes, level 0–3)."""
@@ -62,7 +69,7 @@ class SkillLevels(QFrame):
         self.group.setExclusive(True)
         self.buttons: list[WrappingButton] = []
         for level in AutonomyLevel:
-            button = WrappingButton()
+            button = LevelButton()
             button.label.setProperty("compact", True)
             button.inner.setContentsMargins(6, 2, 6, 2)
             button.setCheckable(True)
@@ -96,6 +103,7 @@ class SkillLevels(QFrame):
     def retranslate(self, worker_tag: str, _: Callable[[str], str]) -> None:
         codes = ", ".join(self.skill.digcomp)
         self.title.setText(f"{self.pack.translate(self.skill.title, worker_tag)} · DigComp {codes}")
+        self.setAccessibleName(self.title.text())
         for level, button in zip(AutonomyLevel, self.buttons, strict=True):
             label = _(level.label)
             button.set_label(_("{number} · {level}").format(number=level.number, level=label))

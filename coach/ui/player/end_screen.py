@@ -2,18 +2,51 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.autonomy import SelfRating
-from coach.ui.accessibility import announce
+from coach.ui.accessibility import ChoiceGroup, ExclusiveChoice, announce
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
-from coach.ui.player.step_layout import StepBody, control_row
+from coach.ui.player.step_layout import SPACING, StepBody, control_row
 from coach.ui.player.top_bar import BarButton
 from coach.ui.theme import colours
 from coach.ui.widgets import PictureView
 from coach.visit import CLIENT_SELF_RATINGS
+
+
+class FaceButton(ExclusiveChoice, BarButton):
+    """One of the three faces: a radio button to a screen reader; arrows go to the next face.
+
+    Its icon is the size the window gives it (with the text), or half that when compact.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full_icon = QSize(self.iconSize())
+        self.compact = False
+
+    def setIconSize(self, size: QSize) -> None:  # noqa: N802 - the window sizes icons with the text
+        self._full_icon = QSize(size)
+        super().setIconSize(self._icon_shown())
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            super().setIconSize(self._icon_shown())
+
+    def compact_saving(self) -> int:
+        """How many pixels lower a compact face is."""
+        return self._full_icon.height() - self._full_icon.height() // 2
+
+    def _icon_shown(self) -> QSize:
+        return self._full_icon / 2 if self.compact else self._full_icon
+
+
+class FaceRow(ChoiceGroup, QWidget):
+    """The three faces side by side: a group named by the question ("How did it go?")."""
 
 
 class EndPage(QWidget):
@@ -32,9 +65,9 @@ class EndPage(QWidget):
         self._high_contrast = False
         # The faces and the buttons are never in a scroll area (coach.ui.player.step_layout).
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        self.picture = PictureView(minimum=48)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        self.picture = PictureView(minimum=0)  # a decoration: it gives up its room first, to nothing
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
@@ -47,12 +80,14 @@ class EndPage(QWidget):
         self.question.setProperty("role", "section")
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body = StepBody(self.picture, [self.title, self.subtitle, self.question], visual_minimum=48)
+        self.body = StepBody(self.picture, [self.title, self.subtitle, self.question], visual_minimum=0)
         layout.addWidget(self.body, 1)
-        self.faces_row, faces = control_row(spread=False)
-        self.faces: dict[str, QToolButton] = {}
+        self.faces_row = FaceRow()
+        faces = FlowLayout(self.faces_row, spacing=12)  # as control_row(spread=False), but a named group
+        faces.set_centred(True)
+        self.faces: dict[str, FaceButton] = {}
         for answer in CLIENT_SELF_RATINGS:
-            face = BarButton()  # the face above its word: three fit side by side at 200 %; Enter chooses
+            face = FaceButton()  # the face above its word: three fit side by side at 200 %; Enter chooses
             face.setProperty("role", "face")
             face.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             face.setCheckable(True)
@@ -63,6 +98,8 @@ class EndPage(QWidget):
             faces.addWidget(face)
             self.faces[answer] = face
         layout.addWidget(self.faces_row)
+        for watched in (self.body, self.body.text_area):  # the body's room, or its texts, changed
+            watched.installEventFilter(self)
         self.buttons_row, row = control_row()
         self.back_button = QPushButton()
         self.back_button.setProperty("role", "nav")
@@ -81,6 +118,26 @@ class EndPage(QWidget):
         self.again_button.clicked.connect(self.again)
         self.library_button.clicked.connect(self.library)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched in (self.body, self.body.text_area):
+            self._fit_faces()
+        return False
+
+    def _fit_faces(self) -> None:
+        """Half-size faces' icons when the texts above them would have to scroll (200 % text beside
+        the panel); full size again once that leaves the texts room."""
+        faces = list(self.faces.values())
+        if not faces:
+            return
+        room = self.body.height() - self.body.texts_needed(self.body.width()) - SPACING
+        compact = faces[0].compact
+        if not compact and room < 0:
+            compact = True
+        elif compact and room >= faces[0].compact_saving():
+            compact = False
+        for face in faces:
+            face.set_compact(compact)
 
     def show_for(self, lesson_title: str, reset: bool = True) -> None:
         if reset:
@@ -113,6 +170,7 @@ class EndPage(QWidget):
         self.title.setText(_("Well done! You finished the lesson."))
         self.subtitle.setText(self._lesson_title)
         self.question.setText(_("How did it go?"))
+        self.faces_row.setAccessibleName(self.question.text())
         for rating, description in (
             (SelfRating.NOT_YET, _("I cannot do it alone yet.")),
             (SelfRating.WITH_HELP, _("I can do it with some help.")),

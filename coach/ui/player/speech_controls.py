@@ -8,6 +8,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from coach.ui.accessibility import caret_moved
 from coach.ui.icons import icon
 from coach.ui.language_state import LanguageState
 from coach.ui.player.reader import Reader, ReaderState
@@ -15,7 +16,11 @@ from coach.ui.theme import colours
 
 
 class SpokenText(QLabel):
-    """A step's sentence; the part being spoken is highlighted (any script, any direction)."""
+    """A step's sentence; the part being spoken is highlighted (any script, any direction).
+
+    A screen reader reads it through the Text interface, its caret on the highlighted word
+    (coach.ui.accessibility.SpokenTextAccessible).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +38,10 @@ class SpokenText(QLabel):
         start, length = self._span
         return self._plain[start:start + length] if start >= 0 else ""
 
+    def highlight_span(self) -> tuple[int, int]:
+        """(start, length) of the highlighted part in `plain_text()`; (-1, 0) when none."""
+        return self._span
+
     def set_plain_text(self, text: str) -> None:
         self._plain = text
         self._span = (-1, 0)
@@ -48,6 +57,7 @@ class SpokenText(QLabel):
         if span != self._span:
             self._span = span
             self._render()
+            caret_moved(self, max(span[0], 0))
 
     def _render(self) -> None:
         start, length = self._span
