@@ -25,6 +25,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, 
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
+    QAccessibleAttributesInterface,
     QAccessibleInterface,
     QAccessibleTextCursorEvent,
     QAccessibleTextInterface,
@@ -45,7 +46,36 @@ def announce(source: QObject, text: str, assertive: bool = False) -> None:
     QAccessible.updateAccessibility(event)
 
 
-class ScrollAreaAccessible(QAccessibleWidget):
+class _WidgetLocale(QAccessibleAttributesInterface):
+    """A widget's language, the attribute AT-SPI's GetLocale reads (Orca picks its voice by it)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self._widget = widget
+
+    def attributeKeys(self) -> list[QAccessible.Attribute]:  # noqa: N802 - Qt's name
+        return [QAccessible.Attribute.Locale]
+
+    def attributeValue(self, key: QAccessible.Attribute) -> object:  # noqa: N802 - Qt's name
+        return self._widget.locale() if key == QAccessible.Attribute.Locale else None
+
+
+class CoachAccessible(QAccessibleWidget):
+    """Qt's plain widget interface, with the widget's language (Qt gives that to its own interfaces
+    only: without it, a node reports the application's language)."""
+
+    def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
+        super().__init__(widget, role)
+        self._locale = _WidgetLocale(widget)
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:  # type: ignore[override]
+        # Qt wants a C++ address, which PySide takes back only as a VoidPtr (a plain int crashes).
+        if kind == QAccessible.InterfaceType.AttributesInterface:
+            return shiboken6.VoidPtr(shiboken6.getCppPointer(self._locale)[0])
+        return shiboken6.VoidPtr(super().interface_cast(kind))
+
+
+class ScrollAreaAccessible(CoachAccessible):
     """A scroll area's children (the viewport, then the scroll bars shown), asked for safely."""
 
     def __init__(self, area: QScrollArea) -> None:
@@ -79,7 +109,7 @@ class ScrollAreaAccessible(QAccessibleWidget):
         return children.index(target) if target in children else -1
 
 
-class PictureAccessible(QAccessibleWidget):
+class PictureAccessible(CoachAccessible):
     """A picture: an image to a screen reader (not an unnamed 'filler'), named and described."""
 
     def __init__(self, picture: QWidget) -> None:
@@ -141,7 +171,7 @@ def _choices_beside(button: QAbstractButton) -> list[QAbstractButton]:
     return [b for b in found if b.isVisible() and b.isEnabled()]
 
 
-class ChoiceAccessible(QAccessibleWidget):
+class ChoiceAccessible(CoachAccessible):
     """An exclusive choice: a radio button, checked or not; its press chooses it."""
 
     def __init__(self, button: QAbstractButton) -> None:
@@ -171,7 +201,7 @@ class ChoiceAccessible(QAccessibleWidget):
             super().doAction(name)
 
 
-class GroupAccessible(QAccessibleWidget):
+class GroupAccessible(CoachAccessible):
     """The holder of a set of choices: a panel, named (the question or the skill)."""
 
     def __init__(self, group: QWidget) -> None:
@@ -223,7 +253,7 @@ class _SpokenTextInterface(QAccessibleTextInterface):
         pass
 
 
-class SpokenTextAccessible(QAccessibleWidget):
+class SpokenTextAccessible(CoachAccessible):
     """A step's sentence: a label with the Text interface (Qt's labels have none on AT-SPI)."""
 
     def __init__(self, label: QWidget) -> None:
@@ -231,10 +261,9 @@ class SpokenTextAccessible(QAccessibleWidget):
         self._text = _SpokenTextInterface(label)
 
     def interface_cast(self, kind: QAccessible.InterfaceType) -> object:  # type: ignore[override]
-        # Qt wants a C++ address, which PySide takes back only as a VoidPtr (a plain int crashes).
         if kind == QAccessible.InterfaceType.TextInterface:
             return shiboken6.VoidPtr(shiboken6.getCppPointer(self._text)[0])
-        return shiboken6.VoidPtr(super().interface_cast(kind))
+        return super().interface_cast(kind)
 
     def childCount(self) -> int:  # noqa: N802 - Qt's name
         return 0

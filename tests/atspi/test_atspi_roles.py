@@ -65,6 +65,8 @@ def test_the_faces_are_radio_buttons_in_the_questions_group(start_coach, client:
     assert len(groups) == 1, "the faces are not in one group"
     group = parent_of(tree, faces[0])
     assert (group.role, group.name) == ("panel", words.c("How did it go?"))
+    assert {face.language for face in faces} | {group.language} == {client}, "the faces' language"
+    assert all(n.language == client for n in sentences), "the step sentence's language"
     assert checked(tree, names) == []
     arrow_through(app, names, rtl=client == "ar")
 
@@ -85,6 +87,7 @@ def test_the_levels_are_radio_buttons_in_the_skills_group(start_coach, worker: s
     skill = opened.pack.skill(opened.lesson.skills[0])
     assert group.role == "panel"
     assert group.name.startswith(opened.pack.translate(skill.title, worker)), group.name
+    assert {level.language for level in levels} | {group.language} == {worker}, "the levels' language"
     assert checked(tree, names) == []
     arrow_through(app, names[:3], rtl=worker == "ar")
 
