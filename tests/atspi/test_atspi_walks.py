@@ -70,6 +70,13 @@ def test_consent_about_and_a_level_by_keyboard(start_coach, client: str, worker:
     app.key("3")
     app.wait_until(lambda: [name for name in checked_levels(app) if name.startswith("3 · ")],
                    "level 3 recorded by the key 3 on the lesson's page")
+    heard: list[str] = []
+
+    def level_announced() -> bool:  # "<skill> · DigComp <codes>: 3 · <level>": the focus is on the page
+        heard.extend(app.announcements())
+        return any(" · DigComp " in said and ": 3 · " in said for said in heard)
+
+    app.wait_until(level_announced, "the level recorded by the key, announced")
     app.key("F6")
     app.wait_focus("back in the panel", lambda n: n.language == worker and n.role != "label")
     first, _ = tab_until(app, "the first level", level(1), 40)

@@ -225,10 +225,16 @@ class VisitView(QWidget):
         self.retranslate()
 
     def choose_level(self, level: int) -> bool:
-        """Keys 1–4: the level for the lesson's first skill. False when no skill is shown."""
+        """Keys 1–4: the level for the lesson's first skill. False when no skill is shown.
+
+        The focus stays where it was (often the client's page), so the level chosen is
+        announced: a blind worker hears what was recorded, in the worker's language.
+        """
         if not self.skill_levels:
             return False
-        self.skill_levels[0].choose(level)
+        box = self.skill_levels[0]
+        box.choose(level)
+        announce(box, f"{box.accessibleName()}: {box.buttons[level].accessibleName()}")
         return True
 
     def show_step(self, header: str, text: str) -> None:
