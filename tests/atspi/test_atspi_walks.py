@@ -81,7 +81,10 @@ def test_consent_about_and_a_level_by_keyboard(start_coach, client: str, worker:
     app.wait_focus("back in the panel", lambda n: n.language == worker and n.role != "label")
     first, _ = tab_until(app, "the first level", level(1), 40)
     app.key("space")
-    app.wait_until(lambda: checked_levels(app) == [first.name], f"{first.name!r} alone checked by Space")
+    try:
+        app.wait_until(lambda: checked_levels(app) == [first.name], f"{first.name!r} alone checked by Space")
+    except AssertionError:
+        raise AssertionError(f"DIAG checked={checked_levels(app)} focused={app.focused()}")
 
 
 @pytest.fixture
