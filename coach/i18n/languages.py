@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from coach.i18n.name_table import build_table, load_table, save_table
+from coach.i18n.tags import NOT_LANGUAGES, SUPPORTED_TAGS, normalize_tag
 from coach.paths import app_dirs
 
 
@@ -37,11 +38,6 @@ class Language:
         return self.tag.replace("-", "_")
 
 
-# Interface and built-in content languages, in the order of the product brief.
-SUPPORTED_TAGS: tuple[str, ...] = (
-    "fr", "de", "it", "en", "ar", "fa", "fa-AF", "uk", "ti", "es", "tr", "ps", "so",
-)
-
 _ENDONYM_OVERRIDES = {"fa-AF": "دری"}
 _ENGLISH_OVERRIDES = {"fa-AF": "Dari"}
 _SCRIPT_FONTS = {
@@ -49,14 +45,6 @@ _SCRIPT_FONTS = {
     "Ethi": ("Noto Sans Ethiopic", "Abyssinica SIL"),
 }
 _LANGUAGE_SCRIPT = {"ar": "Arab", "fa": "Arab", "ps": "Arab", "ur": "Arab", "ti": "Ethi", "am": "Ethi"}
-
-
-def normalize_tag(tag: str) -> str:
-    """"fa_af" -> "fa-AF": BCP 47 spelling, as used in files and settings."""
-    parts = tag.replace("_", "-").split("-")
-    head = parts[0].lower()
-    rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
-    return "-".join([head, *rest])
 
 
 @cache
@@ -110,11 +98,6 @@ def language(tag: str) -> Language:
     return Language(
         tag=tag, endonym=endonym, english_name=english, rtl=rtl, fonts=_SCRIPT_FONTS.get(script, ("Noto Sans",))
     )
-
-
-NOT_LANGUAGES = frozenset({"root", "und", "mul", "mis", "zxx"})
-"""Tags CLDR knows that name no language a client speaks: root locale, undetermined,
-multiple, uncoded, no linguistic content."""
 
 
 def is_known(tag: str) -> bool:

@@ -10,15 +10,11 @@ under a millisecond. A missing, damaged or outdated file is simply rebuilt.
 from __future__ import annotations
 
 import json
-import logging
 import os
-import tempfile
 from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 FORMAT = 1
 
@@ -63,6 +59,8 @@ def build_table(tags: Sequence[str], describe, names_in) -> dict[str, Any]:
 
 def save_table(path: Path, table: dict[str, Any]) -> None:
     """Write atomically; a cache that cannot be written is only a slower next start."""
+    import tempfile  # here, not at the top: with shutil, bz2, lzma and random, for a rare write
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".languages-", suffix=".json")
@@ -70,4 +68,6 @@ def save_table(path: Path, table: dict[str, Any]) -> None:
             json.dump(table, out, ensure_ascii=False)
         os.replace(temporary, path)
     except OSError as exc:
-        log.info("cannot write the language table %s: %s", path, exc)
+        import logging
+
+        logging.getLogger(__name__).info("cannot write the language table %s: %s", path, exc)

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import gettext
 import io
-import logging
 import os
-import tempfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from coach.i18n.languages import normalize_tag
+from coach.i18n.tags import normalize_tag
 from coach.paths import app_dirs, locales_dir
-
-log = logging.getLogger(__name__)
 
 DOMAIN = "coach"
 
@@ -84,6 +80,8 @@ def _mo_bytes(po_path: Path) -> bytes:
 
 def _store(path: Path, data: bytes) -> None:
     """Write the compiled catalog atomically, dropping older copies of the same language."""
+    import tempfile  # here, not at the top: with shutil, bz2, lzma and random, for a rare write
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(path.name.split("-", 1)[0] + "-*.mo"):
@@ -93,7 +91,9 @@ def _store(path: Path, data: bytes) -> None:
             out.write(data)
         os.replace(temporary, path)
     except OSError as exc:
-        log.info("cannot cache the compiled catalog %s: %s", path, exc)
+        import logging
+
+        logging.getLogger(__name__).info("cannot cache the compiled catalog %s: %s", path, exc)
 
 
 _ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

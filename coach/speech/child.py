@@ -10,21 +10,20 @@ does not answer in time (see client.py and docs/speech.md).
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sys
-import threading
 import time
 import wave
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from coach.speech import cache, engines
+from coach.speech.lazylog import LazyLogger
 from coach.speech.protocol import BAD_REQUEST, ENGINE_ERROR, NO_VOICE, PROTOCOL_VERSION, decode, encode
 from coach.speech.voices import Voice, choose_voice, engine_languages
 from coach.speech.words import align_words
 
-log = logging.getLogger("coach.speech.child")
+log = LazyLogger("coach.speech.child")
 
 TRIM_EVERY = 50
 """The cache is trimmed at start and after this many new utterances."""
@@ -48,6 +47,8 @@ class Speaker:
         self.word_events: list[tuple[int, int, int]] = []
         self.word_timings = False
         self._stored = 0
+        import threading  # not at the top: espeak-ng's speaker (espeak.py) needs none
+
         self._finished = threading.Event()
         try:
             import pyttsx3
@@ -254,6 +255,8 @@ def _protocol_stream() -> BinaryIO:
 
 
 def main() -> int:
+    import logging
+
     out = _protocol_stream()
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="coach.speech.child: %(message)s")
     speaker = Speakers(engines.driver_names())

@@ -98,18 +98,20 @@ def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, 
     not need, and a second Python with its own start-up would double the time. Only
     what this needs is imported (see docs/performance.md, "`coach speak`").
     """
-    from coach.i18n.languages import is_known, normalize_tag
+    from coach.i18n.tags import is_supported, normalize_tag
 
-    if not is_known(lang):
-        print("coach speak: " + _("unknown language tag {tag!r}").format(tag=lang), file=err)
-        return 2
+    if not is_supported(lang):  # Coach's own languages are known; another tag is Babel's to judge
+        from coach.i18n.languages import is_known
+
+        if not is_known(lang):
+            print("coach speak: " + _("unknown language tag {tag!r}").format(tag=lang), file=err)
+            return 2
     tag = normalize_tag(lang)
-    import logging
-
     from coach.speech import engines
     from coach.speech.child import Speakers
+    from coach.speech.lazylog import silence
 
-    logging.getLogger("coach.speech.child").addHandler(logging.NullHandler())  # the failure is told below, once
+    silence("coach.speech.child")  # the failure is told below, once
     answer = Speakers(engines.driver_names()).speak(text, tag, SLOW_RATE if slow else NORMAL_RATE)
     if not answer.get("ok"):
         if answer.get("error") == NO_VOICE:

@@ -16,33 +16,39 @@ folder `ESPEAK_DATA_PATH` names, set here. The calls themselves are espeak_api.p
 from __future__ import annotations
 
 import ctypes
-import logging
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from coach.speech.lazylog import LazyLogger
 
 if TYPE_CHECKING:
     from coach.speech.espeak_api import EspeakApi
 
-log = logging.getLogger("coach.speech.child")
+log = LazyLogger("coach.speech.child")
 
 ESPEAK = "espeak"
 SYSTEM_DRIVERS = {"win32": "sapi5", "darwin": "nsss"}
 """pyttsx3's driver for the system's own voices; Linux has none but espeak-ng."""
 
 
-@dataclass(frozen=True)
-class EspeakLibrary:
-    """The libespeak-ng espeak-ng speaks with."""
+class EspeakLibrary(NamedTuple):
+    """The libespeak-ng espeak-ng speaks with.
+
+    A NamedTuple, not a dataclass: `dataclasses` imports `inspect` (with `ast`, `dis`,
+    `tokenize`), several milliseconds of every `coach speak` and speech child start.
+    """
 
     source: str
     """"espeakng-loader" (the bundled 1.52 and its data) or "system"."""
     path: str
     version: str
     """As the library reports it (`espeak_Info`), such as "1.52.0"; "" when unknown."""
-    api: EspeakApi = field(compare=False, repr=False)
+    api: EspeakApi
+
+    def __repr__(self) -> str:
+        return f"EspeakLibrary(source={self.source!r}, path={self.path!r}, version={self.version!r})"
 
 
 def driver_names(environ: dict[str, str] | None = None, platform: str | None = None) -> list[str]:

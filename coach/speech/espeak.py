@@ -17,7 +17,6 @@ the wheel exists), called through espeak_api.py's bindings; pyttsx3 is not impor
 from __future__ import annotations
 
 import ctypes
-import logging
 import wave
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,10 @@ from coach.speech.child import Speaker, wav_duration_ms
 from coach.speech.espeak_api import EE_OK, EVENT_LIST_TERMINATED, EVENT_WORD, EspeakApi
 from coach.speech.espeak_voices import FILE_NAME as VOICES_FILE
 from coach.speech.espeak_voices import cached_voices
+from coach.speech.lazylog import LazyLogger
 from coach.speech.voices import Voice
 
-log = logging.getLogger("coach.speech.child")
+log = LazyLogger("coach.speech.child")
 
 ESPEAK_NORMAL_RATE = 175
 """espeak-ng's own default speed in words per minute, the app's normal speed."""

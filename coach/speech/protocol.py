@@ -47,8 +47,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 PROTOCOL_VERSION = 1
 NORMAL_RATE = 1.0
@@ -82,23 +81,26 @@ def child_command() -> list[str]:
     return [sys.executable, "-m", "coach.speech.child"]
 
 
-@dataclass(frozen=True)
-class WordTiming:
-    """A word of the spoken text and when it starts in the audio."""
+class WordTiming(NamedTuple):
+    """A word of the spoken text and when it starts in the audio.
+
+    This and Utterance are NamedTuples rather than dataclasses (immutable, compared by
+    value, the same repr): `dataclasses` imports `inspect`, several milliseconds of
+    every `coach speak` and speech child start (docs/performance.md, "`coach speak`").
+    """
 
     start: int
     length: int
     time_ms: int
 
 
-@dataclass(frozen=True)
-class Utterance:
+class Utterance(NamedTuple):
     """A synthesised text: its WAV file and, when the engine gives them, word timings."""
 
     wav: str
     voice: str
     duration_ms: int
-    words: tuple[WordTiming, ...] = field(default_factory=tuple)
+    words: tuple[WordTiming, ...] = ()
     cached: bool = False
     private: bool = False
     """Client data: the WAV is in the private folder, to be deleted once read (never cached)."""

@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Voice:
-    """An installed voice: the engine's id, a display name and BCP 47 language tags."""
+class Voice(NamedTuple):
+    """An installed voice: the engine's id, a display name and BCP 47 language tags.
+
+    A NamedTuple rather than a dataclass (immutable, compared by value, the same repr):
+    `dataclasses` imports `inspect`, several milliseconds of every `coach speak` and
+    speech child start (docs/performance.md, "`coach speak`").
+    """
 
     id: str
     name: str

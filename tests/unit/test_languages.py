@@ -101,3 +101,13 @@ def test_display_name_of_every_pair_is_not_empty(reader: str) -> None:
     """Every supported language can name every supported language."""
     for tag in SUPPORTED_TAGS:
         assert display_name(tag, reader).strip()
+
+
+@pytest.mark.parametrize("raw", ["fr", "FA_af", "fa-af", "ti", "so", "de", "xx", "root", "pt", "fr-FR"])
+def test_is_supported_agrees_with_the_registry(raw: str) -> None:
+    """`coach speak` trusts tags.is_supported before asking Babel: a supported tag is always a known one."""
+    from coach.i18n.tags import is_supported
+
+    assert is_supported(raw) == (normalize_tag(raw) in SUPPORTED_TAGS)
+    if is_supported(raw):
+        assert is_known(raw)

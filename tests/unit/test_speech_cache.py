@@ -91,3 +91,24 @@ def test_trim_removes_stale_orphans_and_temporaries(tmp_path: Path) -> None:
     cache.trim(folder=folder)
     assert sorted(p.name for p in folder.iterdir()) == [".tmp-fresh.wav"]
     assert cache.trim(folder=tmp_path / "absent") == 0
+
+
+def test_temporary_files_are_new_owner_only_and_never_an_existing_file(tmp_path: Path) -> None:
+    """What tempfile.mkstemp gave: a fresh ".tmp-" name each time, mode 0600 whatever the umask."""
+    old_umask = os.umask(0)
+    try:
+        made = {cache.new_temp_wav(tmp_path) for _ in range(20)}
+    finally:
+        os.umask(old_umask)
+    assert len(made) == 20
+    for path in made:
+        assert path.parent == tmp_path and path.name.startswith(".tmp-") and path.suffix == ".wav"
+        assert path.stat().st_size == 0 and (path.stat().st_mode & 0o777) == 0o600
+
+
+def test_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "entry.json"
+    target.write_bytes(b"old")
+    cache.atomic_write(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["entry.json"]

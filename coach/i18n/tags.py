@@ -1,0 +1,30 @@
+"""Coach's language tags and their spelling, without the registry's names (languages.py).
+
+Kept apart so that what needs only the tags (`coach speak` deciding that "fr" is a
+language, the interface catalogs' file names) imports neither the registry's table
+nor `dataclasses`; languages.py re-exports all of it.
+"""
+
+from __future__ import annotations
+
+# Interface and built-in content languages, in the order of the product brief.
+SUPPORTED_TAGS: tuple[str, ...] = (
+    "fr", "de", "it", "en", "ar", "fa", "fa-AF", "uk", "ti", "es", "tr", "ps", "so",
+)
+
+NOT_LANGUAGES = frozenset({"root", "und", "mul", "mis", "zxx"})
+"""Tags CLDR knows that name no language a client speaks: root locale, undetermined,
+multiple, uncoded, no linguistic content."""
+
+
+def normalize_tag(tag: str) -> str:
+    """"fa_af" -> "fa-AF": BCP 47 spelling, as used in files and settings."""
+    parts = tag.replace("_", "-").split("-")
+    head = parts[0].lower()
+    rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
+    return "-".join([head, *rest])
+
+
+def is_supported(tag: str) -> bool:
+    """True when `tag`, in any spelling ("FA_af"), is one of Coach's own languages (known to the registry)."""
+    return normalize_tag(tag) in SUPPORTED_TAGS
