@@ -45,6 +45,16 @@ def put_before(container: QWidget, anchor: QWidget, first: QWidget | None = None
         previous = widget
 
 
+def put_last(container: QWidget, widget: QWidget) -> None:
+    """Make `widget` (inside `container`) the last of the container's focus stops: a form's
+    button made before its fields comes after them, as it is seen. `container` must be inside
+    a window already: a window's chain is a ring, so "last" means nothing at its top."""
+    stops = [w for w in chain_inside(container)
+             if not _no_focus(w) and w is not widget and not widget.isAncestorOf(w)]
+    if stops:
+        QWidget.setTabOrder(stops[-1], widget)
+
+
 def _no_focus(widget: QWidget) -> bool:
     return widget.focusPolicy() == Qt.FocusPolicy.NoFocus
 

@@ -22,6 +22,7 @@ from ui_helpers import builtin_library, hidden_part, settle
 from coach.packs.loader import Library
 from coach.records.store import records_path
 from coach.settings import Settings
+from coach.ui.focus_chain import stop_before
 from coach.ui.player.step_layout import PICTURE_MIN
 from coach.ui.visit_desk import VisitDesk
 
@@ -114,6 +115,8 @@ def test_every_practice_keeps_next_and_its_own_button_in_sight(qtbot, make_windo
         for button in (page.next_button, page.help_button, *own):
             if cut := hidden_part(button):
                 problems[f"{where} {button.text()!r}"] = cut
+        if own and not view.form.isAncestorOf(before := stop_before(own[0]) or own[0]):
+            problems[f"{where} Tab order"] = f"{before.accessibleName()!r} comes between the fields and the button"
         area = view.scroll_area
         if area.widget().width() > area.viewport().width():
             problems[f"{where} width"] = f"{area.widget().width()} > {area.viewport().width()}: cut at the side"

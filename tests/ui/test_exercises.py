@@ -279,6 +279,25 @@ def test_the_code_arrives_by_sms(qtbot, portal, speech, lang: str, way: str) -> 
     praised(qtbot, window)
 
 
+def _next_stop(widget: QWidget) -> QWidget:
+    stop = widget.nextInFocusChain()
+    while stop.focusPolicy() == Qt.FocusPolicy.NoFocus or not stop.isVisible():
+        stop = stop.nextInFocusChain()
+    return stop
+
+
+@pytest.mark.parametrize("lesson, index, last_field", [
+    ("create-account", 2, lambda view: view.inputs["password"].show_button),  # Show follows its field
+    ("log-in-code", 0, lambda view: view.field.edit),
+])
+def test_tab_meets_the_form_s_button_before_hint(qtbot, portal, speech, lesson, index, last_field) -> None:
+    """After the last field comes the form's own button, then Hint, as they are seen."""
+    window, view = open_step(qtbot, portal, speech, "fr", lesson, index)
+    button = _next_stop(last_field(view))
+    assert button is view.form.button, button.accessibleName()
+    assert _next_stop(button) is view.hint_button, _next_stop(button).accessibleName()
+
+
 # -- put the steps in order ------------------------------------------------------------------------
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coach.domain.pack import Pack, Step, Text
 from coach.domain.practice import ExerciseResult
 from coach.ui.accessibility import announce
+from coach.ui.focus_chain import put_last
 from coach.ui.icons import icon
 from coach.ui.player.reader import Reader
 from coach.ui.player.speech_controls import SpokenText
@@ -136,10 +137,14 @@ class ExerciseView(QWidget):
     def pin_action(self, button: QPushButton, home: QBoxLayout) -> None:
         """Keep the practice's own button (a form's submit) in sight.
 
-        It stays in `home` (under the form's fields) while the whole practice fits; when it
-        does not (200 % text beside the panel), the fields scroll (Tab brings each into view)
-        and the button moves under the part that scrolls, where it is always on screen."""
+        Called once the form is in the view. It stays in `home` (under the form's fields)
+        while the whole practice fits; when it does not (200 % text beside the panel), the
+        fields scroll (Tab brings each into view) and the button moves under the part that
+        scrolls, where it is always on screen."""
         self._action, self._action_home = button, home
+        page = home.parentWidget()
+        if page is not None:  # a site's button is made before its fields: Tab meets it after them
+            put_last(page, button)
         self._place_action()
 
     def _place_action(self, *_range: int) -> None:

@@ -41,7 +41,6 @@ class SmsCodeView(ExerciseView):
         self.field = self.form.add_field("code")
         self.field.edit.setInputMethodHints(self.field.edit.inputMethodHints() | Qt.InputMethodHint.ImhDigitsOnly)
         self.form.submitted.connect(self.submit)
-        self.pin_action(self.form.button, self.form.button_row)
         self.phone = SimulatedPhone()
         self.phone.show_home()
         row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -49,6 +48,7 @@ class SmsCodeView(ExerciseView):
         row.addWidget(self.form, 3, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.phone, 2)
         self.body.addLayout(row, 1)
+        self.pin_action(self.form.button, self.form.button_row)
         self.retranslate(context)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802

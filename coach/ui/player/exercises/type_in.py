@@ -40,13 +40,13 @@ class TypeInView(ExerciseView):
                 field.edit.textChanged.connect(lambda _text, f=field: self._update_meter(f))
             self.inputs[spec.id] = field
         self.form.submitted.connect(self.submit)
-        self.pin_action(self.form.button, self.form.button_row)
         row = QHBoxLayout()  # a page of its own, nearly the practice's width: beside the step's
         row.addStretch(1)    # texts at 200 % a narrower one wrapped the site's name onto 4 lines
         row.addWidget(self.form, 12)
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addStretch(1)
+        self.pin_action(self.form.button, self.form.button_row)
         self._wrong_field: FormField | None = None
         self.retranslate(context)
 
