@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from coach.i18n.countries import countries_in_order
 from coach.settings import DESK_TEXT_LIMIT, Settings
+from coach.ui.accessibility import QuietComboBox
 from coach.ui.language_state import LanguageState, direction, use_script_font
 
 
@@ -37,7 +37,7 @@ class DeskDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.country = QComboBox()
+        self.country = QuietComboBox()  # a closed list: its items not read as on screen
         self.country.addItem(_("No country chosen (only links for every country)"), "")
         for code, name in countries_in_order(worker.tag):
             self.country.addItem(name, code)

@@ -5,9 +5,9 @@ would read them as if on screen)."""
 from __future__ import annotations
 
 import pytest
-from harness import CoachUnderReader, Tree
+from harness import CoachUnderReader, Tree, tab_walk
 from test_atspi_names import unnamed
-from walk import Strings
+from walk import Strings, pick_language
 
 PASSPHRASE = "a long desk passphrase"
 
@@ -44,4 +44,28 @@ def test_the_open_panel_has_no_unnamed_control_or_focus_stop(start_coach, worker
 def test_a_closed_combo_box_shows_no_items(start_coach) -> None:
     app: CoachUnderReader = start_coach(desk_language="fr", worker_language="fr")
     open_records(app, Strings("fr", "fr"))
+    assert hidden_but_showing(app.tree(hidden=True)) == []
+
+
+def test_the_desk_details_country_list_shows_no_items_while_closed(start_coach) -> None:
+    """The desk dialog (from the worker's menu) has the panel's combo box fix too."""
+    words = Strings("fr", "fr")
+    app: CoachUnderReader = start_coach(desk_language="fr", worker_language="fr")
+    pick_language(app, words)
+    arrow = words.w("Worker's menu")
+    if not any(node.name == arrow for node in tab_walk(app, 40)):
+        raise AssertionError(f"Tab never reached {arrow!r}")
+    app.key("Down", "alt")
+    entry = words.w("Desk details…")
+    for _ in range(20):  # down the menu to it, as Orca's user goes (a menu is not in the tree)
+        focused = app.wait_focus("an entry of the worker's menu", lambda node: "menu" in node.role)
+        if focused.name == entry:
+            break
+        app.key("Up")  # from the menu's top, its last entries are nearest going up
+        app.wait_until(lambda: getattr(app.focused(), "name", focused.name) != focused.name,
+                       "the focus to move in the menu")
+    else:
+        raise AssertionError(f"{entry!r} not reached in the worker's menu")
+    app.key("Return")
+    app.wait_until(lambda: app.tree().find("combo box"), "the desk dialog's country list")
     assert hidden_but_showing(app.tree(hidden=True)) == []
