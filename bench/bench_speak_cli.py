@@ -12,8 +12,11 @@ also holds the time spent waiting for a core). Prints median, min and max, the r
 of the medians, any run that failed (exit status, message), and how many lengths the
 uncached WAVs had (issue 13: the same text at the same rate, one length, always).
 
-`--also PATH` adds another install's `coach` (say the main branch's .venv/bin/coach) to
-every round, with its own COACH_HOME: a before and after in one interleaved run.
+`--also PATH` (repeatable) adds another install's `coach` (say the main branch's
+.venv/bin/coach, or a non-editable `pip install .`) to every round, with its own
+COACH_HOME: a before and after in one interleaved run. One more row runs this `coach
+speak` without COACH_HOME, as a user's desk does: the per-user folders of platformdirs
+(HOME pointed at a temporary folder, the XDG_* variables removed), empty speech cache.
 
 PYTHONDONTWRITEBYTECODE is removed from the processes' environment: with it every
 start compiles Coach's modules again (about 15 ms), which an installed Coach never does.
@@ -33,12 +36,14 @@ import tempfile
 import time
 import wave
 from datetime import UTC, datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 COACH = [str(Path(sys.executable).parent / "coach")]
 SENTENCE = "Touchez le bouton vert pour continuer, puis attendez la page suivante."
 COLD, ESPEAK, CACHED, FLOOR = ("coach speak, empty cache", "espeak-ng -w", "coach speak, cached",
                                "python + import re (no Coach)")
+NO_HOME = "coach speak, no COACH_HOME"
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -52,10 +57,11 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     return wall, cpu, "" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr.strip()[-200:]}"
 
 
-def measure(runs: int, also: str | None = None) -> list[str]:
-    """The interleaved runs (with `also`, another `coach` too); the lines of the table."""
+def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
+    """The interleaved runs (with `also`, other installs' `coach` too); the lines of the table."""
     espeak = shutil.which("espeak-ng")
-    labels = (COLD, ESPEAK, CACHED, FLOOR, *(("--also coach, empty cache",) if also else ()))
+    others = {f"--also {i + 1}, empty cache": path for i, path in enumerate(also)}
+    labels = (COLD, ESPEAK, CACHED, FLOOR, NO_HOME, *others)
     times: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label in labels}
     failures: list[str] = []
     lengths: set[int] = set()
@@ -65,19 +71,23 @@ def measure(runs: int, also: str | None = None) -> list[str]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         out = Path(folder) / "out.wav"
         speak = [*COACH, "speak", "--lang", "fr", "--text", SENTENCE, "--out", str(out)]
-        rounds = ((COLD, speak), (ESPEAK, [espeak or "espeak-ng", "-v", "fr", "-w", str(out), SENTENCE]),
-                  (CACHED, speak), (FLOOR, [sys.executable, "-c", "import re"]))
-        other_home = Path(folder) / "other-home"
-        if also:
-            rounds += ((labels[-1], [also, *speak[1:]]),)
+        rounds = [(COLD, speak, env), (ESPEAK, [espeak or "espeak-ng", "-v", "fr", "-w", str(out), SENTENCE], env),
+                  (CACHED, speak, env), (FLOOR, [sys.executable, "-c", "import re"], env)]
+        user_home = Path(folder) / "user"
+        user_env = {name: value for name, value in env.items() if name != "COACH_HOME" and not name.startswith("XDG_")}
+        rounds.append((NO_HOME, speak, {**user_env, "HOME": str(user_home)}))
+        speech_caches = [home / "cache" / "speech", user_home / ".cache" / "coach" / "speech"]
+        for i, (label, path) in enumerate(others.items()):
+            other_home = Path(folder) / f"other-home-{i}"
+            rounds.append((label, [path, *speak[1:]], {**env, "COACH_HOME": str(other_home)}))
+            speech_caches.append(other_home / "cache" / "speech")
         for n in range(runs + 1):  # the first round builds the language table and the bytecode, unmeasured
-            shutil.rmtree(home / "cache" / "speech", ignore_errors=True)
-            shutil.rmtree(other_home / "cache" / "speech", ignore_errors=True)
-            for label, command in rounds:
+            for speech_cache in speech_caches:
+                shutil.rmtree(speech_cache, ignore_errors=True)
+            for label, command, label_env in rounds:
                 if label == ESPEAK and espeak is None:
                     continue
-                wall, cpu, failed = run(command, {**env, "COACH_HOME": str(other_home)} if label == labels[-1] and also
-                                        else env)
+                wall, cpu, failed = run(command, label_env)
                 if label == COLD and not failed:
                     with wave.open(str(out)) as wav:
                         lengths.add(wav.getnframes())
@@ -107,7 +117,8 @@ def measure(runs: int, also: str | None = None) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--also", metavar="PATH", help="another install's coach, timed in the same rounds")
+    parser.add_argument("--also", metavar="PATH", action="append", default=[],
+                        help="another install's coach, timed in the same rounds (repeatable)")
     options = parser.parse_args()
     print("\n".join(measure(options.runs, options.also)))
     return 0

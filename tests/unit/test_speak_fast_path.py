@@ -78,3 +78,28 @@ def test_the_fast_path_imports_only_what_speaking_needs(tmp_path: Path) -> None:
                    "coach.ui", "coach.packs", "dataclasses", "inspect", "logging", "tempfile", "platformdirs",
                    "coach.i18n.languages"):
         assert module not in imported, module
+
+
+_SCRIPT = """
+import sys
+from coach.cli import run
+sys.argv = ["coach", *sys.argv[1:]]
+sys.exit(run())
+"""
+
+
+@pytest.mark.integration
+def test_the_script_entry_point_ends_speak_early_with_every_line_and_status(tmp_path: Path) -> None:
+    """`run` (the `coach` script) ends the plain `coach speak` with os._exit: its line and status still arrive,
+    through a pipe (block-buffered), for a success and a failure alike."""
+    env = {**os.environ, "COACH_HOME": str(tmp_path / "home"), "LANGUAGE": "C"}
+    out = tmp_path / "a.wav"
+    said = subprocess.run([sys.executable, "-c", _SCRIPT, "speak", "--lang", "fr", "--text", "Bonjour.", "--out",
+                           str(out)], capture_output=True, text=True, env=env, timeout=60)
+    assert (said.returncode, said.stderr) == (0, "")
+    assert said.stdout.startswith(f"{out}: ") and said.stdout.endswith(", voice roa/fr\n")
+    assert out.stat().st_size > 44
+    failed = subprocess.run([sys.executable, "-c", _SCRIPT, "speak", "--lang", "fr", "--text", "Bonjour.", "--out",
+                             str(tmp_path / "missing" / "a.wav")], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert failed.returncode == 1 and failed.stderr.startswith("coach speak: cannot write ")
