@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
 if TYPE_CHECKING:
     import argparse
     from datetime import date

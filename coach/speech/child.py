@@ -15,13 +15,16 @@ import sys
 import time
 import wave
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from coach.speech import cache, engines
 from coach.speech.lazylog import LazyLogger
 from coach.speech.protocol import BAD_REQUEST, ENGINE_ERROR, NO_VOICE, PROTOCOL_VERSION, decode, encode
 from coach.speech.voices import Voice, choose_voice, engine_languages
 from coach.speech.words import align_words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO
 
 log = LazyLogger("coach.speech.child")
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
 
 from coach.speech.protocol import NO_VOICE, NORMAL_RATE, SLOW_RATE
 from coach.speech.voices import Voice, choose_voice
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def coach_languages() -> list[str]:

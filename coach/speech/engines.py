@@ -19,10 +19,11 @@ import ctypes
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from coach.speech.lazylog import LazyLogger
+from coach.values import Value, set_fields
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
 if TYPE_CHECKING:
     from coach.speech.espeak_api import EspeakApi
 
@@ -33,19 +34,27 @@ SYSTEM_DRIVERS = {"win32": "sapi5", "darwin": "nsss"}
 """pyttsx3's driver for the system's own voices; Linux has none but espeak-ng."""
 
 
-class EspeakLibrary(NamedTuple):
-    """The libespeak-ng espeak-ng speaks with.
+class EspeakLibrary(Value):
+    """The libespeak-ng espeak-ng speaks with (a frozen value; its `api` is left out of equality and repr)."""
 
-    A NamedTuple, not a dataclass: `dataclasses` imports `inspect` (with `ast`, `dis`,
-    `tokenize`), several milliseconds of every `coach speak` and speech child start.
-    """
-
+    __slots__ = ("source", "path", "version", "api")
     source: str
     """"espeakng-loader" (the bundled 1.52 and its data) or "system"."""
     path: str
     version: str
     """As the library reports it (`espeak_Info`), such as "1.52.0"; "" when unknown."""
     api: EspeakApi
+
+    def __init__(self, source: str, path: str, version: str, api: EspeakApi) -> None:
+        set_fields(self, source=source, path=path, version=version, api=api)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values()[:3] == other._values()[:3]
+
+    def __hash__(self) -> int:
+        return hash(self._values()[:3])
 
     def __repr__(self) -> str:
         return f"EspeakLibrary(source={self.source!r}, path={self.path!r}, version={self.version!r})"

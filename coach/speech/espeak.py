@@ -19,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import wave
 from pathlib import Path
-from typing import Any
 
 from coach.paths import app_dirs
 from coach.speech import engines
@@ -29,6 +28,10 @@ from coach.speech.espeak_voices import FILE_NAME as VOICES_FILE
 from coach.speech.espeak_voices import cached_voices
 from coach.speech.lazylog import LazyLogger
 from coach.speech.voices import Voice
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 log = LazyLogger("coach.speech.child")
 

@@ -16,11 +16,14 @@ import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from coach.speech import engines
 from coach.speech.espeak_api import EspeakApi
 from coach.speech.voices import Voice, engine_languages
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1
 FILE_NAME = "espeak-voices.json"

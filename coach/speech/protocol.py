@@ -47,7 +47,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NamedTuple
+
+from coach.values import Value, set_fields
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 PROTOCOL_VERSION = 1
 NORMAL_RATE = 1.0
@@ -81,29 +86,33 @@ def child_command() -> list[str]:
     return [sys.executable, "-m", "coach.speech.child"]
 
 
-class WordTiming(NamedTuple):
-    """A word of the spoken text and when it starts in the audio.
+class WordTiming(Value):
+    """A word of the spoken text and when it starts in the audio (a frozen value: coach/values.py says why)."""
 
-    This and Utterance are NamedTuples rather than dataclasses (immutable, compared by
-    value, the same repr): `dataclasses` imports `inspect`, several milliseconds of
-    every `coach speak` and speech child start (docs/performance.md, "`coach speak`").
-    """
-
+    __slots__ = ("start", "length", "time_ms")
     start: int
     length: int
     time_ms: int
 
+    def __init__(self, start: int, length: int, time_ms: int) -> None:
+        set_fields(self, start=start, length=length, time_ms=time_ms)
 
-class Utterance(NamedTuple):
-    """A synthesised text: its WAV file and, when the engine gives them, word timings."""
 
+class Utterance(Value):
+    """A synthesised text: its WAV file and, when the engine gives them, word timings (a frozen value)."""
+
+    __slots__ = ("wav", "voice", "duration_ms", "words", "cached", "private")
     wav: str
     voice: str
     duration_ms: int
-    words: tuple[WordTiming, ...] = ()
-    cached: bool = False
-    private: bool = False
+    words: tuple[WordTiming, ...]
+    cached: bool
+    private: bool
     """Client data: the WAV is in the private folder, to be deleted once read (never cached)."""
+
+    def __init__(self, wav: str, voice: str, duration_ms: int, words: tuple[WordTiming, ...] = (),
+                 cached: bool = False, private: bool = False) -> None:
+        set_fields(self, wav=wav, voice=voice, duration_ms=duration_ms, words=words, cached=cached, private=private)
 
 
 def encode(message: dict[str, Any]) -> bytes:

@@ -23,21 +23,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+
+from coach.values import Value, set_fields
 
 
-class Voice(NamedTuple):
-    """An installed voice: the engine's id, a display name and BCP 47 language tags.
+class Voice(Value):
+    """An installed voice: the engine's id, a display name and BCP 47 language tags (a frozen value)."""
 
-    A NamedTuple rather than a dataclass (immutable, compared by value, the same repr):
-    `dataclasses` imports `inspect`, several milliseconds of every `coach speak` and
-    speech child start (docs/performance.md, "`coach speak`").
-    """
-
+    __slots__ = ("id", "name", "languages", "engine")
     id: str
     name: str
     languages: tuple[str, ...]
     engine: str
+
+    def __init__(self, id: str, name: str, languages: tuple[str, ...], engine: str) -> None:  # noqa: A002
+        set_fields(self, id=id, name=name, languages=languages, engine=engine)
 
 
 # Languages whose own code differs from the tag Coach uses for them.

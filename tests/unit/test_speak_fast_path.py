@@ -64,7 +64,7 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 @pytest.mark.integration
 def test_the_fast_path_imports_only_what_speaking_needs(tmp_path: Path) -> None:
     """No argparse, no Babel, no Qt, no pyttsx3, no espeakng_loader's `platform`, no OpenSSL; and none of the
-    modules that cost milliseconds without being needed: dataclasses (inspect), logging, tempfile, platformdirs
+    modules that cost milliseconds without being needed: dataclasses (inspect), typing, logging, tempfile, platformdirs
     (COACH_HOME is set), the language registry."""
     env = {**os.environ, "COACH_HOME": str(tmp_path / "home"), "LANGUAGE": "fr"}
     for _ in range(2):  # the first run builds the language table (with Babel) and compiles the catalog
@@ -75,7 +75,7 @@ def test_the_fast_path_imports_only_what_speaking_needs(tmp_path: Path) -> None:
     assert result["status"] == 0 and (tmp_path / "a.wav").stat().st_size > 44
     imported = set(result["modules"])
     for module in ("argparse", "babel", "PySide6", "pyttsx3", "espeakng_loader", "platform", "_hashlib",
-                   "coach.ui", "coach.packs", "dataclasses", "inspect", "logging", "tempfile", "platformdirs",
+                   "coach.ui", "coach.packs", "dataclasses", "inspect", "typing", "logging", "tempfile", "platformdirs",
                    "coach.i18n.languages"):
         assert module not in imported, module
 
