@@ -15,11 +15,10 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from coach.i18n.tags import normalize_tag
+from coach.i18n.tags import environment_language, normalize_tag
 from coach.paths import app_dirs, locales_dir
 
 DOMAIN = "coach"
@@ -94,29 +93,6 @@ def _store(path: Path, data: bytes) -> None:
         import logging
 
         logging.getLogger(__name__).info("cannot cache the compiled catalog %s: %s", path, exc)
-
-
-_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
-    """The language the environment asks for, as a tag ("fr_FR.UTF-8" -> "fr-FR"), or None for English.
-
-    The first variable set, in gettext's order: LANGUAGE (its first entry: it is a list
-    such as "fr:en"), LC_ALL, LC_MESSAGES, LANG. "C" and "POSIX" mean English.
-    """
-    environ = os.environ if environ is None else environ
-    for name in _ENVIRONMENT:
-        value = environ.get(name, "")
-        if name == "LANGUAGE":
-            value = next((part for part in value.split(":") if part), "")
-        if not value:
-            continue
-        tag = value.split(".", 1)[0].split("@", 1)[0]
-        if tag in ("C", "POSIX", ""):
-            return None
-        return tag.replace("_", "-")
-    return None
 
 
 def command_line_strings(lang: str | None = None) -> gettext.NullTranslations:

@@ -87,7 +87,15 @@ def voices_command(out: TextIO, err: TextIO) -> int:
 
 
 def _(message: str) -> str:
-    """`message` in the environment's language: the catalog is read when a message is shown, not before."""
+    """`message` in the environment's language: the catalog is read when a message is shown, not before.
+
+    With no language asked for (LANG=C, POSIX or nothing set) that is the message as
+    written, as `command_line_strings` answers then, without importing gettext.
+    """
+    from coach.i18n.tags import environment_language
+
+    if environment_language() is None:
+        return message
     from coach.i18n.ui_strings import command_line_strings
 
     return command_line_strings().gettext(message)
