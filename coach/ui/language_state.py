@@ -3,13 +3,15 @@
 The player follows the client's language, worker-facing parts the worker's. On a
 client-language change this swaps Qt's own `qtbase` translations (standard dialogs,
 context menus) and the application's layout direction, then tells every screen to
-re-read its texts. Nothing is translated at import time.
+re-read its texts; a worker's dialog has Qt's texts in the worker's language while it is
+open (`qt_texts_of_worker`). Nothing is translated at import time.
 """
 
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication
@@ -73,16 +75,34 @@ class LanguageState(QObject):
         if self._qt_strings is None:
             self._qt_strings = _CurrentCatalogue(self)
             QCoreApplication.installTranslator(self._qt_strings)
-        tag = self._client.tag
-        if tag not in self._qt_catalogues:
-            translator = QTranslator(self)
-            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            loaded = translator.load(QLocale(self._client.babel_id), "qtbase", "_", folder)
-            self._qt_catalogues[tag] = translator if loaded else None
-        self._qt_translator = self._qt_catalogues[tag]
+        self._qt_translator = self._qt_catalogue(self._client)
         self._qt_strings.current = self._qt_translator
         if isinstance(app, QGuiApplication):
             app.setLayoutDirection(direction(self._client))
+
+
+    def _qt_catalogue(self, lang: Language) -> QTranslator | None:
+        """Qt's qtbase catalogue of `lang`, loaded once (None when Qt has none)."""
+        if lang.tag not in self._qt_catalogues:
+            translator = QTranslator(self)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            loaded = translator.load(QLocale(lang.babel_id), "qtbase", "_", folder)
+            self._qt_catalogues[lang.tag] = translator if loaded else None
+        return self._qt_catalogues[lang.tag]
+
+    @contextmanager
+    def qt_texts_of_worker(self) -> Iterator[None]:
+        """Qt's own texts (a file dialog's, standard buttons) in the worker's language while a
+        worker's dialog is made and open; the client's again after it."""
+        if self._qt_strings is None:
+            yield
+            return
+        client = self._qt_strings.current
+        self._qt_strings.current = self._qt_catalogue(self._worker)
+        try:
+            yield
+        finally:
+            self._qt_strings.current = client
 
 
 class _CurrentCatalogue(QTranslator):

@@ -10,6 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from ui_helpers import type_file_name, when_modal
+
 from coach.packs.archive import build
 from coach.packs.skeleton import write_skeleton
 from coach.paths import app_dirs
@@ -46,14 +48,15 @@ def _answer(qtbot, window, role: QMessageBox.ButtonRole) -> QMessageBox:
 
 
 def test_the_packs_screen_installs_a_chosen_file_after_showing_what_it_holds(
-        qtbot, make_window, archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, make_window, archive: Path) -> None:
     """Install a pack… -> a file -> title, version, languages, lessons in the worker's French -> Install."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(archive), ""))
     window = make_window(Settings(client_language="fr", worker_language="fr"))
     window.show_packs()
     assert window.packs_page.install_button.text() == "Installer un pack…"
     with qtbot.waitSignal(window.installer.finished, timeout=10000) as finished:
+        chooser = when_modal(QFileDialog, type_file_name(archive))  # the worker types the file's path
         window.packs_page.install_button.click()
+        assert chooser and chooser[0].windowTitle() == "Installer un pack"
         box = _answer(qtbot, window, QMessageBox.ButtonRole.AcceptRole)
         assert box.text() == "Mon pack de leçons"
         details = box.informativeText()

@@ -1,8 +1,9 @@
-"""Helpers the Qt tests share: showing each screen, and finding clipped controls."""
+"""Helpers the Qt tests share: showing each screen, finding clipped controls, answering dialogs."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect
@@ -91,3 +92,38 @@ def builtin_library(tmp_path_factory, *packs: str) -> Library:
     library = load_library(builtin, Path("/nonexistent-coach-packs"))
     assert sorted(p.id for p in library.packs) == sorted(packs) and not library.broken, library.broken
     return library
+
+
+def when_modal(kind: type, act: Callable[[QWidget], None], timeout_ms: int = 5000) -> list[QWidget]:
+    """Once a modal dialog of `kind` is up, call `act(dialog)` (its `exec` is running then);
+    returns a list that holds the dialog after it was seen (empty if it never came)."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[QWidget] = []
+    ticks = [timeout_ms // 50]
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            seen.append(dialog)
+            act(dialog)
+        elif ticks[0] > 0:
+            ticks[0] -= 1
+            QTimer.singleShot(50, look)
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def type_file_name(path: Path | str) -> Callable[[QWidget], None]:
+    """For `when_modal`: type `path` in a Qt file dialog's name field and press Enter, as a
+    worker would."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    def act(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert field is not None, "a Qt file dialog has its name field"
+        field.setText(str(path))
+        QTest.keyClick(field, Qt.Key.Key_Return)
+    return act

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,6 +32,7 @@ from coach.handouts.sheet import Sheet
 from coach.ui.handouts.render import MARGIN_MM, paint_sheet, write_sheet_pdf
 from coach.ui.language_state import LanguageState, direction, use_script_font
 from coach.ui.tasks import TaskRunner
+from coach.ui.worker_dialogs import save_file
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -63,6 +63,7 @@ class HandoutDialog(QDialog):
         """`kinds` names the options offered beyond the worker's language: "notes", "history", "appointment"."""
         super().__init__(parent)
         self._runner, self._make, self._file_stem = runner, make, file_stem
+        self._languages = languages
         worker = languages.worker
         _ = languages.worker_strings().gettext
         self._ = _
@@ -125,8 +126,8 @@ class HandoutDialog(QDialog):
     # -- saving and printing -----------------------------------------------------------
     def choose_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(self, self._("Save as PDF"), str(Path(folder) / self._file_stem),
-                                                    self._("PDF files (*.pdf)"))
+        path = save_file(self, self._languages, self._("Save as PDF"), str(Path(folder) / self._file_stem),
+                         self._("PDF files (*.pdf)"))
         if path:
             self.save_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
 

@@ -32,6 +32,7 @@ from coach.ui.language_state import LanguageState, direction, speak_as, use_scri
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.records_access import RecordsAccess
+from coach.ui.worker_dialogs import ask_worker, choose_folder
 from coach.visit import UnrecordedStore, VisitSession
 
 if TYPE_CHECKING:
@@ -421,9 +422,7 @@ class SidePanel(QWidget):
     # -- rights -------------------------------------------------------------------
     def _choose_export_folder(self) -> None:
         _ = self._words()
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = QFileDialog.getExistingDirectory(self, _("Where to save the record"), str(Path.home()))
+        folder = choose_folder(self, self._languages, _("Where to save the record"), str(Path.home()))
         if folder:
             self.export_to(Path(folder))
 
@@ -457,12 +456,8 @@ class SidePanel(QWidget):
 
     def _confirm_erase(self) -> None:
         _ = self._words()
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self, _("Erase this client?"),
-            _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?"))
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_worker(self, self._languages, _("Erase this client?"),
+                      _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?")):
             self.erase_current()
 
     def erase_current(self) -> None:

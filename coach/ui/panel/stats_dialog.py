@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from coach.domain.rules import PeriodReversed, check_period
 from coach.ui.language_state import LanguageState
 from coach.ui.panel.failure_bar import failure_text
 from coach.ui.panel.records_access import RecordsAccess
+from coach.ui.worker_dialogs import save_file
 
 if TYPE_CHECKING:
     from coach.records.models import Stats
@@ -42,7 +42,7 @@ class StatsDialog(QDialog):
     def __init__(self, languages: LanguageState, access: RecordsAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _ = languages.worker_strings().gettext
-        self._access = access
+        self._access, self._languages = access, languages
         self._ = _
         self.setWindowTitle(_("Figures for funders"))
         layout = QVBoxLayout(self)
@@ -71,8 +71,7 @@ class StatsDialog(QDialog):
     def _save(self) -> None:
         start, end = self._chosen_day(self.date_from), self._chosen_day(self.date_to)
         name = f"coach-figures-{start.isoformat()}-{end.isoformat()}.csv"
-        target, _filter = QFileDialog.getSaveFileName(
-            self, self._("Save the figures"), str(Path.home() / name), "CSV (*.csv)")
+        target = save_file(self, self._languages, self._("Save the figures"), str(Path.home() / name), "CSV (*.csv)")
         if target:
             self.save_to(Path(target), start, end)
 

@@ -13,13 +13,14 @@ from typing import Any
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.packs.install import Installed, InstallRefused, PackOffer, discard, install, open_offer
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
-from coach.ui.language_state import LanguageState, direction, speak_as
+from coach.ui.language_state import LanguageState
 from coach.ui.tasks import TaskRunner
+from coach.ui.worker_dialogs import for_worker, open_file
 
 PACK_SUFFIX = ".coachpack"
 
@@ -52,8 +53,8 @@ class PackInstaller(QObject):
     def choose_file(self) -> None:
         """Ask the worker for a .coachpack file, then offer it."""
         _ = self._languages.worker_strings().gettext
-        path, _filter = QFileDialog.getOpenFileName(
-            self._parent, _("Install a pack"), str(Path.home()), _("Lesson packs (*.coachpack)"))
+        path = open_file(self._parent, self._languages, _("Install a pack"), str(Path.home()),
+                         _("Lesson packs (*.coachpack)"))
         if path:
             self.offer_file(path)
 
@@ -123,11 +124,7 @@ class PackInstaller(QObject):
 
     def _box(self, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         box = QMessageBox(kind, title, text, QMessageBox.StandardButton.NoButton, self._parent)
-        box.setLayoutDirection(direction(self._languages.worker))
-        speak_as(box, self._languages.worker)  # a window of its own: it reported locale "C" to a reader
-        # Closed, it gives the keyboard back to the window: without a window manager (a kiosk
-        # desk, Xvfb) nothing else does, and the focus, and a screen reader, were on nothing.
-        box.finished.connect(lambda _result: self._parent.window().activateWindow())
+        for_worker(box, self._languages)  # a window of its own: it reported locale "C" to a reader
         self.dialog = box
         return box
 

@@ -1,0 +1,85 @@
+"""The worker's own dialogs (questions, messages, files): in the worker's language and
+direction, whatever the client's.
+
+Coach keeps Qt's own texts (a file dialog's labels, standard buttons) and the
+application's direction in the client's language, for the player. A dialog for the
+worker made with Qt's static helpers came out in the client's: an erase question
+answered with "نعم" / "لا" for a French worker beside an Arabic client, a file dialog
+mirrored. Here each dialog is made and shown with the worker's catalogue, direction,
+script font and locale (what a screen reader reads it in).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
+
+
+def for_worker(dialog: QDialog, languages: LanguageState) -> None:
+    """Give `dialog` the worker's direction, script font and locale; when it closes, the
+    keyboard goes back to its window (without a window manager nothing else gives it)."""
+    worker = languages.worker
+    dialog.setLayoutDirection(direction(worker))
+    use_script_font(dialog, worker)
+    speak_as(dialog, worker)
+    parent = dialog.parentWidget()
+    if parent is not None:
+        window = parent.window()
+        dialog.finished.connect(lambda _result: window.activateWindow())
+
+
+def ask_worker(parent: QWidget, languages: LanguageState, title: str, question: str) -> bool:
+    """A yes-or-no question to the worker; True for yes. No is the default (Enter, Escape)."""
+    _ = languages.worker_strings().gettext
+    with languages.qt_texts_of_worker():
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+        yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        for_worker(box, languages)
+        box.exec()
+    return box.clickedButton() is yes
+
+
+def tell_worker(parent: QWidget, languages: LanguageState, title: str, message: str) -> None:
+    """A message the worker closes with OK."""
+    _ = languages.worker_strings().gettext
+    with languages.qt_texts_of_worker():
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton, parent)
+        box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+        for_worker(box, languages)
+        box.exec()
+
+
+def open_file(parent: QWidget, languages: LanguageState, caption: str, folder: str, kinds: str) -> str:
+    """A file the worker picks to open, or "" when they cancel."""
+    return _file_dialog(parent, languages, caption, folder, kinds, QFileDialog.FileMode.ExistingFile,
+                        QFileDialog.AcceptMode.AcceptOpen)
+
+
+def save_file(parent: QWidget, languages: LanguageState, caption: str, proposed: str, kinds: str) -> str:
+    """Where the worker saves a file, or "" when they cancel."""
+    return _file_dialog(parent, languages, caption, proposed, kinds, QFileDialog.FileMode.AnyFile,
+                        QFileDialog.AcceptMode.AcceptSave)
+
+
+def choose_folder(parent: QWidget, languages: LanguageState, caption: str, folder: str) -> str:
+    """A folder the worker picks, or "" when they cancel."""
+    return _file_dialog(parent, languages, caption, folder, "", QFileDialog.FileMode.Directory,
+                        QFileDialog.AcceptMode.AcceptOpen)
+
+
+def _file_dialog(parent: QWidget, languages: LanguageState, caption: str, where: str, kinds: str,
+                 mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode) -> str:
+    with languages.qt_texts_of_worker():
+        dialog = QFileDialog(parent, caption, where, kinds)
+        dialog.setFileMode(mode)
+        dialog.setAcceptMode(accept)
+        if mode == QFileDialog.FileMode.Directory:
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        for_worker(dialog, languages)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        return dialog.selectedFiles()[0]
