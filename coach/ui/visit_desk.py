@@ -133,7 +133,8 @@ class VisitDesk(QObject):
         self.window.set_client_language(language)
         self.window.show_page(self.consent)
         self.consent.focus_question()
-        self.consent.read_aloud()
+        if not self.window.screen_reader_speech.screen_reader_reads:  # else it reads the focused question
+            self.consent.read_aloud()
 
     @staticmethod
     def _app() -> QCoreApplication:
@@ -151,7 +152,8 @@ class VisitDesk(QObject):
         self._return_to = self.window.current_page()
         self.about.show_record(about, self.panel.skill_names(self.window.languages.client.tag))
         self.window.show_page(self.about)
-        self.about.read_aloud()
+        if not self.window.screen_reader_speech.screen_reader_reads:  # one voice: Listen reads it in Coach's
+            self.about.read_aloud()
 
     def _back_from_about(self) -> None:
         self.window.show_page(self._return_to or self.window.library)

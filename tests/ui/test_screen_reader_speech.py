@@ -29,3 +29,23 @@ def test_a_running_screen_reader_stops_the_auto_read_unless_the_worker_chose_coa
     speech.watch.set_active(False)
     speech.action.setChecked(False)
     assert not window.lesson.screen_reader_reads, "the screen reader stopped: Coach reads as set"
+
+
+def test_with_a_screen_reader_the_consent_question_is_read_once_and_listen_reads_it(qtbot, make_window) -> None:
+    from coach.records.store import records_path
+    from coach.ui.visit_desk import VisitDesk
+
+    window = make_window(Settings(client_language="fr", worker_language="fr", auto_read=True))
+    desk = VisitDesk(window, records_path())
+    speech = window.screen_reader_speech
+    qtbot.waitUntil(lambda: speech.watch is not None, timeout=5000)
+    speech.watch.set_active(True)
+    desk._show_consent("fr")
+    assert window.current_page() is desk.consent
+    assert window.reader.state is ReaderState.IDLE, "the screen reader reads the focused question; Coach waits"
+    desk.consent.listen_button.click()
+    assert window.reader.state is not ReaderState.IDLE, "Listen reads it in Coach's voice"
+    window.stop_reading()
+    speech.watch.set_active(False)
+    desk._show_consent("fr")
+    assert window.reader.state is not ReaderState.IDLE, "no screen reader: read on arrival, as always"

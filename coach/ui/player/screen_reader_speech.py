@@ -6,7 +6,8 @@ reader says it is running (ScreenReaderWatch), the screen reader reads the step 
 announcement) and Coach does not read it by itself; Listen still reads it in Coach's
 voice (slower, recorded audio). The worker's menu offers the other way for a client who
 needs Coach's voice (a language the screen reader has no voice for, a pack's recordings):
-Coach reads, and the announcement says only the step's number.
+Coach reads, and the announcement says only the step's number. The consent question and
+the client's record follow the same rule on arrival (coach/ui/visit_desk.py).
 """
 
 from __future__ import annotations
