@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from coach.domain.pack import FORMAT_VERSION, Skill, Text
@@ -11,6 +11,9 @@ from coach.i18n.languages import is_known, normalize_tag
 from coach.i18n.ui_strings import N_
 from coach.packs.fields import THE_MANIFEST, Field, Report, TomlSource, check_fields, check_id, read_toml
 from coach.packs.resources import MANIFEST, PackResources
+# The readers' notes live in sources.py (light, for the pack cache); named here as before.
+from coach.packs.sources import FileRef, Sources
+from coach.packs.sources import TextSource as TextSource
 
 DIGCOMP_IDS = frozenset(
     f"{area}.{n}" for area, count in ((1, 3), (2, 6), (3, 4), (4, 4), (5, 4)) for n in range(1, count + 1)
@@ -38,50 +41,6 @@ SKILL_FIELDS = {
     "title": Field("text", required=True),
     "digcomp": Field("texts", required=True),
 }
-
-
-@dataclass(frozen=True)
-class TextSource:
-    """Where a pack text was written: its file inside the pack and line."""
-
-    text: Text
-    file: str
-    line: int
-    client_facing: bool
-    """Shown to the client, so held to the Easy-to-Read limits."""
-
-
-@dataclass(frozen=True)
-class FileRef:
-    """A file a pack refers to (a picture, an icon, a recording) and where it does."""
-
-    path: str
-    file: str
-    line: int
-    what: str
-    """"picture", "icon" or "audio": what the file must be."""
-
-
-@dataclass
-class Sources:
-    """What the readers noted for the later checks: texts, file references, skill uses."""
-
-    texts: list[TextSource] = field(default_factory=list)
-    refs: list[FileRef] = field(default_factory=list)
-    skill_uses: list[tuple[str, str, int]] = field(default_factory=list)
-    """(skill id, file, line) for each skill a lesson names."""
-    id_lines: dict[str, int] = field(default_factory=dict)
-    """The line of each file's top-level `id` (pack.toml, lessons/x.toml)."""
-    field_lines: dict[str, tuple[str, int]] = field(default_factory=dict)
-    """(file, line) of fields checked after reading, by text context ("lesson/x/step/y/targets")."""
-    cut_short: bool = False
-    """A bound was hit (too many lesson files, steps or skills) and the rest was not read: the
-    catalogs are not compared with what was read (every other text would look obsolete)."""
-
-    def text(self, context: str, value: Any, source: TomlSource, key_path: str, client: bool) -> Text:
-        text = Text(context, value if isinstance(value, str) else "")
-        self.texts.append(TextSource(text, source.relative_path, source.line(key_path), client))
-        return text
 
 
 @dataclass(frozen=True)

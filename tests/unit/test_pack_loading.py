@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach.domain.pack import Pack
-from coach.packs import loader
+from coach.packs import loader, reading
 from coach.packs.bounded_zip import ZipRefused
 from coach.packs.loader import discover, load_library, load_pack
 from coach.packs.locator import TomlLocator
@@ -226,14 +226,14 @@ def test_library_contains_an_exception_in_one_pack(tmp_path: Path, monkeypatch: 
     installed = tmp_path / "installed"
     copy_pack(MINIMAL, installed / "a", "first")
     copy_pack(MINIMAL, installed / "b", "second")
-    real = loader.read_manifest
+    real = reading.read_manifest
 
     def exploding(resources, report, sources):  # type: ignore[no-untyped-def]
         if "first" in resources.read_bytes("pack.toml").decode():
             raise RuntimeError("boom")
         return real(resources, report, sources)
 
-    monkeypatch.setattr(loader, "read_manifest", exploding)
+    monkeypatch.setattr(reading, "read_manifest", exploding)
     library = load_library(tmp_path / "none", installed)
     assert [p.id for p in library.packs] == ["second"]
     assert str(library.broken[0].problems[0]) == (
