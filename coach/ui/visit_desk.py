@@ -97,6 +97,9 @@ class VisitDesk(QObject):
         # Python for every event of every widget (some 1,400 in a language switch). From the
         # first frame on (a start shows the window after the desk is built).
         after_first_frame(window, self._watch_input)
+        # The visit page is not needed for the first frame (the panel starts on its gate), but
+        # is built right after it, long before a lesson shows it.
+        after_first_frame(window, self.panel.prepare_visit)
         self._label()  # the panel labelled itself when it was built
 
     # -- the client-facing screens ------------------------------------------------------

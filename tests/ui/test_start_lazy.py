@@ -34,6 +34,7 @@ CHILD = r"""
 import json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from coach.ui import app as coach_app
+from coach.ui.panel.side_panel import SidePanel
 from coach.ui.player.main_window import MainWindow
 
 heavy = json.loads(sys.argv[1])
@@ -41,17 +42,22 @@ heavy = json.loads(sys.argv[1])
 def loaded():
     return sorted(name for name in heavy if name in sys.modules)
 
+def panel_pages(window):
+    panel = window.findChild(SidePanel)
+    return [name for name in ("_start", "_visit", "_lock_view") if getattr(panel, name) is not None]
+
 class FirstFrame(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and watched is self.window:
             watched.removeEventFilter(self)
             screens = [name for name in ("picker", "library", "lesson", "end", "packs")
                        if watched.screens.built(name) is not None]
-            print("painted", json.dumps({"loaded": loaded(), "screens": screens}), flush=True)
+            print("painted", json.dumps({"loaded": loaded(), "screens": screens, "panel": panel_pages(watched)}),
+                  flush=True)
             QTimer.singleShot(50, self.after)
         return False
     def after(self):
-        print("after", json.dumps({"loaded": loaded()}), flush=True)
+        print("after", json.dumps({"loaded": loaded(), "panel": panel_pages(self.window)}), flush=True)
         coach_app.application().quit()
 
 first = FirstFrame()
@@ -79,8 +85,11 @@ def test_the_first_frame_waits_for_no_heavy_module(coach_home: Path) -> None:
     seen = run_start(coach_home)
     assert seen["painted"]["loaded"] == []
     assert seen["painted"]["screens"] == ["picker"]  # a new visit starts on the language picker
-    # Speech audio is ready before the client can press Listen: loaded right after the frame.
+    assert seen["painted"]["panel"] == []  # the worker's panel starts on its gate
+    # Speech audio is ready before the client can press Listen: loaded right after the frame;
+    # the visit page is built then too, long before a lesson shows it.
     assert "PySide6.QtMultimedia" in seen["after"]["loaded"]
+    assert seen["after"]["panel"] == ["_visit"]
 
 
 def test_the_window_and_the_records_name_the_same_file() -> None:

@@ -32,7 +32,7 @@ from coach.ui.language_state import LanguageState, direction, speak_as, use_scri
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.records_access import RecordsAccess
-from coach.ui.worker_dialogs import ask_worker, choose_folder
+from coach.ui.panel.rights_actions import RightsActions
 from coach.visit import UnrecordedStore, VisitSession
 
 if TYPE_CHECKING:
@@ -102,10 +102,11 @@ class SidePanel(QWidget):
         self.scroll_area.setWidget(self.stack)
         self.gate = RecordsGate(languages, records_path.exists, worker_name)
         self.stack.addWidget(self.gate)
-        # A visit's start and the lock screen are built when first shown: the panel starts on
-        # the gate. The visit page is built now (its chart waits until shown): built later,
-        # at the first lesson with the window on screen, the panel was re-measured at each
-        # client's language switch after it (tests/ui/test_switch_scope.py; cause not found).
+        # Every page but the gate is built when first wanted: the panel starts on the gate. The
+        # desk has the visit page built right after the first frame (`prepare_visit`): built at
+        # the first lesson instead, its layout requests reached the panel one event-loop pass
+        # later, during whatever came next (tests/ui/test_switch_scope.py saw them in a
+        # client's language switch).
         self._offered = list(offered)
         self._start: VisitStart | None = None
         self._visit: VisitView | None = None
@@ -113,7 +114,7 @@ class SidePanel(QWidget):
         self._lock_view: LockView | None = None
         self.stack.currentChanged.connect(self._page_changed)
         self._page_changed()
-        _ = self.visit
+        self.rights = RightsActions(self, languages)
         self.access.failed.connect(self.failures.report)
         self.access.busy_changed.connect(self._busy_changed)
         self.gate.submitted.connect(self._unlock_records)
@@ -161,11 +162,15 @@ class SidePanel(QWidget):
             visit.note_saved.connect(self._note)
             visit.end_requested.connect(self.end_visit)
             visit.lock_requested.connect(self.lock)
-            visit.about_requested.connect(self._about)
-            visit.export_requested.connect(self._choose_export_folder)
-            visit.erase_requested.connect(self._confirm_erase)
+            visit.about_requested.connect(self.rights.about)
+            visit.export_requested.connect(self.rights.choose_export_folder)
+            visit.erase_requested.connect(self.rights.confirm_erase)
             self._add_page(visit)
         return self._visit
+
+    def prepare_visit(self) -> None:
+        """Build the visit page now (the desk calls it once the window is on screen), not at the first lesson."""
+        _ = self.visit
 
     @property
     def practice(self) -> PracticeResults:
@@ -411,64 +416,14 @@ class SidePanel(QWidget):
         if self.session is not None:
             self.session.note(text, self._languages.worker.tag)
 
-    def _about(self) -> None:
-        if self.session is None or self.session.client_id is None:
-            return
-        client_id = self.session.client_id
-        _ = self._words()
-        self.access.call(lambda r: r.about_client(client_id), _("The client's record could not be read."),
-                         self.about_needed.emit)
-
     # -- rights -------------------------------------------------------------------
-    def _choose_export_folder(self) -> None:
-        _ = self._words()
-        folder = choose_folder(self, self._languages, _("Where to save the record"), str(Path.home()))
-        if folder:
-            self.export_to(Path(folder))
-
     def export_to(self, folder: Path) -> None:
         """Export the current client's record (JSON and PDF) into `folder`, off the GUI thread."""
-        from coach.ui.panel.rights import export_record  # PDF writing loads only for an export
-
-        if self.session is None or self.session.client_id is None:
-            return
-        _ = self._words()
-        client_id, worker_id = self.session.client_id, self.worker_id
-        names_in = self.skill_names
-
-        def work(records: Records) -> tuple[Path, Path]:
-            client = records.client(client_id)
-            reader = client.language if client is not None and client.language else "fr"
-            return export_record(records, client_id, folder, names_in(reader), worker_id)
-
-        self.visit.rights_status.setText(_("Saving the record…"))
-        self.access.call(work, _("The record was not exported."), self._exported,
-                         failed=self._export_failed)
-
-    def _exported(self, paths: tuple[Path, Path]) -> None:
-        _ = self._words()
-        self.visit.rights_status.setText(_("Saved: {files}").format(files=", ".join(str(p) for p in paths)))
-
-    def _export_failed(self, error: BaseException) -> None:
-        _ = self._words()
-        self.visit.rights_status.setText("")
-        self.failures.report(_("The record was not exported."), error)
-
-    def _confirm_erase(self) -> None:
-        _ = self._words()
-        if ask_worker(self, self._languages, _("Erase this client?"),
-                      _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?")):
-            self.erase_current()
+        self.rights.export_to(folder)
 
     def erase_current(self) -> None:
         """Erase the current client on request, then end the visit."""
-        if self.session is None or self.session.client_id is None:
-            return
-        client_id, worker_id = self.session.client_id, self.worker_id
-        self.end_visit()
-        _ = self._words()
-        self.access.call(lambda r: r.erase_client(client_id, worker_id),
-                         _("The client was NOT erased. Try again, or erase them from the records later."))
+        self.rights.erase_current()
 
     # -- locking ------------------------------------------------------------------
     def lock(self) -> None:

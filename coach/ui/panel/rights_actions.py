@@ -1,0 +1,87 @@
+"""The client's rights, asked for on the visit page: see their record, export it, erase it.
+
+The panel's part of it: the questions to the worker, the work on the records thread
+(through the panel's RecordsAccess) and what the page says afterwards. Writing the
+export itself is coach/ui/panel/rights.py, loaded only for an export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.ui.language_state import LanguageState
+from coach.ui.worker_dialogs import ask_worker, choose_folder
+
+if TYPE_CHECKING:
+    from coach.records.records import Records
+    from coach.ui.panel.side_panel import SidePanel
+
+
+class RightsActions:
+    """What the visit page's rights buttons do, for the panel's current client."""
+
+    def __init__(self, panel: SidePanel, languages: LanguageState) -> None:
+        self._panel = panel
+        self._languages = languages
+
+    def about(self) -> None:
+        """Have the client shown what the records keep about them."""
+        if self._panel.session is None or self._panel.session.client_id is None:
+            return
+        client_id = self._panel.session.client_id
+        _ = self._languages.worker_strings().gettext
+        self._panel.access.call(lambda r: r.about_client(client_id), _("The client's record could not be read."),
+                                self._panel.about_needed.emit)
+
+    def choose_export_folder(self) -> None:
+        """Ask the worker where to save the record, then export it there."""
+        _ = self._languages.worker_strings().gettext
+        folder = choose_folder(self._panel, self._languages, _("Where to save the record"), str(Path.home()))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        """Export the current client's record (JSON and PDF) into `folder`, off the GUI thread."""
+        from coach.ui.panel.rights import export_record  # PDF writing loads only for an export
+
+        if self._panel.session is None or self._panel.session.client_id is None:
+            return
+        _ = self._languages.worker_strings().gettext
+        client_id, worker_id = self._panel.session.client_id, self._panel.worker_id
+        names_in = self._panel.skill_names
+
+        def work(records: Records) -> tuple[Path, Path]:
+            client = records.client(client_id)
+            reader = client.language if client is not None and client.language else "fr"
+            return export_record(records, client_id, folder, names_in(reader), worker_id)
+
+        self._panel.visit.rights_status.setText(_("Saving the record…"))
+        self._panel.access.call(work, _("The record was not exported."), self._exported,
+                                failed=self._export_failed)
+
+    def _exported(self, paths: tuple[Path, Path]) -> None:
+        _ = self._languages.worker_strings().gettext
+        self._panel.visit.rights_status.setText(_("Saved: {files}").format(files=", ".join(str(p) for p in paths)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        _ = self._languages.worker_strings().gettext
+        self._panel.visit.rights_status.setText("")
+        self._panel.failures.report(_("The record was not exported."), error)
+
+    def confirm_erase(self) -> None:
+        """Ask the worker to confirm, then erase the client."""
+        _ = self._languages.worker_strings().gettext
+        if ask_worker(self._panel, self._languages, _("Erase this client?"),
+                      _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?")):
+            self.erase_current()
+
+    def erase_current(self) -> None:
+        """Erase the current client on request, then end the visit."""
+        if self._panel.session is None or self._panel.session.client_id is None:
+            return
+        client_id, worker_id = self._panel.session.client_id, self._panel.worker_id
+        self._panel.end_visit()
+        _ = self._languages.worker_strings().gettext
+        self._panel.access.call(lambda r: r.erase_client(client_id, worker_id),
+                                _("The client was NOT erased. Try again, or erase them from the records later."))
