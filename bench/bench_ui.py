@@ -1,7 +1,7 @@
 """Benchmarks of the client's window, timed to the painted frame: start-up, next step, language, level.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--runs 9] [--packs 1 10 100]
-        [--clients 10000] [--ratings 500000] [--only start|desk] [--before OTHER_SOURCE_TREE]
+        [--clients 10000] [--ratings 500000] [--only start|desk] [--before OTHER_SOURCE_TREE] [--cpu]
     ... bench/bench_ui.py --against ../before-checkout [--rounds 3] [--runs 5] [--packs 1 100]
 
 * start-up: from spawning `python` to the end of the first painted frame of `coach`'s
@@ -9,6 +9,8 @@
   worker's panel, take-home sheets menu), against a bare PySide6 window with as many
   widgets, runs interleaved (Coach, bare, Coach, ...); with --before, an older tree's
   start (e.g. `git worktree add /tmp/before <commit>`) in the same runs, each with its bare window;
+  with --cpu, each run also starts Coach once more with process_time() marks around each
+  step of run_app: the CPU milliseconds per stage (under load, the comparable figure);
 * with the panel open, the records of `--clients` clients unlocked, a visit on, speech
   on (auto-read), for each number of installed packs: the next step (Space on Next), a
   language switch fr <-> ar with a lesson on screen, choosing a language on the picker
@@ -72,6 +74,62 @@ MainWindow.show = watched_show
 sys.exit(coach_app.run_app())
 """
 
+# The same start with process_time() marks around each step of run_app (its module-level
+# helpers are wrapped): the CPU time per stage, comparable under load where wall time is not.
+CPU_CHILD = r"""
+import time
+marks = [("python", time.process_time())]
+import PySide6.QtWidgets
+marks.append(("import PySide6.QtWidgets", time.process_time()))
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from coach.ui import app as coach_app
+from coach.ui.player.main_window import MainWindow
+marks.append(("import coach.ui.app", time.process_time()))
+
+def wrap(name, label):
+    real = getattr(coach_app, name)
+    def marked(*args, **kwargs):
+        marks.append(("settings, speech child start", time.process_time()) if name == "load_packs" else
+                     (f"before {label}", time.process_time()))
+        result = real(*args, **kwargs)
+        marks.append((label, time.process_time()))
+        return result
+    setattr(coach_app, name, marked)
+
+wrap("load_packs", "packs (pack cache)")
+wrap("build_window", "the window (build_window)")
+wrap("open_desk", "the worker's panel (open_desk)")
+
+class FirstFrame(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is self.window:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        marks.append(("show() to the end of the first frame", time.process_time()))
+        stages, previous = {}, 0.0
+        for label, at in marks:
+            if not label.startswith("before "):
+                stages[label] = stages.get(label, 0.0) + (at - previous) * 1000
+            previous = at
+        stages["total"] = previous * 1000
+        print("STAGES " + json.dumps(stages), flush=True)
+        coach_app.application().quit()
+
+import json
+first = FirstFrame()
+show = MainWindow.show
+def watched_show(window):
+    marks.append(("sheets menu, resize", time.process_time()))
+    first.window = window
+    window.installEventFilter(first)
+    show(window)
+MainWindow.show = watched_show
+sys.exit(coach_app.run_app())
+"""
+
 BARE_CHILD = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -118,7 +176,15 @@ def time_child(code: str, *args: str, env: dict[str, str], cwd: Path | None = No
     return elapsed, widgets
 
 
-def bench_start(runs: int, before: Path | None = None) -> list[Row]:
+def cpu_stages(env: dict[str, str], cwd: Path | None) -> dict[str, float]:
+    """CPU milliseconds of each step of one Coach start, to its first painted frame."""
+    out = subprocess.run([sys.executable, "-c", CPU_CHILD], capture_output=True, text=True, env=env, cwd=cwd,
+                         check=True, timeout=120).stdout
+    line = next(line for line in out.splitlines() if line.startswith("STAGES "))
+    return dict(json.loads(line[len("STAGES "):]))
+
+
+def bench_start(runs: int, before: Path | None = None, cpu: bool = False) -> list[Row]:
     """Coach's start and the bare window's, interleaved run by run.
 
     With `before` (another source tree, e.g. a worktree of an older commit), that tree's
@@ -143,6 +209,7 @@ def bench_start(runs: int, before: Path | None = None) -> list[Row]:
         bare: list[list[float]] = [[] for _ in sides]
         ratios: list[list[float]] = [[] for _ in sides]
         counts = [0 for _ in sides]
+        stages: list[dict[str, list[float]]] = [{} for _ in sides]
         for _ in range(runs):
             for index, env in enumerate(envs):
                 coach_s, counts[index] = time_child(COACH_CHILD, env=env, cwd=cwds[index])
@@ -150,6 +217,9 @@ def bench_start(runs: int, before: Path | None = None) -> list[Row]:
                 coach[index].append(coach_s)
                 bare[index].append(bare_s)
                 ratios[index].append(coach_s / bare_s)
+                if cpu:
+                    for stage, ms in cpu_stages(env, cwds[index]).items():
+                        stages[index].setdefault(stage, []).append(ms / 1000)
     rows = []
     for index, (label, _tree) in enumerate(sides):
         ratio = statistics.median(coach[index]) / statistics.median(bare[index])
@@ -159,6 +229,7 @@ def bench_start(runs: int, before: Path | None = None) -> list[Row]:
             Row(f"start-up ratio, run by run{label}", ratios[index],
                 f"median of medians {ratio:.2f}; target <= 2", unit="x"),
         ]
+        rows += [Row(f"  CPU{label}: {stage}", values) for stage, values in stages[index].items()]
     return rows
 
 
@@ -291,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ratings", type=int, default=500_000)
     parser.add_argument("--only", choices=("start", "desk"))
     parser.add_argument("--before", type=Path, help="another source tree whose start-up is timed in the same runs")
+    parser.add_argument("--cpu", action="store_true",
+                        help="start-up: also each run's CPU time per step of run_app (process_time marks)")
     parser.add_argument("--against", type=Path, metavar="TREE",
                         help="the desk part only: Coach from TREE (a checkout) against this tree, interleaved")
     parser.add_argument("--rounds", type=int, default=3, help="with --against: processes per side")
@@ -309,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(machine(), flush=True)
     if args.only != "desk":
-        print_rows("start-up", bench_start(args.runs, args.before))
+        print_rows("start-up", bench_start(args.runs, args.before, args.cpu))
     if args.only != "start":
         with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
             for packs in args.packs:
