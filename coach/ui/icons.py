@@ -2,6 +2,10 @@
 
 Interface icons are single-colour SVGs (drawn in #1f2933); they are recoloured for
 the high-contrast theme. Pack pictures come as bytes from the pack's resources.
+
+Pack pictures pass the SVG safety check (coach/packs/svg_safety.py) before Qt reads
+them; the interface icons are Coach's own files, installed with its code, and are
+checked once, by the tests (tests/unit/test_icon_assets.py), not at each start.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from coach.packs.svg_safety import is_safe_svg
 from coach.paths import assets_dir
 
 ICON_INK = "#1f2933"
@@ -39,7 +42,8 @@ def icon(name: str, colour: str = ICON_INK, size: int = 128, on_colour: str | No
     result = QIcon()
     for ink, state in ((colour, QIcon.State.Off), (on_colour, QIcon.State.On)):
         data = _icon_svg(name, ink) if ink else b""
-        pixmap = render_picture(data, QSize(size, size), svg=True) if data else None
+        renderer = QSvgRenderer(QByteArray(data)) if data else None  # Coach's own file: see the module's note
+        pixmap = _drawn(renderer, QSize(size, size), 1.0) if renderer is not None and renderer.isValid() else None
         if pixmap is not None and not pixmap.isNull():
             result.addPixmap(pixmap, QIcon.Mode.Normal, state)  # hover (Active) falls back to Normal
     return result
@@ -56,6 +60,8 @@ def svg_renderer(data: bytes) -> QSvgRenderer | None:
     The only way pack pictures reach QSvgRenderer: an `<image href="/abs/file">`, a web
     address or an entity is never opened (coach/packs/svg_safety.py states the rule).
     """
+    from coach.packs.svg_safety import is_safe_svg  # XML parsing loads with the first pack picture
+
     if not is_safe_svg(data):
         return None
     renderer = QSvgRenderer(QByteArray(data))
@@ -79,22 +85,25 @@ def render_picture(data: bytes, box: QSize, svg: bool | None = None, ratio: floa
         svg = is_svg(data)
     if svg:
         renderer = svg_renderer(data)
-        if renderer is None:
-            return QPixmap()
-        natural = renderer.defaultSize()
-        target = natural.scaled(box, Qt.AspectRatioMode.KeepAspectRatio) if not natural.isEmpty() else box
-        pixmap = QPixmap(target * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
-        painter.end()
-        return pixmap
+        return _drawn(renderer, box, ratio) if renderer is not None else QPixmap()
     image = QImage.fromData(data)
     if image.isNull():
         return QPixmap()
     scaled = image.scaled(box * ratio, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
     pixmap = QPixmap.fromImage(scaled)
     pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def _drawn(renderer: QSvgRenderer, box: QSize, ratio: float) -> QPixmap:
+    """What `renderer` draws, as large as fits in `box`, keeping its proportions."""
+    natural = renderer.defaultSize()
+    target = natural.scaled(box, Qt.AspectRatioMode.KeepAspectRatio) if not natural.isEmpty() else box
+    pixmap = QPixmap(target * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
+    painter.end()
     return pixmap
