@@ -18,6 +18,12 @@ COACH_HOME: a before and after in one interleaved run. One more row runs this `c
 speak` without COACH_HOME, as a user's desk does: the per-user folders of platformdirs
 (HOME pointed at a temporary folder, the XDG_* variables removed), empty speech cache.
 
+`--imports N` instead runs `coach speak` N times under `python -X importtime` (empty
+cache) and prints each module's median self and cumulative import time, nested as
+imported, from the first module after the interpreter's own start: what is left of
+Coach's imports, module by module (-X importtime adds its own overhead: shares, not
+absolute figures).
+
 PYTHONDONTWRITEBYTECODE is removed from the processes' environment: with it every
 start compiles Coach's modules again (about 15 ms), which an installed Coach never does.
 """
@@ -107,10 +113,49 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
         for name, index in (("wall", 0), ("CPU", 1)):
             ratio = statistics.median(times[COLD][index]) / statistics.median(times[ESPEAK][index])
             lines.append(f"ratio of the medians, empty cache / espeak-ng, {name}: {ratio:.1f}x (target 2x)")
+    lines.extend(f"{label[:len(label) - len(', empty cache')]}: {path}" for label, path in others.items())
     lines.append(f"uncached WAV lengths of the same sentence: {len(lengths)} distinct over {runs + 1} runs"
                  + (f" ({sorted(lengths)} frames)" if len(lengths) > 1 else ""))
     lines.append(f"failed runs: {len(failures)}")
     lines.extend("  " + failure for failure in failures)
+    return lines
+
+
+def import_times(runs: int) -> list[str]:
+    """Median `-X importtime` self and cumulative ms of each module `coach speak` imports, nested, in order."""
+    selfs: dict[str, list[int]] = {}
+    cumulative: dict[str, list[int]] = {}
+    order: list[tuple[str, int]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "COACH_HOME": str(Path(folder) / "home")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        speak = [sys.executable, "-X", "importtime", *COACH, "speak", "--lang", "fr", "--text", SENTENCE, "--out",
+                 str(Path(folder) / "out.wav")]
+        for n in range(runs + 1):  # the first run builds the language table and the bytecode, unmeasured
+            shutil.rmtree(Path(folder) / "home" / "cache" / "speech", ignore_errors=True)
+            done = subprocess.run(speak, env=env, capture_output=True, text=True)
+            if not n:
+                continue
+            for line in done.stderr.splitlines():
+                fields = line.removeprefix("import time:").split("|")
+                if len(fields) != 3 or not fields[0].strip().isdigit():
+                    continue
+                name = fields[2].rstrip()
+                module = name.strip()
+                if module not in selfs:
+                    selfs[module], cumulative[module] = [], []
+                    order.append((module, len(name) - len(name.lstrip())))
+                selfs[module].append(int(fields[0]))
+                cumulative[module].append(int(fields[1]))
+    first = next((i for i, (module, _) in enumerate(order) if module == "coach"), 0)
+    lines = [f"`coach speak` under -X importtime, {runs} runs, load average {os.getloadavg()[0]:.1f}: "
+             "median self and cumulative ms, from the first module of Coach on (`re` and the interpreter's start "
+             "come before it)", f"{'self':>7s}{'cumul.':>8s}  module"]
+    for module, indent in order[first:]:
+        lines.append(f"{statistics.median(selfs[module]) / 1000:7.2f}{statistics.median(cumulative[module]) / 1000:8.2f}"
+                     f"  {' ' * (indent - 1)}{module}")
+    total = sum(statistics.median(selfs[module]) for module, _ in order[first:]) / 1000
+    lines.append(f"{total:7.2f}          in all ({len(order) - first} modules)")
     return lines
 
 
@@ -119,8 +164,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--also", metavar="PATH", action="append", default=[],
                         help="another install's coach, timed in the same rounds (repeatable)")
+    parser.add_argument("--imports", type=int, metavar="N", help="print import times over N runs instead")
     options = parser.parse_args()
-    print("\n".join(measure(options.runs, options.also)))
+    print("\n".join(import_times(options.imports) if options.imports else measure(options.runs, options.also)))
     return 0
 
 
