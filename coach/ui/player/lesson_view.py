@@ -65,6 +65,8 @@ class LessonPage(QWidget):
         self._high_contrast = False
         self._notice_key = ""
         self._notice_icon_name = ""
+        self._icons_for: tuple[bool, bool] | None = None
+        """(right-to-left, high contrast) the buttons' icons were drawn for: a step keeps them."""
         self._auto_read_due = False
         self.screen_reader_reads = False
         """A screen reader is running and reads each step (from its announcement): no auto-read."""
@@ -401,9 +403,12 @@ class LessonPage(QWidget):
             self.show_notice(texts[key], key, {"help": "help", "done": "done"}[key])
 
     def _update_icons(self) -> None:
+        rtl = self._languages.client.rtl
+        if self._icons_for == (rtl, self._high_contrast):
+            return  # drawing them again (SVG) and setting them re-measures and repaints the buttons
+        self._icons_for = (rtl, self._high_contrast)
         ink = colours(self._high_contrast).icon
         on_accent = colours(self._high_contrast).accent_text
-        rtl = self._languages.client.rtl
         self.back_button.setIcon(icon("next" if rtl else "back", ink))
         self.next_button.setIcon(icon("back" if rtl else "next", on_accent))
         self.help_button.setIcon(icon("help", colours(self._high_contrast).help_text))
