@@ -18,18 +18,55 @@ from coach.ui.theme import MIN_TOUCH
 from coach.ui.widgets import scrolling_page
 
 
+class SizeGroup:
+    """The picker's buttons share one size, the largest of theirs, so rows line up.
+
+    Kept until a button's contents change (its column layout is invalidated: a text, a
+    font, a label shown or hidden): the flow layout asks every button's size hint and
+    minimum size at each pass, and each answer measured every button (about 1,000
+    measures before the first frame, and again at each pick).
+    """
+
+    def __init__(self) -> None:
+        self.buttons: list[LanguageButton] = []
+        self._size: QSize | None = None
+
+    def forget(self) -> None:
+        self._size = None
+
+    def size(self) -> QSize:
+        if self._size is None:
+            hints = [button.own_size_hint() for button in self.buttons]
+            self._size = QSize(max(h.width() for h in hints), max(h.height() for h in hints))
+        return self._size
+
+
+class _Column(QVBoxLayout):
+    """A button's column of labels; when it must be measured again, so must the group."""
+
+    def __init__(self, button: LanguageButton) -> None:
+        super().__init__(button)
+        self._button = button
+
+    def invalidate(self) -> None:
+        button = getattr(self, "_button", None)
+        if button is not None and button.size_group is not None:
+            button.size_group.forget()
+        super().invalidate()
+
+
 class LanguageButton(QPushButton):
     """A language's own name, large, with its name in the worker's language below."""
 
     def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = lang
-        self.peers: list[LanguageButton] = []
+        self.size_group: SizeGroup | None = None
         """The picker's buttons: each is as large as the largest, so rows line up."""
         self.setProperty("role", "language")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(True)  # Enter presses the focused button, as Space does
-        layout = self._column = QVBoxLayout(self)
+        layout = self._column = _Column(self)
         layout.setContentsMargins(16, 10, 16, 10)
         self.endonym = QLabel(lang.endonym)
         self.endonym.setProperty("role", "language-name")
@@ -49,8 +86,7 @@ class LanguageButton(QPushButton):
         return QSize(max(hint.width(), 240), max(hint.height(), MIN_TOUCH * 2))
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        hints = [button.own_size_hint() for button in self.peers or [self]]
-        return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
+        return self.size_group.size() if self.size_group is not None else self.own_size_hint()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
@@ -75,13 +111,15 @@ class LanguagePickerPage(QWidget):
         layout.addWidget(grid_holder)
         layout.addStretch(1)
         self.buttons: list[LanguageButton] = []
+        group = SizeGroup()
         for lang in offered:
             button = LanguageButton(lang)
             button.clicked.connect(lambda _=False, tag=lang.tag: self.language_chosen.emit(tag))
             self.grid.addWidget(button)
             self.buttons.append(button)
+        group.buttons = self.buttons
         for button in self.buttons:
-            button.peers = self.buttons
+            button.size_group = group
         self.retranslate()
 
     def retranslate(self) -> None:
