@@ -71,6 +71,8 @@ class Screens:
         self._broken = broken
         self._pages: dict[str, QWidget] = {}
         self._installer: PackInstaller | None = None
+        self.leaving: QWidget | None = None
+        """The screen the client is leaving (the picker, as a language is chosen): not restyled."""
 
     def built(self, name: str) -> QWidget | None:
         """The screen `name` ("picker", "library", "lesson", "end", "packs") if it was built."""
@@ -197,8 +199,8 @@ class Screens:
         doing all pages would cost most of the 16 ms a language switch may take.
         Hidden pages get theirs when shown.
         """
-        if page is None:
-            return
+        if page is None or page is self.leaving:
+            return  # a page left gets its fonts when it is shown again
         client = self._window.languages.client
         if page is self._pages.get("library"):
             self.library.use_script_font(client)  # its built parts only
