@@ -3,6 +3,7 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--runs 9] [--packs 1 10 100]
         [--clients 10000] [--ratings 500000] [--only start|desk] [--before OTHER_SOURCE_TREE] [--cpu]
     ... bench/bench_ui.py --against ../before-checkout [--rounds 3] [--runs 5] [--packs 1 100]
+    ... [--homes /tmp/coach-desk-homes]   # keep the generated packs and records for the next run
 
 * start-up: from spawning `python` to the end of the first painted frame of `coach`'s
   own start (`run_app`: settings, packs through the pack cache, speech child, window,
@@ -30,6 +31,7 @@ Prints median, min and max; nothing here is a test assertion.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -37,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -367,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, metavar="TREE",
                         help="the desk part only: Coach from TREE (a checkout) against this tree, interleaved")
     parser.add_argument("--rounds", type=int, default=3, help="with --against: processes per side")
+    parser.add_argument("--homes", type=Path, metavar="FOLDER",
+                        help="keep the desk's generated COACH_HOMEs (packs, records) in FOLDER and reuse them "
+                             "in later runs (default: a temporary folder, generated again each run)")
     parser.add_argument("--desk-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.desk_child:
@@ -375,19 +381,29 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.against:
         print(machine(), flush=True)
-        with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
+        with _homes(args.homes) as scratch:
             for packs in args.packs:
-                run_desk_against(Path(scratch), args.against, args.rounds, args.runs, packs, args.clients,
-                                 args.ratings)
+                run_desk_against(scratch, args.against, args.rounds, args.runs, packs, args.clients, args.ratings)
         return 0
     print(machine(), flush=True)
     if args.only != "desk":
         print_rows("start-up", bench_start(args.runs, args.before, args.cpu))
     if args.only != "start":
-        with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
+        with _homes(args.homes) as scratch:
             for packs in args.packs:
-                print(run_desk(Path(scratch), args.runs, packs, args.clients, args.ratings), flush=True)
+                print(run_desk(scratch, args.runs, packs, args.clients, args.ratings), flush=True)
     return 0
+
+
+@contextlib.contextmanager
+def _homes(folder: Path | None) -> Iterator[Path]:
+    """Where the desk's COACH_HOMEs are made: `folder` (kept), else a temporary folder."""
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder.resolve()
+        return
+    with tempfile.TemporaryDirectory(prefix="coach-bench-desk-") as scratch:
+        yield Path(scratch)
 
 
 if __name__ == "__main__":
