@@ -15,6 +15,7 @@ anything it does not expect; the caller treats that as a miss.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import typing
 from collections.abc import Mapping
@@ -185,11 +186,22 @@ def decode_exercise(data: Any, expected: type | None = None) -> Any:
     cls = _EXERCISE_VALUES.get(text(tagged[0])) if tagged else None
     if cls is None or (expected is not None and cls is not expected) or (expected is None and cls is Text):
         raise Refused("not an exercise value")
-    fields = dataclasses.fields(cls)
+    fields = _fields(cls)
     if len(tagged) - 1 != len(fields):
         raise Refused(f"a {cls.__name__} has {len(fields)} fields")
+    return cls(*(_fit(value, hint) for (_name, hint), value in zip(fields, tagged[1:], strict=True)))
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of an exercise class and its type, in order: worked out once per class.
+
+    typing.get_type_hints evaluates every annotation's text again at each call (this
+    module's classes use `from __future__ import annotations`): asked per decoded value,
+    it compiled some 800 expressions at each start.
+    """
     hints = typing.get_type_hints(cls)
-    return cls(*(_fit(value, hints[f.name]) for f, value in zip(fields, tagged[1:], strict=True)))
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 # -- lessons and their steps ------------------------------------------------------------------
