@@ -5,10 +5,11 @@
 
 Targets (docs/performance.md, "Records"), median on a 2-core machine:
 client search 20 ms, one rating committed 5 ms, a progress chart's data
-(ratings_history) 30 ms, a year of statistics 1 s. Generating the data must take
+(ratings_history) 30 ms, a year of statistics 1 s (a month's too, which should cost
+less than a year's). Generating the data must take
 under a minute (bulk inserts in one transaction). A year of statistics and the
 backup are each timed against what they did before, interleaved run by run (the
-statistics from the raw rows with schema 7's queries; the backup with a full check
+statistics with schema 8's level steps, keyed by client; the backup with a full check
 of the records before the copy; both run at unlock, on the records thread). Also
 timed: retention sweeps (at unlock too), and the sizes of the records file and of a
 backup. Every row prints median, min and max.
@@ -106,47 +107,57 @@ def generate(path: Path, clients: int, ratings: int, seed: int = 7) -> float:
     return time.perf_counter() - start
 
 
-def before_stats(conn, date_from: date, date_to: date) -> Stats:
-    """The statistics as schema 7 computed them, from the raw rows (the 'before' side, interleaved with the summaries').
+SCHEMA_8_STEPS = (
+    """CREATE TABLE schema8_level_steps (
+        skill_no INTEGER NOT NULL, client_id INTEGER NOT NULL, rating_id INTEGER NOT NULL,
+        from_day INTEGER NOT NULL, to_day INTEGER NOT NULL, delta INTEGER NOT NULL,
+        PRIMARY KEY (skill_no, client_id, rating_id)
+    ) WITHOUT ROWID""",
+    """INSERT INTO schema8_level_steps (skill_no, client_id, rating_id, from_day, to_day, delta)
+        SELECT s.id, r.client_id, r.id, r.previous_day, r.day, r.level - r.previous_level FROM (
+            SELECT id, client_id, skill, level, CAST(julianday(substr(at, 1, 10)) - 2451544.5 AS INTEGER) AS day,
+                   lag(CAST(julianday(substr(at, 1, 10)) - 2451544.5 AS INTEGER)) OVER by_time AS previous_day,
+                   lag(level) OVER by_time AS previous_level
+            FROM ratings WHERE rated_by = 'worker' AND client_id IS NOT NULL
+            WINDOW by_time AS (PARTITION BY client_id, skill ORDER BY at, id)) r
+        CROSS JOIN rating_skills s ON s.skill = r.skill
+        WHERE r.previous_day IS NOT NULL ORDER BY s.id, r.client_id, r.id""",
+)
+"""Schema 8's level_steps (keyed by client), made beside schema 9's for the 'before' side."""
 
-    The same queries as coach/records/stats.py had before schema 8: the period's visits
-    and their lessons through covering indexes, and one pass over every worker rating.
+
+def before_stats(conn, date_from: date, date_to: date) -> Stats:
+    """The statistics as schema 8 computed them (the 'before' side, interleaved with schema 9's).
+
+    The same figure_counts queries, and schema 8's autonomy changes: every level step of
+    all time, per skill, summed per client (schema8_level_steps, built by the bench
+    beside level_steps, from the same ratings).
     """
+    from coach.records.summaries import day_number
+
     low, high = date_from.isoformat(), (date_to + timedelta(days=1)).isoformat()
-    visits, anonymous = conn.execute(
-        "SELECT count(*), count(*) - count(client_id) FROM visits INDEXED BY visits_period"
-        " WHERE started >= ? AND started < ?", (low, high)).fetchone()
-    per_month = dict(conn.execute(
-        "SELECT substr(started, 1, 7) AS month, count(*) FROM visits INDEXED BY visits_period"
-        " WHERE started >= ? AND started < ? GROUP BY month ORDER BY month", (low, high)).fetchall())
-    languages = dict(conn.execute(
-        "SELECT language, count(*) AS n FROM ("
-        "  SELECT DISTINCT a.visit_id, a.language FROM visits v INDEXED BY visits_period"
-        "  CROSS JOIN activity a INDEXED BY activity_visit ON a.visit_id = v.id"
-        "  WHERE v.started >= ? AND v.started < ? AND a.language != ''"
-        "  UNION ALL"
-        "  SELECT v.id, v.language FROM visits v INDEXED BY visits_period WHERE v.started >= ? AND v.started < ?"
-        "  AND NOT EXISTS (SELECT 1 FROM activity a INDEXED BY activity_visit"
-        "                  WHERE a.visit_id = v.id AND a.language != ''))"
-        " GROUP BY language ORDER BY n DESC, language", (low, high, low, high)).fetchall())
-    lessons = dict(conn.execute(
-        "SELECT a.pack_id || '/' || a.lesson_id AS lesson, count(*) AS n FROM visits v INDEXED BY visits_period"
-        " CROSS JOIN activity a INDEXED BY activity_visit ON a.visit_id = v.id"
-        " WHERE a.finished = 1 AND v.started >= ? AND v.started < ?"
-        " GROUP BY lesson ORDER BY n DESC, lesson", (low, high)).fetchall())
-    changes: dict[str, list[int]] = {}
-    for skill, direction, count in conn.execute(
-            """SELECT skill, direction, count(*) FROM (
-                   SELECT skill, sign(cast(substr(max(at || printf('%012d', id) || level), -1) AS INTEGER)
-                                      - cast(substr(min(at || printf('%012d', id) || level), -1) AS INTEGER))
-                              AS direction
-                   FROM ratings INDEXED BY ratings_client
-                   WHERE rated_by = 'worker' AND client_id IS NOT NULL AND at >= ? AND at < ?
-                   GROUP BY client_id, skill HAVING count(*) >= 2)
-               GROUP BY skill, direction""", (low, high)):
-        changes.setdefault(skill, [0, 0, 0])[{1: 0, 0: 1, -1: 2}[direction]] += count
-    return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons,
-                 {skill: LevelChange(*counts) for skill, counts in sorted(changes.items())})
+
+    def counted(kind: str, grouped: str) -> list[tuple[str, int]]:
+        return conn.execute(
+            f"SELECT {grouped} AS grouped, sum(n) AS total FROM figure_counts WHERE kind = ? AND day >= ? AND day < ?"
+            " GROUP BY grouped HAVING total > 0 ORDER BY total DESC, grouped", (kind, low, high)).fetchall()
+
+    visits = sum(n for _, n in counted("visits", "''"))
+    anonymous = sum(n for _, n in counted("anonymous", "''"))
+    per_month = dict(sorted(counted("visits", "substr(day, 1, 7)")))
+    languages = dict(counted("language", "item"))
+    lessons = dict(counted("lesson", "item"))
+    first, last = day_number(date_from), day_number(date_to)
+    changes: dict[str, LevelChange] = {}
+    for skill_no, skill in conn.execute("SELECT id, skill FROM rating_skills ORDER BY skill").fetchall():
+        up, same, down = conn.execute(
+            "SELECT sum(total > 0), sum(total = 0), sum(total < 0) FROM ("
+            "  SELECT sum(delta) AS total FROM schema8_level_steps"
+            "  WHERE skill_no = ? AND from_day >= ? AND to_day <= ? GROUP BY client_id)",
+            (skill_no, first, last)).fetchone()
+        if up is not None:
+            changes[skill] = LevelChange(up, same, down)
+    return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons, changes)
 
 
 def timed(action, runs: int) -> list[float]:
@@ -190,20 +201,27 @@ def bench_scale(folder: Path, clients: int, per_client: int, runs: int) -> list[
                                                    runs), "5 ms"))
     ids = iter([rng.randint(1, clients) for _ in range(runs)])
     lines.append(row("progress chart data", timed(lambda: records.ratings_history(next(ids)), runs), "30 ms"))
-    # A year of statistics from the summaries (schema 8) against the raw rows' queries of
-    # schema 7 on the same file, run by run in turn; both must give the same figures.
-    year_end = date.today()
-    year = (year_end - timedelta(days=364), year_end)
-    after: list[float] = []
-    before: list[float] = []
-    after_figures: list[Stats] = []
-    before_figures: list[Stats] = []
-    for _ in range(max(3, runs // 5)):
-        after += timed(lambda: after_figures.append(records.stats(*year)), 1)
-        before += timed(lambda: before_figures.append(before_stats(records.conn, *year)), 1)
-    assert after_figures == before_figures, "the summaries disagree with the raw rows"
-    lines.append(row("a year of statistics", after, "1 s, off the GUI thread"))
-    lines.append(row("  before: from the raw rows", before, "(schema 7's queries, interleaved)"))
+    # A year and a month of statistics with schema 9's level steps (keyed by the day they
+    # start) against schema 8's (keyed by client: all history read) on the same file, run
+    # by run in turn; both must give the same figures (schema 8's steps made now, after the
+    # ratings above, from the same rows).
+    with records.db.atomic():
+        for statement in SCHEMA_8_STEPS:
+            records.conn.execute(statement)
+    today = date.today()
+    for label, days, target in (("a year of statistics", 365, "1 s, off the GUI thread"),
+                                ("a month of statistics", 30, "")):
+        period = (today - timedelta(days=days - 1), today)
+        after: list[float] = []
+        before: list[float] = []
+        after_figures: list[Stats] = []
+        before_figures: list[Stats] = []
+        for _ in range(max(3, runs // 5)):
+            after += timed(lambda: after_figures.append(records.stats(*period)), 1)
+            before += timed(lambda: before_figures.append(before_stats(records.conn, *period)), 1)
+        assert after_figures == before_figures, "schema 9's figures differ from schema 8's"
+        lines.append(row(label, after, target))
+        lines.append(row("  before: schema 8's level steps", before, "(all history read, interleaved)"))
     backups = folder / f"backups-{clients}"
     made: list[Path] = []
     # The backup as it is (copied, the copy checked) against the records checked first as

@@ -41,19 +41,30 @@ def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
     languages = dict(counted("language", "item"))
     lessons = dict(counted("lesson", "item"))
     # Per client and skill, the level of the latest worker rating in the period against the
-    # earliest: the sum of the client's level steps that lie wholly inside the period (one
-    # chain, so the sum is last minus first); a client with no such step has fewer than two
-    # ratings there. One range of level_steps per skill, already grouped by client: no sort.
+    # earliest. A client with two ratings or more there has exactly one step that starts in
+    # the period, ends at its last rating there and whose next rating (if any) is after it;
+    # the row compares that level with each of the three ratings before it (up1..up3), and
+    # the days of the ratings before those tell which one was the first in the period. Only
+    # a client rated five times or more in the period needs its first level looked up.
+    # One range of level_steps per skill: the steps that start in the period (schema 9).
     first, last = day_number(date_from), day_number(date_to)
     changes: dict[str, LevelChange] = {}
     for skill_no, skill in conn.execute("SELECT id, skill FROM rating_skills ORDER BY skill").fetchall():
-        up, same, down = conn.execute(
-            "SELECT sum(total > 0), sum(total = 0), sum(total < 0) FROM ("
-            "  SELECT sum(delta) AS total FROM level_steps"
-            "  WHERE skill_no = ? AND from_day >= ? AND to_day <= ? GROUP BY client_id)",
-            (skill_no, first, last)).fetchone()
-        if up is not None:
-            changes[skill] = LevelChange(up, same, down)
+        counted_changes, up, down = conn.execute(
+            "SELECT count(*), sum(direction > 0), sum(direction < 0) FROM ("
+            "  SELECT CASE WHEN back1_day IS NULL OR back1_day < :first THEN up1"
+            "              WHEN back2_day IS NULL OR back2_day < :first THEN up2"
+            "              WHEN back3_day IS NULL OR back3_day < :first THEN up3"
+            "              ELSE sign(level - (SELECT rating.level FROM ratings rating INDEXED BY ratings_client"
+            "                                 WHERE rating.client_id = step.client_id AND rating.skill = :skill"
+            "                                 AND rating.at >= :low AND rating.rated_by = 'worker'"
+            "                                 ORDER BY rating.at, rating.id LIMIT 1)) END AS direction"
+            "  FROM level_steps step WHERE skill_no = :number AND from_day BETWEEN :first AND :last AND to_day <= :last"
+            "  AND (next_day IS NULL OR next_day > :last)"
+            "  LIMIT -1)",  # no flattening: the direction is worked out once per row
+            {"first": first, "last": last, "skill": skill, "low": low, "number": skill_no}).fetchone()
+        if counted_changes:
+            changes[skill] = LevelChange(up, counted_changes - up - down, down)
     return Stats(date_from, date_to, visits, anonymous, per_month, languages, lessons, changes)
 
 

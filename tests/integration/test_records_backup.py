@@ -52,13 +52,12 @@ def test_a_backup_from_before_an_upgrade_is_restored_and_migrated(records: Recor
     """A backup at schema 5 (before the search and statistics indexes and summaries) restores; opening it migrates it."""
     copy = records.backup(tmp_path / "backups")
     conn = records.keyed_connection(copy)
-    for statement in ("DROP INDEX clients_search", "DROP INDEX visits_period", "DROP INDEX activity_visit",
-                      "DROP INDEX ratings_client",
+    for statement in ("DROP INDEX clients_search", "DROP INDEX ratings_client",
                       "CREATE INDEX clients_last_visit ON clients (anonymised, last_visit)",
                       "CREATE INDEX visits_started ON visits (started)",
                       "CREATE INDEX ratings_client ON ratings (client_id, skill, at)",
                       "DELETE FROM _sqlite_migrations WHERE name IN ('0006_search_index', '0007_statistics_indexes',"
-                      " '0008_statistics_summaries')"):
+                      " '0008_statistics_summaries', '0009_steps_by_day')"):
         conn.execute(statement)
     for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type = 'trigger'"
                                    " OR name IN ('figure_counts', 'visit_languages', 'rating_skills', 'level_steps')"

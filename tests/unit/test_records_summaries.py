@@ -212,7 +212,7 @@ def test_a_schema_7_file_gets_summaries_that_agree(visits: list, lessons: list, 
         client = conn.execute("SELECT client_id FROM visits WHERE id = ?", (visit_id,)).fetchone()[0]
         conn.execute("INSERT INTO ratings (visit_id, client_id, skill, level, rated_by, at) VALUES (?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT DO NOTHING", (visit_id, client, skill, level, by, to_text(at(moment))))
-    records = Records(conn, Path(":memory:"), "unused")  # migrates to schema 8
+    records = Records(conn, Path(":memory:"), "unused")  # migrates to the current schema
     clock = Clock()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(visits_module, "now", clock)
