@@ -20,7 +20,6 @@ every file 0600, whatever the umask.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import time
@@ -70,8 +69,10 @@ def discard_private(wav: str | Path) -> None:
     """Delete a private utterance's file (once read); only files inside `private_dir()`."""
     path = Path(wav)
     if path.parent.resolve() == private_dir().resolve():
-        with contextlib.suppress(OSError):
+        try:
             path.unlink()
+        except OSError:
+            pass
 
 
 def wipe_private() -> int:
@@ -83,9 +84,11 @@ def wipe_private() -> int:
     except OSError:
         return 0
     for path in entries:
-        with contextlib.suppress(OSError):
+        try:
             path.unlink()
             removed += 1
+        except OSError:
+            pass
     return removed
 
 
@@ -115,8 +118,10 @@ def lookup(key: str, folder: Path | None = None) -> Utterance | None:
                               words=words, cached=True)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    with contextlib.suppress(OSError):
+    try:
         os.utime(sidecar)  # recently used: trimmed last
+    except OSError:
+        pass
     return utterance
 
 
@@ -147,8 +152,10 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
+        try:
             os.unlink(tmp)
+        except OSError:
+            pass
         raise
 
 

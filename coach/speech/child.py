@@ -9,7 +9,6 @@ does not answer in time (see client.py and docs/speech.md).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import time
@@ -65,8 +64,10 @@ class Speaker:
             self.error = f"the speech engine {driver or ''} could not start: {exc}".replace("  ", " ")
             log.error("%s", self.error)
             return
-        with contextlib.suppress(Exception):
+        try:
             self.engine.connect("finished-utterance", lambda **_: self._finished.set())
+        except Exception:
+            pass
         log.info("engine %s: %d voices, rate %d, word timings %s", self.name, len(self.voices),
                  self.default_rate, "yes" if self.word_timings else "no")
 
@@ -108,10 +109,14 @@ class Speaker:
             log.info("spoke %d characters with %s in %.0f ms", len(text), voice.id,
                      (time.perf_counter() - started) * 1000)
         except Exception as exc:
-            with contextlib.suppress(Exception):
+            try:
                 self.engine.endLoop()
-            with contextlib.suppress(OSError):
+            except Exception:
+                pass
+            try:
                 tmp.unlink()
+            except OSError:
+                pass
             log.exception("synthesis failed")
             return {"ok": False, "error": ENGINE_ERROR, "message": f"synthesis failed: {exc}"}
         if not private:
@@ -142,8 +147,10 @@ class Speaker:
             if (not notifies and _usable_wav(target)) or time.monotonic() > deadline:
                 break
         if not self._finished.is_set() and not _usable_wav(target):
-            with contextlib.suppress(Exception):
+            try:
                 self.engine.stop()
+            except Exception:
+                pass
             raise ValueError("the engine did not finish the utterance in time")
         return wav_duration_ms(target)
 
@@ -263,9 +270,11 @@ def main() -> int:
     out = _protocol_stream()
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="coach.speech.child: %(message)s")
     speaker = Speakers(engines.driver_names())
-    with contextlib.suppress(OSError):
+    try:
         cache.trim()
         cache.wipe_private()  # what a crashed visit may have left
+    except OSError:
+        pass
     for line in sys.stdin.buffer:
         if not line.strip():
             continue

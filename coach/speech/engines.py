@@ -25,6 +25,8 @@ from coach.values import Value, set_fields
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
 if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+
     from coach.speech.espeak_api import EspeakApi
 
 log = LazyLogger("coach.speech.child")
@@ -78,6 +80,28 @@ _WHEEL_LIBRARY = {"win32": "espeak-ng.dll", "darwin": "libespeak-ng.dylib"}
 """The library's name in the espeakng-loader wheel (`libespeak-ng.so` elsewhere), as its get_library_path says."""
 
 
+def _find_spec(name: str) -> ModuleSpec | None:
+    """`importlib.util.find_spec(name)` for a top-level module, without importing importlib.util.
+
+    The same lookup (the module's spec if it is imported, else each finder of
+    `sys.meta_path` in turn: the path finder, an editable install's finder); importlib.util
+    also imports `contextlib`, which nothing else on the path of `coach speak` needs.
+    """
+    module = sys.modules.get(name)
+    if module is not None:
+        spec: ModuleSpec | None = getattr(module, "__spec__", None)
+        if spec is None:
+            raise ValueError(f"{name}.__spec__ is None")
+        return spec
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        if find is not None:
+            spec = find(name, None)
+            if spec is not None:
+                return spec
+    return None
+
+
 def bundled_espeak_paths() -> tuple[Path, Path] | None:
     """(library, data folder) of the espeakng-loader wheel, or None when it is not installed or incomplete.
 
@@ -86,10 +110,8 @@ def bundled_espeak_paths() -> tuple[Path, Path] | None:
     speech child) to say what its layout says already: the library and espeak-ng-data
     beside its __init__.py.
     """
-    from importlib.util import find_spec
-
     try:
-        spec = find_spec("espeakng_loader")
+        spec = _find_spec("espeakng_loader")
     except (ImportError, ValueError):
         spec = None
     if spec is None or not spec.submodule_search_locations:

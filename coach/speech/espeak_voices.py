@@ -12,7 +12,6 @@ JSON file). A missing, damaged or outdated file is simply listed again and rewri
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
@@ -55,9 +54,11 @@ def depends_on(library_path: str, data_path: str) -> list[Any]:
     data = Path(data_path)
     for top in (data / "voices", data / "lang"):
         stamps.append(_stamp(top))
-        with contextlib.suppress(OSError):
+        try:
             stamps.extend(_stamp(Path(entry.path)) for entry in sorted(os.scandir(top), key=lambda e: e.name)
                           if entry.is_dir())
+        except OSError:
+            pass
     return stamps
 
 
@@ -74,9 +75,11 @@ def cached_voices(api: EspeakApi, cache_file: Path) -> list[Voice]:
     voices = read_voices(api)
     text = json.dumps({"depends_on": key, "voices": [[v.id, v.name, list(v.languages)] for v in voices]},
                       ensure_ascii=False)
-    with contextlib.suppress(OSError):
+    try:
         from coach.speech.cache import atomic_write
 
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(cache_file, text.encode("utf-8"))
+    except OSError:
+        pass
     return voices
