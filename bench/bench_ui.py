@@ -135,6 +135,7 @@ sys.exit(coach_app.run_app())
 
 BARE_CHILD = r"""
 import sys
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 count = int(sys.argv[1])
@@ -148,7 +149,8 @@ class FirstFrame(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and watched is window:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: (print("painted", len(window.findChildren(QWidget)) + 1, flush=True),
+            QTimer.singleShot(0, lambda: (print("painted", len(window.findChildren(QWidget)) + 1,
+                                                f"{time.process_time() * 1000:.1f}", flush=True),
                                           app.quit()))
         return False
 
@@ -160,6 +162,9 @@ app.exec()
 """
 
 
+_last_cpu_ms = 0.0
+
+
 def time_child(code: str, *args: str, env: dict[str, str], cwd: Path | None = None) -> tuple[float, int]:
     """Seconds from spawning the child to its "painted" line, and its widget count."""
     start = time.perf_counter()
@@ -169,7 +174,10 @@ def time_child(code: str, *args: str, env: dict[str, str], cwd: Path | None = No
     for line in child.stdout:
         if line.startswith("painted"):
             elapsed = time.perf_counter() - start
-            widgets = int(line.split()[1])
+            words = line.split()
+            widgets = int(words[1])
+            global _last_cpu_ms
+            _last_cpu_ms = float(words[2]) if len(words) > 2 else 0.0  # the bare window says its CPU time
             break
     else:
         raise RuntimeError(f"child exited with {child.wait()} before its first frame")
@@ -213,10 +221,13 @@ def bench_start(runs: int, before: Path | None = None, cpu: bool = False) -> lis
         ratios: list[list[float]] = [[] for _ in sides]
         counts = [0 for _ in sides]
         stages: list[dict[str, list[float]]] = [{} for _ in sides]
+        bare_cpu: list[list[float]] = [[] for _ in sides]
         for _ in range(runs):
             for index, env in enumerate(envs):
                 coach_s, counts[index] = time_child(COACH_CHILD, env=env, cwd=cwds[index])
                 bare_s, _count = time_child(BARE_CHILD, str(counts[index]), env=env)
+                if cpu:
+                    bare_cpu[index].append(_last_cpu_ms / 1000)
                 coach[index].append(coach_s)
                 bare[index].append(bare_s)
                 ratios[index].append(coach_s / bare_s)
@@ -233,6 +244,8 @@ def bench_start(runs: int, before: Path | None = None, cpu: bool = False) -> lis
                 f"median of medians {ratio:.2f}; target <= 2", unit="x"),
         ]
         rows += [Row(f"  CPU{label}: {stage}", values) for stage, values in stages[index].items()]
+        if cpu:
+            rows.append(Row(f"  CPU{label}: bare window, to its first frame", bare_cpu[index]))
     return rows
 
 
