@@ -36,7 +36,6 @@ from coach.ui.player.top_bar import tool_button
 from coach.ui.player.main_window import MainWindow
 from coach.ui.player.screens import offered_languages
 from coach.ui.theme import colours
-from coach.ui.worker_dialogs import tell_worker
 
 if TYPE_CHECKING:
     from coach.ui.player.about_page import AboutPage
@@ -164,6 +163,8 @@ class VisitDesk(QObject):
     def _figures(self) -> None:
         _ = self.window.languages.worker_strings().gettext
         if not self.panel.unlocked or self.panel.locked:
+            from coach.ui.worker_dialogs import tell_worker  # dialogs load when one is shown
+
             tell_worker(self.window, self.window.languages, _("Figures for funders"), _("Unlock the records first."))
             return
         from coach.ui.panel.stats_dialog import StatsDialog

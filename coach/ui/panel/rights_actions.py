@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.ui.language_state import LanguageState
-from coach.ui.worker_dialogs import ask_worker, choose_folder
 
 if TYPE_CHECKING:
     from coach.records.records import Records
@@ -36,6 +35,8 @@ class RightsActions:
 
     def choose_export_folder(self) -> None:
         """Ask the worker where to save the record, then export it there."""
+        from coach.ui.worker_dialogs import choose_folder  # dialogs (and their enums) load when asked
+
         _ = self._languages.worker_strings().gettext
         folder = choose_folder(self._panel, self._languages, _("Where to save the record"), str(Path.home()))
         if folder:
@@ -71,6 +72,8 @@ class RightsActions:
 
     def confirm_erase(self) -> None:
         """Ask the worker to confirm, then erase the client."""
+        from coach.ui.worker_dialogs import ask_worker
+
         _ = self._languages.worker_strings().gettext
         if ask_worker(self._panel, self._languages, _("Erase this client?"),
                       _("The pseudonym, the code and the notes are deleted for good. Anonymous counts stay. Erase?")):
