@@ -1,7 +1,8 @@
 """Start-up builds and loads only what the first frame shows; what comes later looks and walks the same.
 
 The heavy modules (speech audio, records, the chart, the network, the sheets, the
-exercises) are loaded when first used or after the first frame, never before it. A
+exercises, the pack readers, the worker's dialogs) are loaded when first used or after
+the first frame, never before it. A
 screen built late is in the Tab order where it would have been (after the top bar,
 before the worker's panel) and takes the window's look.
 """
@@ -25,7 +26,9 @@ from coach.ui.theme import colours
 
 HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlcipher3", "babel",
          "coach.records.store", "coach.handouts.sheet", "coach.ui.handouts.dialog", "coach.packs.install",
-         "coach.ui.player.lesson_view", "coach.ui.player.exercises", "coach.ui.panel.stats_dialog")
+         "coach.ui.player.lesson_view", "coach.ui.player.exercises", "coach.ui.panel.stats_dialog",
+         # packs all taken from the pack cache: no pack reader, TOML or XML (the icons are checked by the tests)
+         "coach.packs.reading", "tomllib", "xml.etree.ElementTree", "coach.ui.worker_dialogs")
 
 # `coach`'s own start (run_app) in a child process; at the first painted frame of the
 # window it prints which heavy modules are loaded and what the window has built, and
