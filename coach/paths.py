@@ -2,13 +2,16 @@
 
 `COACH_HOME` (an environment variable) overrides every writable folder, so tests,
 kiosks and portable installs keep everything in one place; platformdirs gives the
-usual per-user folders otherwise (imported only then: with its `tempfile` and
-`typing` it is a few milliseconds of every start of `coach speak`).
+usual per-user folders otherwise. On Linux, in a plain environment, those are the XDG
+Base Directory folders, worked out here as platformdirs works them out, because
+importing platformdirs (its Linux module imports `tempfile`, with `shutil`, `bz2`,
+`lzma` and `random`) was about 8 ms of every desk's `coach speak` (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from coach.values import Value, set_fields
@@ -44,6 +47,37 @@ class AppDirs(Value):
         return self.config / "settings.json"
 
 
+_XDG_HOMES = (("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache"), ("XDG_CONFIG_HOME", ".config"),
+              ("XDG_STATE_HOME", ".local/state"))
+
+
+def _xdg_dirs() -> AppDirs | None:
+    """Linux's per-user folders as platformdirs gives them, when the environment is plain; else None.
+
+    Plain: not Android, HOME absolute, and each XDG_*_HOME unset, empty or absolute.
+    Every platformdirs 4 release then answers `$XDG_DATA_HOME/coach` (or
+    `$HOME/.local/share/coach`), the same for the cache (`.cache`) and the settings
+    (`.config`), and `<state>/coach/log` for the logs (`.local/state`), as the XDG Base
+    Directory rules say. Anything else (a relative path, no HOME, Android, another
+    system) is left to platformdirs itself (tests/unit/test_paths.py compares both).
+    Like platformdirs, this reads os.environ.
+    """
+    environ = os.environ
+    if not sys.platform.startswith("linux") or hasattr(sys, "getandroidapilevel") or "ANDROID_DATA" in environ:
+        return None
+    home = environ.get("HOME", "")
+    if not os.path.isabs(home):
+        return None
+    bases = []
+    for variable, default in _XDG_HOMES:
+        value = environ.get(variable, "")
+        if value and not os.path.isabs(value):
+            return None
+        bases.append(Path(value) if value else Path(home) / default)
+    data, cache, config, state = (base / APP_NAME for base in bases)
+    return AppDirs(data, cache, config, state / "log")
+
+
 def app_dirs(environ: dict[str, str] | None = None) -> AppDirs:
     """Return the folders to use, honouring `COACH_HOME` when it is set.
 
@@ -55,6 +89,9 @@ def app_dirs(environ: dict[str, str] | None = None) -> AppDirs:
     if home:
         root = Path(home).expanduser()
         return AppDirs(root / "data", root / "cache", root / "config", root / "logs")
+    xdg = _xdg_dirs()
+    if xdg is not None:
+        return xdg
     import platformdirs
 
     return AppDirs(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -84,3 +86,51 @@ def test_bundled_resources_win(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.setattr(paths, "_PACKAGE_DIR", package)
     assert resource_dir("lessons") == package / "_data" / "lessons"
     assert resource_dir("locales") == tmp_path / "locales"
+
+
+def _platformdirs_folders() -> AppDirs:
+    return AppDirs(Path(platformdirs.user_data_dir("coach", appauthor=False)),
+                   Path(platformdirs.user_cache_dir("coach", appauthor=False)),
+                   Path(platformdirs.user_config_dir("coach", appauthor=False)),
+                   Path(platformdirs.user_log_dir("coach", appauthor=False)))
+
+
+_XDG = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+
+
+@pytest.mark.parametrize("variables", [
+    {},
+    {"XDG_CACHE_HOME": "{tmp}/cache"},
+    {"XDG_DATA_HOME": "{tmp}/share/", "XDG_CONFIG_HOME": "{tmp}/config", "XDG_STATE_HOME": "{tmp}/state",
+     "XDG_CACHE_HOME": "{tmp}//cache"},
+    {"XDG_DATA_HOME": "", "XDG_STATE_HOME": ""},
+    {"XDG_CACHE_HOME": "relative/cache"},  # left to platformdirs
+    {"XDG_CONFIG_HOME": "   "},  # left to platformdirs
+    {"HOME": "{tmp}/home/"},
+    {"HOME": "relative-home"},  # left to platformdirs
+], ids=["unset", "cache", "all", "empty", "relative", "blank", "home-slash", "relative-home"])
+def test_the_folders_are_platformdirs_folders_in_every_environment(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variables: dict[str, str]) -> None:
+    """Whether worked out from the XDG rules (a plain Linux environment) or asked of platformdirs, the same folders."""
+    monkeypatch.delenv("COACH_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "me"))
+    for name in _XDG:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value.format(tmp=tmp_path))
+    assert app_dirs() == _platformdirs_folders()
+
+
+_PROBE = """
+import sys
+from coach.paths import app_dirs
+print(app_dirs().cache, "platformdirs" in sys.modules)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rules are worked out on Linux only")
+def test_a_plain_linux_environment_needs_no_platformdirs(tmp_path: Path) -> None:
+    env = {name: value for name, value in os.environ.items() if name != "COACH_HOME" and not name.startswith("XDG_")}
+    env["HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == [str(tmp_path / ".cache" / "coach"), "False"], done.stderr
