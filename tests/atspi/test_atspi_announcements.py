@@ -10,40 +10,10 @@ Read as AT-SPI object:announcement events, the ones Orca speaks.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from harness import CoachUnderReader, Desktop, Reader
+from harness import CoachUnderReader, Desktop, Heard, Reader
 from walk import Strings, finish_lesson, open_lesson, pick_language
-
-
-class Heard:
-    """Every announcement Coach made so far (and every event), kept across the reader's drains."""
-
-    def __init__(self, app: CoachUnderReader) -> None:
-        self.app = app
-        self.said: list[str] = []
-        self.events: list[dict[str, Any]] = []
-
-    def _drain(self) -> None:
-        events = self.app.events()
-        self.events += events
-        self.said += [e["data"] for e in events if e["type"] == "object:announcement"]
-
-    def wait_for(self, expected: str) -> None:
-        def heard() -> bool:
-            self._drain()
-            return expected in self.said
-        self.app.wait_until(heard, f"the announcement {expected!r} (heard: {self.said})")
-
-    def renamed(self, name: str, after: str = "") -> bool:
-        """A control was renamed `name` (Listen becomes Stop while Coach's voice reads), since
-        the announcement `after` if given."""
-        self._drain()
-        start = next((i for i, e in enumerate(self.events) if e["type"] == "object:announcement"
-                      and e["data"] == after), 0) if after else 0
-        return any(e["type"] == "object:property-change:accessible-name" and e["name"] == name
-                   for e in self.events[start:])
 
 
 @pytest.fixture

@@ -12,26 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from harness import CoachUnderReader, Desktop, Node, Tree
+from harness import CoachUnderReader, Desktop, Heard, Node, Tree
 from test_atspi_panel import PASSPHRASE, open_records
 from walk import Strings, open_lesson, pick_language
 
 from coach.paths import app_dirs
 from coach.records.records import Records
-
-
-class Heard:
-    """Every announcement so far, kept across the reader's drains."""
-
-    def __init__(self, app: CoachUnderReader) -> None:
-        self.app = app
-        self.said: list[str] = []
-
-    def wait_for(self, expected: str, timeout: float = 20) -> None:
-        def heard() -> bool:
-            self.said += self.app.announcements()
-            return expected in self.said
-        self.app.wait_until(heard, f"the announcement {expected!r} (heard: {self.said})", timeout=timeout)
 
 
 @contextmanager
