@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
@@ -67,6 +67,7 @@ class LessonPage(QWidget):
         self._notice_icon_name = ""
         self._icons_for: tuple[bool, bool] | None = None
         """(right-to-left, high contrast) the buttons' icons were drawn for: a step keeps them."""
+        self._arrow_icons: dict[tuple[bool, bool], tuple[QIcon, QIcon]] = {}
         self._auto_read_due = False
         self.screen_reader_reads = False
         """A screen reader is running and reads each step (from its announcement): no auto-read."""
@@ -403,16 +404,21 @@ class LessonPage(QWidget):
             self.show_notice(texts[key], key, {"help": "help", "done": "done"}[key])
 
     def _update_icons(self) -> None:
-        rtl = self._languages.client.rtl
-        if self._icons_for == (rtl, self._high_contrast):
+        rtl, high = self._languages.client.rtl, self._high_contrast
+        if self._icons_for == (rtl, high):
             return  # drawing them again (SVG) and setting them re-measures and repaints the buttons
-        self._icons_for = (rtl, self._high_contrast)
-        ink = colours(self._high_contrast).icon
-        on_accent = colours(self._high_contrast).accent_text
-        self.back_button.setIcon(icon("next" if rtl else "back", ink))
-        self.next_button.setIcon(icon("back" if rtl else "next", on_accent))
-        self.help_button.setIcon(icon("help", colours(self._high_contrast).help_text))
-        self.done_button.setIcon(icon("done", colours(self._high_contrast).done_text))
+        contrast_changed = self._icons_for is None or self._icons_for[1] != high
+        self._icons_for = (rtl, high)
+        arrows = self._arrow_icons.get((rtl, high))
+        if arrows is None:  # a client's switch flips them: each direction is drawn once
+            arrows = self._arrow_icons[(rtl, high)] = (
+                icon("next" if rtl else "back", colours(high).icon),
+                icon("back" if rtl else "next", colours(high).accent_text))
+        self.back_button.setIcon(arrows[0])
+        self.next_button.setIcon(arrows[1])
+        if contrast_changed:  # these point nowhere: a switch keeps them
+            self.help_button.setIcon(icon("help", colours(high).help_text))
+            self.done_button.setIcon(icon("done", colours(high).done_text))
         # The arrow sits on the side the button points to.
         self.next_button.setLayoutDirection(Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft)
 
