@@ -131,7 +131,12 @@ case "${1:-}" in
     export QT_QPA_PLATFORM=offscreen
     say "checking types (mypy)"
     "$VENV/bin/python" -m mypy
-    "$VENV/bin/python" -m pytest "$@"
+    if whole_suite "$@"; then
+      # The whole suite on every core (COACH_TEST_WORKERS=0 runs it in one process).
+      "$VENV/bin/python" -m pytest -n "${COACH_TEST_WORKERS:-auto}" "$@"
+    else
+      "$VENV/bin/python" -m pytest "$@"
+    fi
     if whole_suite "$@" && [ "${COACH_QUICK_BENCH:-1}" != 0 ]; then
       quick_bench
     fi
