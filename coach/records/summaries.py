@@ -113,15 +113,19 @@ def _lessons_of(row: str, sign: str) -> str:
 
 
 def _chain(where: str, partition: str = "") -> str:
-    """The worker ratings matching `where`, each with the days and levels around it in its chain (time order)."""
-    day = _day("at")
+    """The worker ratings matching `where`, each with the days and levels around it in its chain (time order).
+
+    Each rating's day is worked out once (the inner query is not flattened: LIMIT -1),
+    not once per window function: at 50,000 clients that is 12 million julianday calls fewer.
+    """
     window = f"WINDOW by_time AS ({partition} ORDER BY at, id)"
-    return f"""SELECT id, client_id, skill, level, {day} AS day, lead({day}) OVER by_time AS next_day,
-                   lag({day}) OVER by_time AS day1, lag(level) OVER by_time AS level1,
-                   lag({day}, 2) OVER by_time AS day2, lag(level, 2) OVER by_time AS level2,
-                   lag({day}, 3) OVER by_time AS day3, lag(level, 3) OVER by_time AS level3,
-                   lag({day}, 4) OVER by_time AS day4
-            FROM ratings WHERE {where} AND rated_by = 'worker' {window}"""
+    return f"""SELECT id, client_id, skill, level, day, lead(day) OVER by_time AS next_day,
+                   lag(day) OVER by_time AS day1, lag(level) OVER by_time AS level1,
+                   lag(day, 2) OVER by_time AS day2, lag(level, 2) OVER by_time AS level2,
+                   lag(day, 3) OVER by_time AS day3, lag(level, 3) OVER by_time AS level3,
+                   lag(day, 4) OVER by_time AS day4
+            FROM (SELECT id, client_id, skill, level, at, {_day("at")} AS day FROM ratings
+                  WHERE {where} AND rated_by = 'worker' LIMIT -1) {window}"""
 
 
 _STEP_COLUMNS = ("skill_no, from_day, client_id, rating_id, to_day, next_day, level,"
