@@ -135,7 +135,7 @@ class VisitDesk(QObject):
         self.window.set_client_language(language)
         self.window.show_page(self.consent)
         self.consent.focus_question()
-        if not self.window.screen_reader_speech.screen_reader_reads:  # else it reads the focused question
+        if not self.window.screen_reader_reads():  # else it reads the focused question
             self.consent.read_aloud()
 
     @staticmethod
@@ -154,7 +154,7 @@ class VisitDesk(QObject):
         self._return_to = self.window.current_page()
         self.about.show_record(about, self.panel.skill_names(self.window.languages.client.tag))
         self.window.show_page(self.about)
-        if not self.window.screen_reader_speech.screen_reader_reads:  # one voice: Listen reads it in Coach's
+        if not self.window.screen_reader_reads():  # one voice: Listen reads it in Coach's
             self.about.read_aloud()
 
     def _back_from_about(self) -> None:

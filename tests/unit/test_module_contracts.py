@@ -9,7 +9,7 @@ COACH = Path(__file__).resolve().parents[2] / "coach"
 
 WINDOW_API = {
     "add_page", "show_page", "current_page", "add_side_panel", "add_tool", "add_worker_action", "read_aloud",
-    "stop_reading", "voice", "start_with_client", "set_client_language", "show_library", "update_settings",
+    "stop_reading", "screen_reader_reads", "voice", "start_with_client", "set_client_language", "show_library", "update_settings",
     "player_event", "step_shown", "exercise_result", "self_rated", "closing", "settings_changed", "languages",
     "settings", "packs", "library",
 }

@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
     def stop_reading(self) -> None:
         self.reader.stop()
 
+    def screen_reader_reads(self) -> bool:
+        """A screen reader reads what arrives on screen: Coach's voice waits for Listen."""
+        return self.screen_reader_speech.screen_reader_reads
+
     def start_with_client(self) -> None:
         """A new client: back to the language picker, in the desk's language."""
         self.stop_reading()
