@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from coach.i18n.countries import countries_in_order
 from coach.settings import DESK_TEXT_LIMIT, Settings
 from coach.ui.accessibility import QuietComboBox
 from coach.ui.language_state import LanguageState, direction, use_script_font
+from coach.ui.widgets import NarrowLineEdit
 
 
 class DeskDialog(QDialog):
@@ -42,7 +42,7 @@ class DeskDialog(QDialog):
         for code, name in countries_in_order(worker.tag):
             self.country.addItem(name, code)
         self.country.setCurrentIndex(max(0, self.country.findData(settings.desk_country)))
-        self.name = QLineEdit(settings.desk_name)
+        self.name = NarrowLineEdit(settings.desk_name)
         self.name.setMaxLength(DESK_TEXT_LIMIT)
         self.address = QPlainTextEdit(settings.desk_address)
         self.hours = QPlainTextEdit(settings.desk_hours)

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.ui.icons import picture_size, render_picture
 from coach.ui.theme import MIN_TOUCH
+
+
+class NarrowLineEdit(QLineEdit):
+    """A line edit that may be as narrow as 8 Latin letters: Qt's own minimum width comes
+    from the font's widest glyph (358 px for Noto Sans Arabic at 200 %), which pushed the
+    practice forms and the worker's panel past their edge, the text cut off at the side."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("x" * 8) + 24), hint.height())
 
 
 class PictureView(QWidget):

@@ -41,8 +41,12 @@ def clipped(root: QWidget) -> list[str]:
         elif label.width() < label.sizeHint().width():
             problems.append(f"label {label.text()[:30]!r} width {label.width()} < {label.sizeHint().width()}")
     for area in visible_children(root, QScrollArea):
+        content = area.widget()
         if area.horizontalScrollBar().maximum() > 0:
             problems.append(f"{area.parent().__class__.__name__} scrolls sideways")
+        elif content is not None and content.width() > area.viewport().width():  # no bar: cut at the side
+            problems.append(f"{area.parent().__class__.__name__}'s content {content.width()} wide in "
+                            f"{area.viewport().width()}")
     return problems
 
 

@@ -19,12 +19,12 @@ from coach.domain.rules import MIN_PASSPHRASE, PassphraseProblem, passphrase_pro
 from coach.records.errors import WrongPassphrase
 from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
-from coach.ui.widgets import WrappingButton
+from coach.ui.widgets import NarrowLineEdit, WrappingButton
 from coach.ui.panel.failure_bar import failure_text
 
 
 def password_field(password: bool = True) -> QLineEdit:
-    field = QLineEdit()
+    field = NarrowLineEdit()
     if password:
         field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMinimumHeight(48)

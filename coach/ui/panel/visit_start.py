@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,7 +21,7 @@ from coach.ui.accessibility import QuietComboBox
 from coach.ui.flow_layout import FlowLayout
 from coach.records.models import Client
 from coach.ui.language_state import LanguageState
-from coach.ui.widgets import WrappingButton
+from coach.ui.widgets import NarrowLineEdit, WrappingButton
 
 CONTACT_CHANNELS = ("phone", "sms", "email", "post", "in-person")
 
@@ -51,7 +50,7 @@ class VisitStart(QWidget):
         self.anonymous_button.setProperty("role", "primary")
         self.anonymous_button.setAutoDefault(True)
         self.search_label = QLabel()
-        self.search = QLineEdit()
+        self.search = NarrowLineEdit()
         self.search.setMinimumHeight(48)
         self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
@@ -61,7 +60,7 @@ class VisitStart(QWidget):
         self.new_title = QLabel()
         self.new_title.setProperty("role", "section")
         self.pseudonym_label = QLabel()
-        self.pseudonym = QLineEdit()
+        self.pseudonym = NarrowLineEdit()
         self.pseudonym.setMinimumHeight(48)
         self.pseudonym_label.setBuddy(self.pseudonym)
         self.language_label = QLabel()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 from coach.domain.exercises import Strength, password_strength
 from coach.ui.player.exercises.base import press_button
+from coach.ui.widgets import NarrowLineEdit
 
 _METER_COLOURS = {0: "#c92a2a", 1: "#c92a2a", 2: "#e8590c", 3: "#2f9e44", 4: "#1e7a3c"}
 
@@ -60,15 +61,6 @@ class _Bars(QWidget):
             p.drawRoundedRect(QRectF(position * (width + gap), 0, width, self.height()), 4, 4)
 
 
-class PracticeEdit(QLineEdit):
-    """A line edit that may be as narrow as 8 Latin letters: Qt's own minimum comes from the
-    font's widest glyph, 358 px in Arabic at 200 %, and pushed the form past the practice's edge."""
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("x" * 8) + 24), hint.height())
-
-
 class PracticeField(QWidget):
     """A label above a line edit; a password field adds a Show button and a strength meter."""
 
@@ -80,7 +72,7 @@ class PracticeField(QWidget):
         layout.setSpacing(2)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.edit = PracticeEdit()
+        self.edit = NarrowLineEdit()
         self.edit.setProperty("role", "practice-field")
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
         self.label.setBuddy(self.edit)
