@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.rules import MIN_PASSPHRASE, PassphraseProblem, passphrase_problem
@@ -21,6 +21,10 @@ from coach.ui.accessibility import announce
 from coach.ui.language_state import LanguageState
 from coach.ui.widgets import NarrowLineEdit, WrappingButton
 from coach.ui.panel.failure_bar import failure_text
+
+
+STILL_OPENING_MS = 4000
+"""How long "Opening the records…" shows before the worker is told why it may take minutes."""
 
 
 def password_field(password: bool = True) -> QLineEdit:
@@ -59,6 +63,12 @@ class RecordsGate(QWidget):
         self._languages = languages
         self._records_exist = records_exist
         self._busy = False
+        # An opening that lasts is most likely the one-off update of the records after a new
+        # Coach (minutes at tens of thousands of clients): say so, rather than only "Opening…".
+        self._still_opening = QTimer(self)
+        self._still_opening.setSingleShot(True)
+        self._still_opening.setInterval(STILL_OPENING_MS)
+        self._still_opening.timeout.connect(self._tell_still_opening)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         self.title = QLabel()
@@ -101,6 +111,7 @@ class RecordsGate(QWidget):
         return not self._records_exist()
 
     def reset(self) -> None:
+        self._still_opening.stop()
         self.passphrase.clear()
         self.again.clear()
         self.error.clear()
@@ -126,10 +137,22 @@ class RecordsGate(QWidget):
             return
         self.error.clear()
         self.status.setText(_("Creating the records…") if creating else _("Opening the records…"))
+        if not creating:
+            self._still_opening.start()
         self.submitted.emit(name, passphrase, creating)
+
+    def _tell_still_opening(self) -> None:
+        if not self._busy:
+            return
+        _ = self._languages.worker_strings().gettext
+        message = _("Still opening the records. The first time after Coach is updated, they are brought up to "
+                    "date, once: this can take a few minutes. Do not close Coach.")
+        self.status.setText(message)
+        announce(self.status, message)
 
     def opened(self) -> None:
         """The records are open: forget the passphrase typed."""
+        self._still_opening.stop()
         self.passphrase.clear()
         self.again.clear()
         self.error.clear()
@@ -138,11 +161,14 @@ class RecordsGate(QWidget):
     def refused(self, error: BaseException) -> None:
         """The records did not open (wrong passphrase, damaged file, full disk…)."""
         _ = self._languages.worker_strings().gettext
+        self._still_opening.stop()
         self.status.clear()
         self._fail(refusal_text(error, _("The records were not opened."), _), self.passphrase)
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
+        if not busy:
+            self._still_opening.stop()
         self.open_button.setEnabled(not busy)
 
     def _fail(self, message: str, focus: QLineEdit) -> None:
