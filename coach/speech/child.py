@@ -289,4 +289,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # espeak.py builds on this module's Speaker: it imports this very module, not a second
+    # copy of it (which ran this file again, 5 ms of the child's start, with classes of its own).
+    sys.modules.setdefault("coach.speech.child", sys.modules[__name__])
     raise SystemExit(main())

@@ -126,3 +126,18 @@ def test_a_hung_child_is_replaced() -> None:
                 pass
         assert speech.pid != stopped and speech.restarts == 1
         assert utterance.words and not utterance.cached
+
+
+def test_the_child_runs_its_module_once() -> None:
+    """`python -m coach.speech.child` is the module espeak.py builds on, not a second copy of it."""
+    import re
+    import subprocess
+    import sys
+
+    from coach.speech.protocol import child_command
+
+    done = subprocess.run([sys.executable, "-X", "importtime", *child_command()[1:]], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "| coach.speech.espeak" in done.stderr, "the espeak-ng speaker was loaded"
+    assert [line for line in done.stderr.splitlines() if re.search(r"\|\s+coach\.speech\.child$", line)] == []
