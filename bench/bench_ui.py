@@ -19,7 +19,8 @@
   from the input to the end of the last frame it caused (bench/ui_clock.py); keys and
   clicks go through the window, as a keyboard's and a mouse's do;
 * `--against TREE`: the desk part with Coach from another checkout and from this tree,
-  one process per side in turn, `--rounds` times: a before/after in one run.
+  one process per side in turn, `--rounds` times: a before/after in one run (each side
+  on its own copy of the generated COACH_HOME; both must read this tree's records schema).
 Each desk figure comes with the GUI thread's CPU time for it (time.thread_time, to the end
 of the events it caused): on the shared 2-core machine the wall time also holds other
 processes' turns, the CPU time much less so.
@@ -34,6 +35,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -335,14 +337,22 @@ def run_desk_against(scratch: Path, before: Path, rounds: int, runs: int, packs:
 
     home = scratch / f"desk-{packs}"
     desk_home(home, packs, clients, ratings)
-    warm_pack_cache(home)
     sides = {"before": before.resolve(), "after": HERE.parent}
+    # Each side opens its own copy, made afresh: a newer Coach migrates the records it
+    # opens (schema 9 did), and an older one then cannot unlock them. The records are
+    # written by this tree's generator, so both sides must read its schema.
+    homes = {side: scratch / f"desk-{packs}-{side}" for side in sides}
+    for side_home in homes.values():
+        shutil.rmtree(side_home, ignore_errors=True)
+        shutil.copytree(home, side_home, symlinks=True)
+        warm_pack_cache(side_home)
     samples: dict[str, dict[str, list[float]]] = {side: {} for side in sides}
     loads = []
     for _round in range(rounds):
         for side, tree in sides.items():
             env = {**os.environ, "PYTHONPATH": str(tree), "COACH_BENCH_TREE": str(tree)}
-            out = subprocess.run([sys.executable, __file__, "--desk-child", str(home), str(runs), str(packs), "json"],
+            out = subprocess.run([sys.executable, __file__, "--desk-child", str(homes[side]), str(runs), str(packs),
+                                  "json"],
                                  check=True, capture_output=True, text=True, env=env, cwd=tree).stdout
             line = next(line for line in out.splitlines() if line.startswith("SAMPLES "))
             used = next(line for line in out.splitlines() if line.startswith("COACH "))[len("COACH "):]
