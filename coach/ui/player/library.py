@@ -192,6 +192,10 @@ class LibraryPage(QWidget):
         layout.addStretch(1)
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _value: self._fill_visible())
         self.scroll_area.viewport().installEventFilter(self)
+        holder = self._content.parentWidget()
+        assert holder is not None  # scrolling_page's content widget
+        self._holder = holder
+        holder.installEventFilter(self)
         self.retranslate()
 
     # -- building what is in reach ------------------------------------------------------
@@ -253,8 +257,8 @@ class LibraryPage(QWidget):
 
     def _fill_visible(self) -> None:
         """Build every section within one screen of the visible part of the library."""
-        if not self.isVisible():
-            return
+        if not self.isVisible() or all(section.built for section in self.sections):
+            return  # nothing left to find: the page's layout is activated once, by its frame
         for _round in range(8):  # a built section changes the heights below it: look again
             self._content.activate()
             viewport = self.scroll_area.viewport().height() or self.height()
@@ -267,15 +271,23 @@ class LibraryPage(QWidget):
                 self._build(section)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self._fill_visible()
+        kind = event.type()
+        if kind == QEvent.Type.Resize or (kind == QEvent.Type.LayoutRequest and watched is self._holder):
+            self._fill_visible()  # a LayoutRequest reaches filters before the layout it activates
         return False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        # The client's fonts before the texts and the layout: set after (when the window
+        # hands them out), they re-measured every built section a second time before the
+        # first frame (about 4 ms of a language chosen on the picker).
+        self.use_script_font(self._languages.client)
         if self._stale:
             self._apply_texts()
-        self._fill_visible()
+        # Found when the page's layout is next activated (before the frame, see
+        # eventFilter), not now: the window re-measures a page it shows after this, and
+        # activating here laid the page out twice (about 4 ms of a language chosen on the picker).
+        self._content.update()
 
     # -- the page's API -----------------------------------------------------------------
     def tiles(self) -> list[LessonTile]:
