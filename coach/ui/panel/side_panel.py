@@ -31,6 +31,7 @@ from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
+from coach.ui.panel.page_fit import refit_now, size_to_shown
 from coach.ui.panel.records_access import RecordsAccess
 from coach.ui.panel.rights_actions import RightsActions
 from coach.visit import UnrecordedStore, VisitSession
@@ -198,16 +199,11 @@ class SidePanel(QWidget):
     # -- pages ----------------------------------------------------------------------
     def _page_changed(self, _index: int = 0) -> None:
         """Each page starts at its top, and the stack is as tall as the page shown (not the tallest)."""
-        current = self.stack.currentWidget()
-        for index in range(self.stack.count()):
-            page = self.stack.widget(index)
-            if page is None:
-                continue
-            policy = page.sizePolicy()
-            policy.setVerticalPolicy(policy.Policy.Preferred if page is current else policy.Policy.Ignored)
-            page.setSizePolicy(policy)
-        self.stack.adjustSize()
-        self.scroll_area.verticalScrollBar().setValue(0)
+        size_to_shown(self.stack, self.scroll_area)
+
+    def _fit_page(self) -> None:
+        """The page's texts changed (a step, help asked, practice): its new height now, one frame."""
+        refit_now(self.stack, self.scroll_area)
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:
@@ -338,6 +334,7 @@ class SidePanel(QWidget):
             return
         self.session.handle(event)
         self._show_activity()
+        self._fit_page()
 
     def handle_exercise(self, pack_id: str, lesson_id: str, result: ExerciseResult) -> None:
         """An exercise's counts changed on the client's screen: shown now, recorded on the worker's click."""
@@ -347,6 +344,7 @@ class SidePanel(QWidget):
         if self._pack is not None and self._lesson is not None and (self._pack.id, self._lesson.id) == (pack_id,
                                                                                                       lesson_id):
             self._show_practice()
+            self._fit_page()
 
     def _show_practice(self) -> None:
         activity = None
@@ -376,6 +374,7 @@ class SidePanel(QWidget):
         self.visit.set_skills(pack, lesson.skills)
         self._show_activity()
         self._show_practice()
+        self._fit_page()
 
     def _show_activity(self) -> None:
         """Help asked and "I did it", per step of the lesson on screen, from the visit (their one owner)."""
