@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -189,6 +189,8 @@ class VisitDesk(QObject):
         if kind in _INPUT:
             self._last_input = time.monotonic()
             QTimer.singleShot(0, self._watch_windows)  # a dialog or menu this input opens
+            if self._worker_text_menu(watched, event):
+                return True
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             level = LEVEL_KEYS.get(Qt.Key(event.key()))
@@ -197,6 +199,26 @@ class VisitDesk(QObject):
                     and focus.window() is self.window:
                 return self.panel.choose_level(level)
         return False
+
+    def _worker_text_menu(self, watched: QObject, event: QEvent) -> bool:
+        """A right click or the Menu key on a worker's text field (the panel's, a dialog's) opens
+        its menu in the worker's language; Qt's own would be the client's. True when shown."""
+        right_click = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.RightButton
+        if not right_click and not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Menu):
+            return False
+        from coach.ui.worker_dialogs import text_field_of, text_menu_for_worker  # loaded when first asked
+
+        if isinstance(event, QMouseEvent):
+            where = event.globalPosition().toPoint()
+            top = next((w for w in QApplication.topLevelWidgets() if w.windowHandle() is watched), None)
+            field = text_field_of(top.childAt(event.position().toPoint()) if top is not None else None)
+        else:
+            field = text_field_of(QApplication.focusWidget())
+            where = field.mapToGlobal(field.rect().center()) if field is not None else QPoint()
+        if field is None or (field.window() is self.window and not self.panel.isAncestorOf(field)):
+            return False  # the client's fields (a practice form) keep the client's menu
+        text_menu_for_worker(field, self.window.languages, where)
+        return True
 
     def _watch_input(self) -> None:
         app = self._app()

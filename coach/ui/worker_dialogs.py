@@ -6,12 +6,15 @@ application's direction in the client's language, for the player. A dialog for t
 worker made with Qt's static helpers came out in the client's: an erase question
 answered with "نعم" / "لا" for a French worker beside an Arabic client, a file dialog
 mirrored. Here each dialog is made and shown with the worker's catalogue, direction,
-script font and locale (what a screen reader reads it in).
+script font and locale (what a screen reader reads it in); so is the context menu of a
+worker's text field (Cut, Copy, Paste…), which Qt made in the client's language and
+direction.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
 
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 
@@ -83,3 +86,29 @@ def _file_dialog(parent: QWidget, languages: LanguageState, caption: str, where:
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return ""
         return dialog.selectedFiles()[0]
+
+
+def text_field_of(widget: QWidget | None) -> QLineEdit | QPlainTextEdit | QTextEdit | None:
+    """The text field `widget` is, or is the viewport of (a text area's inside gets the clicks)."""
+    for _level in range(2):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            return widget
+        widget = widget.parentWidget() if widget is not None else None
+    return None
+
+
+def text_menu_for_worker(field: QLineEdit | QPlainTextEdit | QTextEdit, languages: LanguageState,
+                         where: QPoint) -> None:
+    """A worker's text field's own menu (Undo, Cut, Copy, Paste, Select all) at `where` (global),
+    in the worker's language and direction."""
+    with languages.qt_texts_of_worker():
+        if isinstance(field, QLineEdit):
+            menu = field.createStandardContextMenu()
+        else:
+            menu = field.createStandardContextMenu(field.viewport().mapFromGlobal(where))
+    if menu is None:
+        return
+    menu.setLayoutDirection(direction(languages.worker))
+    speak_as(menu, languages.worker)
+    menu.exec(where)
+    menu.deleteLater()

@@ -83,3 +83,47 @@ def test_the_locked_figures_message_is_the_worker_s(make_window) -> None:
     when_modal(QMessageBox, act)
     desk._figures()
     assert seen == [("Déverrouillez d'abord les dossiers.", Qt.LayoutDirection.LeftToRight, ["OK"])]
+
+
+def _menu_opened_by_right_click(qtbot, window, field: QWidget) -> dict[str, object]:
+    """Right-click `field` through the window, as a mouse does; what the menu showed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(50, look)
+            return
+        seen.update(direction=menu.layoutDirection(),
+                    texts=[a.text().replace("&", "").split("\t")[0] for a in menu.actions() if a.text()])
+        menu.close()
+    QTimer.singleShot(0, look)
+    where = field.mapTo(window, field.rect().center())
+    QTest.mousePress(window.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, where)
+    QTest.mouseRelease(window.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, where)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    return seen
+
+
+def test_a_worker_field_s_own_menu_is_in_french_beside_an_arabic_client(qtbot, make_window, tmp_path_factory) -> None:
+    """Cut, Copy, Paste… of the panel's fields are the worker's; a practice field's stay the client's."""
+    from panel_helpers import unlock
+    from ui_helpers import builtin_library
+
+    window = make_window(ARABIC_CLIENT, lib=builtin_library(tmp_path_factory, "practice-portal"))
+    desk = VisitDesk(window, records_path())
+    unlock(qtbot, desk)
+    search = desk.panel.start.search
+    qtbot.waitUntil(search.isVisible, timeout=5000)
+    worker = _menu_opened_by_right_click(qtbot, window, search)
+    assert worker["direction"] == Qt.LayoutDirection.LeftToRight
+    assert "Tout sélectionner" in worker["texts"], worker["texts"]
+    window.open_lesson("practice-portal", "create-account", 2)  # a practice's site: the client's
+    email = window.lesson.exercise.inputs["e-mail"].edit
+    qtbot.waitUntil(lambda: window.childAt(email.mapTo(window, email.rect().center())) is email, timeout=5000)
+    client = _menu_opened_by_right_click(qtbot, window, email)
+    assert client["direction"] == Qt.LayoutDirection.RightToLeft and "Tout sélectionner" not in client["texts"]
+    desk.close()
