@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
+_MENU_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease})
 
 
 class VisitDesk(QObject):
@@ -186,11 +187,12 @@ class VisitDesk(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
+        if kind in _MENU_INPUT and self._worker_text_menu(watched, event):
+            self._last_input = time.monotonic()
+            return True
         if kind in _INPUT:
             self._last_input = time.monotonic()
             QTimer.singleShot(0, self._watch_windows)  # a dialog or menu this input opens
-            if self._worker_text_menu(watched, event):
-                return True
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             level = LEVEL_KEYS.get(Qt.Key(event.key()))
@@ -203,7 +205,10 @@ class VisitDesk(QObject):
     def _worker_text_menu(self, watched: QObject, event: QEvent) -> bool:
         """A right click or the Menu key on a worker's text field (the panel's, a dialog's) opens
         its menu in the worker's language; Qt's own would be the client's. True when shown."""
-        right_click = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.RightButton
+        # The click that opens a context menu: the press on Linux, the release on Windows.
+        right_click = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.RightButton and (
+            event.type() == (QEvent.Type.MouseButtonPress if QGuiApplication.styleHints().contextMenuTrigger()
+                             == Qt.ContextMenuTrigger.Press else QEvent.Type.MouseButtonRelease))
         if not right_click and not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Menu):
             return False
         from coach.ui.worker_dialogs import text_field_of, text_menu_for_worker  # loaded when first asked
