@@ -129,24 +129,15 @@ SCHEMA_8_STEPS = (
 def before_stats(conn, date_from: date, date_to: date) -> Stats:
     """The statistics as schema 8 computed them (the 'before' side, interleaved with schema 9's).
 
-    The same figure_counts queries, and schema 8's autonomy changes: every level step of
+    The same visit figures (coach.records.stats.visit_figures), and schema 8's autonomy changes: every level step of
     all time, per skill, summed per client (schema8_level_steps, built by the bench
     beside level_steps, from the same ratings).
     """
+    from coach.records.stats import visit_figures
     from coach.records.summaries import day_number
 
     low, high = date_from.isoformat(), (date_to + timedelta(days=1)).isoformat()
-
-    def counted(kind: str, grouped: str) -> list[tuple[str, int]]:
-        return conn.execute(
-            f"SELECT {grouped} AS grouped, sum(n) AS total FROM figure_counts WHERE kind = ? AND day >= ? AND day < ?"
-            " GROUP BY grouped HAVING total > 0 ORDER BY total DESC, grouped", (kind, low, high)).fetchall()
-
-    visits = sum(n for _, n in counted("visits", "''"))
-    anonymous = sum(n for _, n in counted("anonymous", "''"))
-    per_month = dict(sorted(counted("visits", "substr(day, 1, 7)")))
-    languages = dict(counted("language", "item"))
-    lessons = dict(counted("lesson", "item"))
+    visits, anonymous, per_month, languages, lessons = visit_figures(conn, low, high)  # unchanged since schema 8
     first, last = day_number(date_from), day_number(date_to)
     changes: dict[str, LevelChange] = {}
     for skill_no, skill in conn.execute("SELECT id, skill FROM rating_skills ORDER BY skill").fetchall():

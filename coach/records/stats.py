@@ -23,11 +23,10 @@ def _bounds(date_from: date, date_to: date) -> tuple[str, str]:
     return date_from.isoformat(), (date_to + timedelta(days=1)).isoformat()
 
 
-def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
-    """The figures for [date_from, date_to], both days included."""
-    low, high = _bounds(date_from, date_to)
-    # Everything is read from the summaries the triggers keep (schema 8, summaries.py):
-    # at most a row per day and item of figure_counts, and a range of level_steps per skill.
+def visit_figures(conn: Connection, low: str, high: str) -> tuple[int, int, dict[str, int], dict[str, int],
+                                                                    dict[str, int]]:
+    """Visits, anonymous visits, visits per month, languages and lessons of the days [low, high),
+    from figure_counts (at most a row per day and item, kept by the triggers: summaries.py)."""
     def counted(kind: str, grouped: str) -> list[tuple[str, int]]:
         return conn.execute(
             f"SELECT {grouped} AS grouped, sum(n) AS total FROM figure_counts WHERE kind = ? AND day >= ? AND day < ?"
@@ -40,6 +39,13 @@ def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
     # from French to Arabic); a visit without a lesson counts for the language it began in.
     languages = dict(counted("language", "item"))
     lessons = dict(counted("lesson", "item"))
+    return visits, anonymous, per_month, languages, lessons
+
+
+def stats(conn: Connection, date_from: date, date_to: date) -> Stats:
+    """The figures for [date_from, date_to], both days included."""
+    low, high = _bounds(date_from, date_to)
+    visits, anonymous, per_month, languages, lessons = visit_figures(conn, low, high)
     # Per client and skill, the level of the latest worker rating in the period against the
     # earliest. A client with two ratings or more there has exactly one step that starts in
     # the period, ends at its last rating there and whose next rating (if any) is after it;
