@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,8 @@ INTERACTIVE_ROLES = {
     "list item", "page tab", "tree item", "table cell",
 }
 WAIT = 20.0
+# One request to the reader (one tree of the window at most): far more than it ever takes.
+ANSWER_WAIT = 90.0
 """Seconds to wait for the application to reach a state (a slow, shared machine); never asserted."""
 
 
@@ -177,8 +180,13 @@ class Reader:
         if json.loads(self._line()).get("ready") is not True:
             raise RuntimeError("the AT-SPI reader did not start")
 
-    def _line(self) -> str:
+    def _line(self, what: str = "start") -> str:
+        """The reader's next answer; a reader stuck in a D-Bus call fails the test instead of hanging it."""
         assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], ANSWER_WAIT)
+        if not ready:
+            self.process.kill()
+            raise RuntimeError(f"the AT-SPI reader gave no answer to {what} in {ANSWER_WAIT:.0f} s")
         line = self.process.stdout.readline()
         if not line:
             raise RuntimeError(f"the AT-SPI reader stopped (exit {self.process.poll()})")
@@ -188,7 +196,7 @@ class Reader:
         assert self.process.stdin is not None
         self.process.stdin.write(json.dumps({"cmd": cmd, **arguments}) + "\n")
         self.process.stdin.flush()
-        reply: dict[str, Any] = json.loads(self._line())
+        reply: dict[str, Any] = json.loads(self._line(cmd))
         if "error" in reply:
             raise RuntimeError(f"AT-SPI reader, {cmd}: {reply['error']}")
         return reply

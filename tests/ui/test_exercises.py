@@ -282,6 +282,7 @@ def test_the_code_arrives_by_sms(qtbot, portal, speech, lang: str, way: str) -> 
 def _next_stop(widget: QWidget) -> QWidget:
     stop = widget.nextInFocusChain()
     while stop.focusPolicy() == Qt.FocusPolicy.NoFocus or not stop.isVisible():
+        assert stop is not widget, "no other widget takes the focus"
         stop = stop.nextInFocusChain()
     return stop
 

@@ -88,8 +88,11 @@ def test_choosing_in_the_worker_menu_by_keyboard_changes_the_workers_language(qt
     menu = window.worker_menu
     qtbot.waitUntil(menu.isVisible, timeout=2000)
     english = next(a for a in window.worker_group.actions() if a.data() == "en")
-    while menu.activeAction() is not english:
+    for _ in window.worker_group.actions():
+        if menu.activeAction() is english:
+            break
         qtbot.keyClick(menu, Qt.Key.Key_Down)
+    assert menu.activeAction() is english, "Down never reached English in the worker's menu"
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.languages.worker.tag == "en", timeout=2000)
     assert not menu.isVisible()
