@@ -53,6 +53,13 @@ from ui_clock import Row, drain, machine, print_rows, until_painted  # noqa: E40
 # The child prints "painted N" when the first frame of the main window is painted and
 # flushed (the zero timer runs after the update that paints it); N is its widget count.
 COACH_CHILD = r"""
+# As the `coach` command does before it loads Qt (coach/cli.py); a --before tree may not.
+try:
+    from coach.collector import rest_during_start
+except ImportError:
+    pass
+else:
+    rest_during_start()
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -84,6 +91,13 @@ sys.exit(coach_app.run_app())
 CPU_CHILD = r"""
 import time
 marks = [("python", time.process_time())]
+# As the `coach` command does before it loads Qt (coach/cli.py); a --before tree may not.
+try:
+    from coach.collector import rest_during_start
+except ImportError:
+    pass
+else:
+    rest_during_start()
 import PySide6.QtWidgets
 marks.append(("import PySide6.QtWidgets", time.process_time()))
 import sys

@@ -69,6 +69,11 @@ class Desk:
 
     def __init__(self, home: Path, speech_on: bool = True, unlock: bool = True) -> None:
         os.environ["COACH_HOME"] = str(home)
+        try:  # the collector as run_app sets it; a tree from before coach/collector.py (--against) has none
+            from coach.collector import resume_after_start, rest_during_start
+        except ImportError:
+            rest_during_start = resume_after_start = _as_before
+        rest_during_start()
         from coach.settings import Settings
         from coach.ui.app import application, build_window, load_packs
         from coach.ui.speech_service import SpeechService
@@ -86,6 +91,7 @@ class Desk:
         self.window.show()
         self.window.activateWindow()
         drain()
+        resume_after_start()  # run_app does so once the first frame is painted
         self.clock = FrameClock(self.window)
         if unlock:
             self._unlock_and_visit()
@@ -116,6 +122,10 @@ class Desk:
         if self.speech is not None:
             self.speech.stop()
         drain()
+
+
+def _as_before() -> None:
+    """What a tree without coach/collector.py does about the collector: nothing."""
 
 
 def _records_path() -> Path:

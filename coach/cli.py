@@ -264,9 +264,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return speak_command(*speak, sys.stdout, sys.stderr)
     args = build_parser().parse_args(arguments)
     if args.command in (None, "run"):
+        from coach.collector import resume_after_start, rest_during_start
+
+        rest_during_start()  # before Qt loads: its types are most of what start-up makes
         from coach.ui.app import run_app
 
-        return run_app(getattr(args, "lang", None), getattr(args, "worker_lang", None))
+        try:
+            return run_app(getattr(args, "lang", None), getattr(args, "worker_lang", None))
+        finally:
+            resume_after_start()  # also when run_app refused to start (a bad tag, no Qt)
     if args.command == "pack":
         status = _pack_tool_command(args)
         if status is not None:

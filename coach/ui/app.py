@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from coach import __version__
+from coach.collector import resume_after_start, rest_during_start
 from coach.i18n.languages import is_known, normalize_tag
 from coach.packs.loader import Library, load_library
 from coach.paths import app_dirs, builtin_packs_dir
@@ -76,7 +77,6 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     if problem:
         print(f"coach: {problem}", file=sys.stderr)
         return 1
-    app = application()
     settings, damaged = read_settings(app_dirs().settings_file)
     for name, value in (("client_language", client_language), ("worker_language", worker_language)):
         if value:
@@ -85,6 +85,8 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
                 return 2
             settings = (replace(settings, client_language=normalize_tag(value)) if name == "client_language"
                         else replace(settings, worker_language=normalize_tag(value)))
+    rest_during_start()  # `coach` did so before Qt loaded; a caller of run_app may not have
+    app = application()
     # The speech child starts first, on the other core while the packs load and the window
     # is built: it is warm before the client can press Listen (its start took 80-350 ms,
     # which the first Listen paid when the child started only after the window was up).
@@ -101,6 +103,7 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     window.resize(1280, 800)
     # QtMultimedia loads once the window is painted, before the client can press Listen.
     after_first_frame(window, window.reader.prepare)
+    after_first_frame(window, resume_after_start)
     window.show()
     # Ask for the keyboard focus: without it a screen reader hears nothing until a click
     # (under a window manager this is what it does anyway; without one, nothing else will).

@@ -9,6 +9,7 @@ before the worker's panel) and takes the window's look.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -34,7 +35,9 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
 # window it prints which heavy modules are loaded and what the window has built, and
 # once more after the frame's follow-up work has run.
 CHILD = r"""
-import json, sys
+import gc, json, sys
+from coach.collector import rest_during_start
+rest_during_start()  # as `coach` does before Qt loads
 from PySide6.QtCore import QEvent, QObject, QTimer
 from coach.ui import app as coach_app
 from coach.ui.panel.side_panel import SidePanel
@@ -55,12 +58,13 @@ class FirstFrame(QObject):
             watched.removeEventFilter(self)
             screens = [name for name in ("picker", "library", "lesson", "end", "packs")
                        if watched.screens.built(name) is not None]
-            print("painted", json.dumps({"loaded": loaded(), "screens": screens, "panel": panel_pages(watched)}),
-                  flush=True)
+            print("painted", json.dumps({"loaded": loaded(), "screens": screens, "panel": panel_pages(watched),
+                                         "collecting": gc.isenabled()}), flush=True)
             QTimer.singleShot(50, self.after)
         return False
     def after(self):
-        print("after", json.dumps({"loaded": loaded(), "panel": panel_pages(self.window)}), flush=True)
+        print("after", json.dumps({"loaded": loaded(), "panel": panel_pages(self.window),
+                                   "collecting": gc.isenabled(), "frozen": gc.get_freeze_count()}), flush=True)
         coach_app.application().quit()
 
 first = FirstFrame()
@@ -93,6 +97,14 @@ def test_the_first_frame_waits_for_no_heavy_module(coach_home: Path) -> None:
     # the visit page is built then too, long before a lesson shows it.
     assert "PySide6.QtMultimedia" in seen["after"]["loaded"]
     assert seen["after"]["panel"] == ["_visit"]
+
+
+def test_the_collector_rests_until_the_first_frame_and_then_leaves_start_up_s_objects_alone(coach_home: Path) -> None:
+    """No cyclic collection walks start-up's objects before the first frame or after it (coach/collector.py)."""
+    seen = run_start(coach_home)
+    assert seen["painted"]["collecting"] is False
+    assert seen["after"]["collecting"] is True
+    assert seen["after"]["frozen"] > 20_000  # Qt's types, the packs, the widgets
 
 
 def test_the_window_and_the_records_name_the_same_file() -> None:
@@ -130,3 +142,13 @@ def test_a_screen_built_late_takes_the_window_look(qtbot, make_window) -> None:
     early.open_lesson("demo", early.library.tiles()[0].lesson.id)
     assert lesson.listen_button.iconSize() == early.lesson.listen_button.iconSize()
     assert lesson.dots._colour == early.lesson.dots._colour == QColor(colours(True).accent)
+
+
+def test_a_start_refused_leaves_the_collector_working(capsys) -> None:
+    """`coach --lang` with an unknown tag returns before any frame: the collector does not stay at rest."""
+    from coach import cli
+
+    assert cli.main(["--lang", "xx-nowhere"]) == 2
+    assert gc.isenabled()
+    gc.unfreeze()
+    assert "unknown language tag" in capsys.readouterr().err
