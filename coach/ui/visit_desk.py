@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -44,7 +44,57 @@ if TYPE_CHECKING:
 LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
-_MENU_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease})
+# What opens a context menu: a right click, the Menu key or Shift+F10 (key events), and the
+# platform's own context-menu event (X11 sends one for the Menu key instead of the key).
+_MENU_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                         QEvent.Type.ContextMenu})
+
+
+def _is_menu_key(event: QEvent) -> bool:
+    """The Menu key, or Shift+F10 as on every desktop (Qt maps only the Menu key to a context menu)."""
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    return event.key() == Qt.Key.Key_Menu or (
+        event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+
+
+def _menu_request(watched: QObject, event: QEvent) -> tuple[QWidget | None, QPoint | None] | None:
+    """Where `event` asks for a context menu: the widget under the pointer and the point, or the
+    focused widget (the menu goes at its centre); None when it asks for none."""
+    if QApplication.activePopupWidget() is not None:
+        return None  # a key or click for the menu already open (X11 sends the Menu key to it too)
+    if isinstance(event, QMouseEvent):
+        # The click that opens a context menu: the press on Linux, the release on Windows.
+        trigger = (QEvent.Type.MouseButtonPress if QGuiApplication.styleHints().contextMenuTrigger()
+                   == Qt.ContextMenuTrigger.Press else QEvent.Type.MouseButtonRelease)
+        if event.button() != Qt.MouseButton.RightButton or event.type() != trigger:
+            return None
+        return _widget_at(watched, event.position().toPoint()), event.globalPosition().toPoint()
+    if isinstance(event, QContextMenuEvent):  # the platform's own: X11 sends it for the Menu key
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            return _widget_at(watched, event.pos()), event.globalPos()
+        return QApplication.focusWidget(), None
+    return (QApplication.focusWidget(), None) if _is_menu_key(event) else None
+
+
+def _widget_at(window: QObject, point: QPoint) -> QWidget | None:
+    top = next((w for w in QApplication.topLevelWidgets() if w.windowHandle() is window), None)
+    return top.childAt(point) if top is not None else None
+
+
+def _menu_by_shift_f10(event: QEvent) -> bool:
+    """Shift+F10 asks the focused widget for its context menu, as the Menu key does. True when one opened;
+    a widget with none (the worker's menu arrow opens its own menu on Shift+F10) still gets the key."""
+    if not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_F10 and _is_menu_key(event)) \
+            or QApplication.activePopupWidget() is not None:
+        return False
+    focus = QApplication.focusWidget()
+    if focus is None:
+        return False
+    centre = focus.rect().center()
+    asked = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, focus.mapToGlobal(centre))
+    QApplication.sendEvent(focus, asked)
+    return asked.isAccepted()
 
 
 class VisitDesk(QObject):
@@ -187,7 +237,7 @@ class VisitDesk(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind in _MENU_INPUT and self._worker_text_menu(watched, event):
+        if kind in _MENU_INPUT and (self._worker_text_menu(watched, event) or _menu_by_shift_f10(event)):
             self._last_input = time.monotonic()
             return True
         if kind in _INPUT:
@@ -203,26 +253,19 @@ class VisitDesk(QObject):
         return False
 
     def _worker_text_menu(self, watched: QObject, event: QEvent) -> bool:
-        """A right click or the Menu key on a worker's text field (the panel's, a dialog's) opens
-        its menu in the worker's language; Qt's own would be the client's. True when shown."""
-        # The click that opens a context menu: the press on Linux, the release on Windows.
-        right_click = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.RightButton and (
-            event.type() == (QEvent.Type.MouseButtonPress if QGuiApplication.styleHints().contextMenuTrigger()
-                             == Qt.ContextMenuTrigger.Press else QEvent.Type.MouseButtonRelease))
-        if not right_click and not (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Menu):
+        """A right click, the Menu key or Shift+F10 on a worker's text field (the panel's, a dialog's)
+        opens its menu in the worker's language; Qt's own would be the client's. True when shown."""
+        asked = _menu_request(watched, event)
+        if asked is None:
             return False
         from coach.ui.worker_dialogs import text_field_of, text_menu_for_worker  # loaded when first asked
 
-        if isinstance(event, QMouseEvent):
-            where = event.globalPosition().toPoint()
-            top = next((w for w in QApplication.topLevelWidgets() if w.windowHandle() is watched), None)
-            field = text_field_of(top.childAt(event.position().toPoint()) if top is not None else None)
-        else:
-            field = text_field_of(QApplication.focusWidget())
-            where = field.mapToGlobal(field.rect().center()) if field is not None else QPoint()
+        widget, where = asked
+        field = text_field_of(widget)
         if field is None or (field.window() is self.window and not self.panel.isAncestorOf(field)):
             return False  # the client's fields (a practice form) keep the client's menu
-        text_menu_for_worker(field, self.window.languages, where)
+        text_menu_for_worker(field, self.window.languages, where or field.mapToGlobal(field.rect().center()),
+                             from_keyboard=where is None)
         return True
 
     def _watch_input(self) -> None:

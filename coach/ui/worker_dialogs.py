@@ -13,8 +13,9 @@ direction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
 
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 
@@ -98,9 +99,14 @@ def text_field_of(widget: QWidget | None) -> QLineEdit | QPlainTextEdit | QTextE
 
 
 def text_menu_for_worker(field: QLineEdit | QPlainTextEdit | QTextEdit, languages: LanguageState,
-                         where: QPoint) -> None:
+                         where: QPoint, from_keyboard: bool = False) -> None:
     """A worker's text field's own menu (Undo, Cut, Copy, Paste, Select all) at `where` (global),
-    in the worker's language and direction."""
+    in the worker's language and direction.
+
+    Opened from the keyboard, its first entry is active (as the worker's menu's is), so a
+    screen reader says it; once it closes, a focus event says the focus is back on the
+    field (Qt sends none, and the reader stayed on the closed menu's entry).
+    """
     with languages.qt_texts_of_worker():
         if isinstance(field, QLineEdit):
             menu = field.createStandardContextMenu()
@@ -110,5 +116,14 @@ def text_menu_for_worker(field: QLineEdit | QPlainTextEdit | QTextEdit, language
         return
     menu.setLayoutDirection(direction(languages.worker))
     speak_as(menu, languages.worker)
+    first = next((action for action in menu.actions() if action.isEnabled() and not action.isSeparator()), None)
+    if from_keyboard and first is not None:
+        QTimer.singleShot(0, lambda: menu.setActiveAction(first))  # once shown, inside exec's loop
     menu.exec(where)
     menu.deleteLater()
+    QTimer.singleShot(0, lambda: _focus_back_told(field))
+
+
+def _focus_back_told(field: QWidget) -> None:
+    if QApplication.focusWidget() is field and QApplication.activePopupWidget() is None:
+        QAccessible.updateAccessibility(QAccessibleEvent(field, QAccessible.Event.Focus))

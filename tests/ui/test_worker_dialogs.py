@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QWidget
@@ -85,9 +86,11 @@ def test_the_locked_figures_message_is_the_worker_s(make_window) -> None:
     assert seen == [("Déverrouillez d'abord les dossiers.", Qt.LayoutDirection.LeftToRight, ["OK"])]
 
 
-def _menu_opened_by_right_click(qtbot, window, field: QWidget) -> dict[str, object]:
-    """Right-click `field` through the window, as a mouse does; what the menu showed."""
+def _menu_opened_by_right_click(qtbot, window, field: QWidget, keys: str = "") -> dict[str, object]:
+    """Right-click `field` through the window, as a mouse does (or with `keys`, "menu" or
+    "shift+f10", on the focused field, as a keyboard does); what the menu showed."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QApplication, QMenu
 
     seen: dict[str, object] = {}
@@ -101,9 +104,25 @@ def _menu_opened_by_right_click(qtbot, window, field: QWidget) -> dict[str, obje
                     texts=[a.text().replace("&", "").split("\t")[0] for a in menu.actions() if a.text()])
         menu.close()
     QTimer.singleShot(0, look)
-    where = field.mapTo(window, field.rect().center())
-    QTest.mousePress(window.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, where)
-    QTest.mouseRelease(window.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, where)
+    if keys:
+        def focused() -> bool:  # a step just shown may still move the focus once
+            window.activateWindow()  # the offscreen platform does not give it back when a menu closes
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+            return field.hasFocus()
+        qtbot.waitUntil(focused, timeout=5000)
+        if keys == "x11 menu key":  # X11 sends the window a context-menu event instead of the key
+            centre = field.rect().center()
+            QApplication.sendEvent(window.windowHandle(), QContextMenuEvent(
+                QContextMenuEvent.Reason.Keyboard, field.mapTo(window, centre), field.mapToGlobal(centre)))
+        else:
+            key, modifier = ((Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier) if keys == "menu"
+                             else (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier))
+            QTest.keyClick(window.windowHandle(), key, modifier)
+    else:
+        where = field.mapTo(window, field.rect().center())
+        QTest.mousePress(window.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, where)
+        QTest.mouseRelease(window.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                           where)
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     return seen
 
@@ -126,4 +145,36 @@ def test_a_worker_field_s_own_menu_is_in_french_beside_an_arabic_client(qtbot, m
     qtbot.waitUntil(lambda: window.childAt(email.mapTo(window, email.rect().center())) is email, timeout=5000)
     client = _menu_opened_by_right_click(qtbot, window, email)
     assert client["direction"] == Qt.LayoutDirection.RightToLeft and "Tout sélectionner" not in client["texts"]
+    desk.close()
+
+
+@pytest.mark.parametrize("keys", ["menu", "shift+f10", "x11 menu key"])
+def test_the_menu_key_and_shift_f10_open_a_field_s_menu_in_its_reader_s_language(
+        qtbot, make_window, tmp_path_factory, keys: str) -> None:
+    """From the keyboard as with the mouse: the panel's field gives the worker's menu, a practice field the client's.
+
+    X11 turns the Menu key into a context-menu event for the window (seen under Xvfb with
+    xdotool): the desk's filter saw no key, and the worker got Qt's menu in the client's
+    language. The offscreen platform passes the key itself, which Qt turns into no menu.
+    """
+    from panel_helpers import unlock
+    from ui_helpers import builtin_library
+
+    window = make_window(ARABIC_CLIENT, lib=builtin_library(tmp_path_factory, "practice-portal"))
+    desk = VisitDesk(window, records_path())
+    unlock(qtbot, desk)
+    search = desk.panel.start.search
+    qtbot.waitUntil(search.isVisible, timeout=5000)
+    worker = _menu_opened_by_right_click(qtbot, window, search, keys)
+    assert worker["direction"] == Qt.LayoutDirection.LeftToRight
+    assert "Tout sélectionner" in worker["texts"], worker["texts"]
+    if keys == "menu":
+        desk.close()
+        return  # the offscreen platform makes no menu of the key on a client's field; X11 sends the event below
+    window.open_lesson("practice-portal", "create-account", 2)
+    email = window.lesson.exercise.inputs["e-mail"].edit
+    qtbot.waitUntil(email.isVisible, timeout=5000)
+    client = _menu_opened_by_right_click(qtbot, window, email, keys)
+    assert client["direction"] == Qt.LayoutDirection.RightToLeft and "Tout sélectionner" not in client["texts"]
+    assert client["texts"], "the practice field's own menu opened"
     desk.close()
