@@ -13,7 +13,7 @@ direction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
 
@@ -75,12 +75,28 @@ def choose_folder(parent: QWidget, languages: LanguageState, caption: str, folde
                         QFileDialog.AcceptMode.AcceptOpen)
 
 
+# Qt 6's file dialog asks its catalogue for "&Look in:" and "Files of &type:"; most of
+# Qt's catalogues (fr, it, ar, fa, uk, es, tr) hold those labels only as they were before,
+# without the "&", so a French worker read them in English.
+_LABELS_AS_BEFORE = ((QFileDialog.DialogLabel.LookIn, "&Look in:", "Look in:"),
+                     (QFileDialog.DialogLabel.FileType, "Files of &type:", "Files of type:"))
+
+
+def _labels_from_qt_s_older_texts(dialog: QFileDialog) -> None:
+    for label, current, before in _LABELS_AS_BEFORE:
+        if QCoreApplication.translate("QFileDialog", current) == current:
+            translated = QCoreApplication.translate("QFileDialog", before)
+            if translated != before:
+                dialog.setLabelText(label, "&" + translated)  # keeps a key to reach the field
+
+
 def _file_dialog(parent: QWidget, languages: LanguageState, caption: str, where: str, kinds: str,
                  mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode) -> str:
     with languages.qt_texts_of_worker():
         dialog = QFileDialog(parent, caption, where, kinds)
         dialog.setFileMode(mode)
         dialog.setAcceptMode(accept)
+        _labels_from_qt_s_older_texts(dialog)
         if mode == QFileDialog.FileMode.Directory:
             dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         for_worker(dialog, languages)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from ui_helpers import type_file_name, when_modal
 
 from coach.records.store import records_path
@@ -61,14 +61,18 @@ def test_a_file_dialog_for_the_worker_is_in_french_then_qt_speaks_the_client_s_l
         buttons = dialog.findChild(QDialogButtonBox)
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         assert buttons is not None and name is not None
+        labels = {label.text().replace("&", "").replace("\xa0", " ") for label in dialog.findChildren(QLabel)}
         seen.update(direction=dialog.layoutDirection(), name=name.text(),
-                    cancel=buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", ""))
+                    cancel=buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", ""),
+                    labels=labels >= {"Voir dans :", "Nom de fichier :", "Fichiers de type :"})
         type_file_name(tmp_path / "chiffres.csv")(dialog)
     when_modal(QFileDialog, act)
     chosen = save_file(window, window.languages, "Enregistrer les chiffres", str(tmp_path / "coach-figures.csv"),
                        "CSV (*.csv)")
     assert chosen == str(tmp_path / "chiffres.csv")
-    assert seen == {"direction": Qt.LayoutDirection.LeftToRight, "name": "coach-figures.csv", "cancel": "Annuler"}
+    # "Look in:" and "Files of type:" too: Qt's French catalogue has them only without their "&"
+    assert seen == {"direction": Qt.LayoutDirection.LeftToRight, "name": "coach-figures.csv", "cancel": "Annuler",
+                    "labels": True}
     assert _qt_cancel() == client_cancel, "the client's Qt texts are back after the dialog"
 
 
