@@ -190,9 +190,16 @@ def _v9_steps_by_day(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS activity_visit")
 
 
+def _v10_no_ratings_at(db: Database) -> None:
+    """The index ratings_at (schema 1) is read by no query (EXPLAIN QUERY PLAN over every
+    statement the records tests run): dropped, so each rating no longer writes an entry to it."""
+    db.execute("DROP INDEX IF EXISTS ratings_at")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (_v1_initial, _v2_search_key, _v3_lesson_language,
                                                  _v4_note_language, _v5_exercise_results, _v6_search_index,
-                                                 _v7_statistics_indexes, _v8_statistics_summaries, _v9_steps_by_day)
+                                                 _v7_statistics_indexes, _v8_statistics_summaries, _v9_steps_by_day,
+                                                 _v10_no_ratings_at)
 SCHEMA_VERSION = len(STEPS)
 """The newest schema this Coach knows."""
 

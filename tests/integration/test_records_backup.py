@@ -56,8 +56,9 @@ def test_a_backup_from_before_an_upgrade_is_restored_and_migrated(records: Recor
                       "CREATE INDEX clients_last_visit ON clients (anonymised, last_visit)",
                       "CREATE INDEX visits_started ON visits (started)",
                       "CREATE INDEX ratings_client ON ratings (client_id, skill, at)",
+                      "CREATE INDEX ratings_at ON ratings (at)",
                       "DELETE FROM _sqlite_migrations WHERE name IN ('0006_search_index', '0007_statistics_indexes',"
-                      " '0008_statistics_summaries', '0009_steps_by_day')"):
+                      " '0008_statistics_summaries', '0009_steps_by_day', '0010_no_ratings_at')"):
         conn.execute(statement)
     for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type = 'trigger'"
                                    " OR name IN ('figure_counts', 'visit_languages', 'rating_skills', 'level_steps')"

@@ -120,7 +120,7 @@ def test_reopening_applies_no_migration_twice(made: Path) -> None:
         assert applied == [("0001_initial",), ("0002_search_key",), ("0003_lesson_language",),
                        ("0004_note_language",), ("0005_exercise_results",), ("0006_search_index",),
                        ("0007_statistics_indexes",), ("0008_statistics_summaries",),
-                       ("0009_steps_by_day",)]
+                       ("0009_steps_by_day",), ("0010_no_ratings_at",)]
 
 
 def test_changed_passphrase(made: Path) -> None:

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from coach.records import Records
 from coach.records.models import to_text
 from coach.records.records import fold
-from coach.records.schema import migrations
+from coach.records.schema import SCHEMA_VERSION, migrations
 from coach.records.store import memory_connection
 from tests.unit.test_records_summaries import BASE, reference
 
@@ -136,7 +136,7 @@ SCHEMA_8_STEPS = (
 
 @pytest.mark.parametrize("seed", range(4))
 def test_a_schema_8_file_is_migrated_to_steps_by_day(seed: int) -> None:
-    """A file as schema 8 left it (steps keyed by client) gets schema 9's steps, agreeing, and loses two indexes."""
+    """A file as schema 8 left it (steps keyed by client) gets schema 9's steps, agreeing, and loses the three indexes no query reads."""
     import random
 
     rng = random.Random(seed)
@@ -162,11 +162,11 @@ def test_a_schema_8_file_is_migrated_to_steps_by_day(seed: int) -> None:
     for statement in SCHEMA_8_STEPS:
         conn.execute(statement)
     assert conn.execute("PRAGMA user_version").fetchone() == (8,)
-    migrated = Records(conn, Path(":memory:"), "unused")  # migrates to schema 9
+    migrated = Records(conn, Path(":memory:"), "unused")  # migrates to the newest schema
     try:
-        assert conn.execute("PRAGMA user_version").fetchone() == (9,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert not indexes & {"visits_period", "activity_visit"}
+        assert not indexes & {"visits_period", "activity_visit", "ratings_at"}
         every_period_agrees(migrated)
         write(migrated, [(day, 0, level, "worker") for day, level in ((1, 0), (2, 2), (4, 1))], client=3)
         conn.execute("UPDATE ratings SET at = ? WHERE id = (SELECT min(id) FROM ratings WHERE client_id = 1)",
