@@ -10,19 +10,40 @@ the scroll area, laid out and painted again: two frames and a flicker at each st
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QSizePolicy, QStackedWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QScrollArea, QStackedWidget
+
+
+class PageStack(QStackedWidget):
+    """A stack whose sizes are those of the page shown, not the largest of all its pages.
+
+    Qt's stack asks every page (shown or not) for its sizes and height for its width,
+    and the scroll area asks the stack at each of its layout passes, twice a step: the
+    hidden pages' word-wrapped labels were laid out again each time (about 2 ms a pass
+    at 100 %), and a start page shown after a visit was as tall as the visit page (1,300
+    px of empty scrolling below it).
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
 
 
 def size_to_shown(stack: QStackedWidget, scroll_area: QScrollArea) -> None:
-    """Each page starts at its top, and the stack is as tall as the page shown (not the tallest)."""
-    current = stack.currentWidget()
-    for index in range(stack.count()):
-        page = stack.widget(index)
-        if page is None:
-            continue
-        policy = page.sizePolicy()
-        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored)
-        page.setSizePolicy(policy)
+    """Each page starts at its top, and the stack takes the size of the page shown."""
+    stack.updateGeometry()  # its sizes are the new page's
     stack.adjustSize()
     scroll_area.verticalScrollBar().setValue(0)
 
@@ -30,8 +51,7 @@ def size_to_shown(stack: QStackedWidget, scroll_area: QScrollArea) -> None:
 def refit_now(stack: QStackedWidget, scroll_area: QScrollArea) -> None:
     """The page shown takes the height of its new texts now, laid out once, before the next frame.
 
-    What the scroll area does a pass later, for the page shown only (the scroll area asks
-    every page of the stack): the page's height for its width, at least the viewport's.
+    What the scroll area does a pass later: the page's height for its width, at least the viewport's.
     """
     page = stack.currentWidget()
     if page is None or not scroll_area.isVisible() or not page.hasHeightForWidth():

@@ -15,13 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QProgressBar,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.autonomy import SelfRating
 from coach.domain.pack import Lesson, Pack
@@ -31,7 +25,7 @@ from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.panel.failure_bar import FailureBar
 from coach.ui.panel.gate import RecordsGate
-from coach.ui.panel.page_fit import refit_now, size_to_shown
+from coach.ui.panel.page_fit import PageStack, refit_now, size_to_shown
 from coach.ui.panel.records_access import RecordsAccess
 from coach.ui.panel.rights_actions import RightsActions
 from coach.visit import UnrecordedStore, VisitSession
@@ -99,7 +93,7 @@ class SidePanel(QWidget):
         # the controls inside, and the area scrolls to each.
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll_area, 1)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.scroll_area.setWidget(self.stack)
         self.gate = RecordsGate(languages, records_path.exists, worker_name)
         self.stack.addWidget(self.gate)
@@ -129,9 +123,6 @@ class SidePanel(QWidget):
     def _add_page(self, page: QWidget) -> None:
         """A page built late: in the stack (not shown yet), in the worker's words."""
         self.stack.addWidget(page)
-        policy = page.sizePolicy()
-        policy.setVerticalPolicy(policy.Policy.Ignored)  # as _page_changed gives a page not shown
-        page.setSizePolicy(policy)
         page.retranslate()  # type: ignore[attr-defined]  # every page of the panel has one
 
     @property
@@ -198,7 +189,7 @@ class SidePanel(QWidget):
 
     # -- pages ----------------------------------------------------------------------
     def _page_changed(self, _index: int = 0) -> None:
-        """Each page starts at its top, and the stack is as tall as the page shown (not the tallest)."""
+        """Each page starts at its top, and the stack is as tall as the page shown."""
         size_to_shown(self.stack, self.scroll_area)
 
     def _fit_page(self) -> None:
