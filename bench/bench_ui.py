@@ -55,11 +55,11 @@ from ui_clock import Row, drain, machine, print_rows, until_painted  # noqa: E40
 COACH_CHILD = r"""
 # As the `coach` command does before it loads Qt (coach/cli.py); a --before tree may not.
 try:
-    from coach.collector import rest_during_start
+    from coach.gui_start import before_qt
 except ImportError:
     pass
 else:
-    rest_during_start()
+    before_qt()
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -93,11 +93,12 @@ import time
 marks = [("python", time.process_time())]
 # As the `coach` command does before it loads Qt (coach/cli.py); a --before tree may not.
 try:
-    from coach.collector import rest_during_start
+    from coach.gui_start import before_qt
 except ImportError:
     pass
 else:
-    rest_during_start()
+    before_qt()
+marks.append(("Qt-free modules first (gui_start)", time.process_time()))
 import PySide6.QtWidgets
 marks.append(("import PySide6.QtWidgets", time.process_time()))
 import sys

@@ -264,9 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return speak_command(*speak, sys.stdout, sys.stderr)
     args = build_parser().parse_args(arguments)
     if args.command in (None, "run"):
-        from coach.collector import resume_after_start, rest_during_start
+        from coach.collector import resume_after_start
+        from coach.gui_start import before_qt
 
-        rest_during_start()  # before Qt loads: its types are most of what start-up makes
+        before_qt()  # the collector at rest, the Qt-free modules first
         from coach.ui.app import run_app
 
         try:

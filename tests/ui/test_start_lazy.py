@@ -36,8 +36,8 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
 # once more after the frame's follow-up work has run.
 CHILD = r"""
 import gc, json, sys
-from coach.collector import rest_during_start
-rest_during_start()  # as `coach` does before Qt loads
+from coach.gui_start import before_qt
+before_qt()  # as `coach` does before Qt loads
 from PySide6.QtCore import QEvent, QObject, QTimer
 from coach.ui import app as coach_app
 from coach.ui.panel.side_panel import SidePanel
@@ -152,3 +152,16 @@ def test_a_start_refused_leaves_the_collector_working(capsys) -> None:
     assert gc.isenabled()
     gc.unfreeze()
     assert "unknown language tag" in capsys.readouterr().err
+
+
+def test_the_window_brings_none_of_coach_s_qt_free_modules_after_qt() -> None:
+    """PySide6 reads the source of each module imported after it: the window's Qt-free ones come first (gui_start)."""
+    probe = ("import sys\n"
+             "from coach.gui_start import before_qt\n"
+             "before_qt()\n"
+             "first = set(sys.modules)\n"
+             "import coach.ui.app\n"
+             "print(sorted(m for m in set(sys.modules) - first if m.startswith('coach.') and not m.startswith('coach.ui')))")
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert ran.stdout.strip() == "[]", f"add these to coach.gui_start.QT_FREE_FIRST: {ran.stdout.strip()}"
