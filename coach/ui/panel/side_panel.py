@@ -109,7 +109,9 @@ class SidePanel(QWidget):
         self._lock_view: LockView | None = None
         self.stack.currentChanged.connect(self._page_changed)
         self._page_changed()
-        self.rights = RightsActions(self, languages)
+        self.rights = RightsActions(self, languages, self.access, self.failures, self._current_client,
+                                    self.skill_names, lambda text: self.visit.rights_status.setText(text),
+                                    self.end_visit, self.about_needed.emit)
         self.access.failed.connect(self.failures.report)
         self.access.busy_changed.connect(self._busy_changed)
         self.gate.submitted.connect(self._unlock_records)
@@ -407,6 +409,11 @@ class SidePanel(QWidget):
             self.session.note(text, self._languages.worker.tag)
 
     # -- rights -------------------------------------------------------------------
+    def _current_client(self) -> tuple[int, int | None] | None:
+        if self.session is None or self.session.client_id is None:
+            return None
+        return self.session.client_id, self.worker_id
+
     def export_to(self, folder: Path) -> None:
         """Export the current client's record (JSON and PDF) into `folder`, off the GUI thread."""
         self.rights.export_to(folder)
