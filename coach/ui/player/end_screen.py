@@ -80,8 +80,9 @@ class EndPage(QWidget):
         self.question.setProperty("role", "section")
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body = StepBody(self.picture, [self.title, self.subtitle, self.question], visual_minimum=0)
+        self.body = StepBody(self.picture, [self.title, self.subtitle], visual_minimum=0)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.question)  # with its answers, never scrolled away from them
         self.faces_row = FaceRow()
         faces = FlowLayout(self.faces_row, spacing=12)  # as control_row(spread=False), but a named group
         faces.set_centred(True)
