@@ -13,9 +13,20 @@ direction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyle,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 
@@ -90,6 +101,17 @@ def _labels_from_qt_s_older_texts(dialog: QFileDialog) -> None:
                 dialog.setLabelText(label, "&" + translated)  # keeps a key to reach the field
 
 
+def _arrows_of_the_dialog_s_direction(dialog: QFileDialog) -> None:
+    """Back and Forward point the dialog's way: Qt draws them for the application's direction,
+    so beside an Arabic client a French worker's Back pointed right."""
+    left, right = QStyle.StandardPixmap.SP_ArrowLeft, QStyle.StandardPixmap.SP_ArrowRight
+    backward = left if dialog.layoutDirection() == Qt.LayoutDirection.LeftToRight else right
+    for name, arrow in (("backButton", backward), ("forwardButton", right if backward == left else left)):
+        button = dialog.findChild(QToolButton, name)  # Qt's own file dialog; a native one has none
+        if button is not None:
+            button.setIcon(dialog.style().standardIcon(arrow, None, button))
+
+
 def _file_dialog(parent: QWidget, languages: LanguageState, caption: str, where: str, kinds: str,
                  mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode) -> str:
     with languages.qt_texts_of_worker():
@@ -100,6 +122,7 @@ def _file_dialog(parent: QWidget, languages: LanguageState, caption: str, where:
         if mode == QFileDialog.FileMode.Directory:
             dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         for_worker(dialog, languages)
+        _arrows_of_the_dialog_s_direction(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return ""
         return dialog.selectedFiles()[0]

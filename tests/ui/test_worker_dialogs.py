@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 from ui_helpers import type_file_name, when_modal
 
 from coach.records.store import records_path
@@ -62,6 +71,9 @@ def test_a_file_dialog_for_the_worker_is_in_french_then_qt_speaks_the_client_s_l
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         assert buttons is not None and name is not None
         labels = {label.text().replace("&", "").replace("\xa0", " ") for label in dialog.findChildren(QLabel)}
+        back = dialog.findChild(QToolButton, "backButton")
+        left = dialog.style().standardIcon(QStyle.StandardPixmap.SP_ArrowLeft, None, back)
+        seen.update(back_points_left=back.icon().pixmap(16).toImage() == left.pixmap(16).toImage())
         seen.update(direction=dialog.layoutDirection(), name=name.text(),
                     cancel=buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", ""),
                     labels=labels >= {"Voir dans :", "Nom de fichier :", "Fichiers de type :"})
@@ -72,7 +84,7 @@ def test_a_file_dialog_for_the_worker_is_in_french_then_qt_speaks_the_client_s_l
     assert chosen == str(tmp_path / "chiffres.csv")
     # "Look in:" and "Files of type:" too: Qt's French catalogue has them only without their "&"
     assert seen == {"direction": Qt.LayoutDirection.LeftToRight, "name": "coach-figures.csv", "cancel": "Annuler",
-                    "labels": True}
+                    "labels": True, "back_points_left": True}
     assert _qt_cancel() == client_cancel, "the client's Qt texts are back after the dialog"
 
 
