@@ -18,14 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.speech.cache import wipe_private
 from coach.ui.first_frame import after_first_frame
@@ -42,7 +35,9 @@ if TYPE_CHECKING:
     from coach.ui.player.consent_page import ConsentPage
 
 LEVEL_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
-_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+# Where digits are typed, not levels chosen. By class name (QObject.inherits): the spin box's
+# and text areas' Python types, and their enums, are not made at each start for this test.
+_TEXT_INPUTS = ("QLineEdit", "QPlainTextEdit", "QTextEdit", "QAbstractSpinBox")
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
 # What opens a context menu: a right click, the Menu key or Shift+F10 (key events), and the
 # platform's own context-menu event (X11 sends one for the Menu key instead of the key).
@@ -247,7 +242,7 @@ class VisitDesk(QObject):
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             level = LEVEL_KEYS.get(Qt.Key(event.key()))
             focus = QApplication.focusWidget()
-            if level is not None and not isinstance(focus, _TEXT_INPUTS) and focus is not None \
+            if level is not None and focus is not None and not any(focus.inherits(name) for name in _TEXT_INPUTS) \
                     and focus.window() is self.window:
                 return self.panel.choose_level(level)
         return False
