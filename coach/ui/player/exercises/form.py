@@ -6,9 +6,9 @@ widget: no history, no input-method memory, cleared when the step is left.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.domain.exercises import Strength, password_strength
 from coach.ui.player.exercises.base import press_button
@@ -103,6 +103,45 @@ class PracticeField(QWidget):
         return password_strength(self.edit.text())
 
 
+class SiteBand(QFrame):
+    """The site's coloured band: its made-up name, and the practice mark beside it, or under it
+    when the two do not fit on one line (200 % text beside the worker's panel: side by side, the
+    name wrapped into four lines and pushed the fields out of sight)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "practice-band")
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(12, 6, 12, 6)
+        self.site = QLabel()
+        self.site.setProperty("role", "practice-site")
+        self.site.setWordWrap(True)
+        self.mark = QLabel()
+        self.mark.setProperty("role", "practice-mark")
+        self.mark.setWordWrap(True)
+        self._row.addWidget(self.site, 1)
+        self._row.addWidget(self.mark)
+
+    def stacked(self) -> bool:
+        return self._row.direction() == QBoxLayout.Direction.TopToBottom
+
+    def event(self, event: QEvent) -> bool:
+        # A resize, or a label's new text or font (which asks its parent for a new layout).
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit()
+        return super().event(event)
+
+    def _fit(self) -> None:
+        margins = self._row.contentsMargins()
+        one_line = (self.site.fontMetrics().horizontalAdvance(self.site.text())
+                    + self.mark.fontMetrics().horizontalAdvance(self.mark.text())
+                    + self._row.spacing() + margins.left() + margins.right())
+        direction = (QBoxLayout.Direction.LeftToRight if one_line <= self.width()
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+
+
 class PracticeForm(QFrame):
     """The simulated site: its name in a coloured band, a "practice" mark, fields, a button."""
 
@@ -116,19 +155,9 @@ class PracticeForm(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 16)
         layout.setSpacing(8)  # 3 fields and the button in 478 px in Arabic at 100 %
-        band = QFrame()
-        band.setProperty("role", "practice-band")
-        band_row = QHBoxLayout(band)
-        band_row.setContentsMargins(12, 6, 12, 6)
-        self.site = QLabel()
-        self.site.setProperty("role", "practice-site")
-        self.site.setWordWrap(True)
-        self.practice_mark = QLabel()
-        self.practice_mark.setProperty("role", "practice-mark")
-        self.practice_mark.setWordWrap(True)
-        band_row.addWidget(self.site, 1)
-        band_row.addWidget(self.practice_mark)
-        layout.addWidget(band)
+        self.band = SiteBand()
+        self.site, self.practice_mark = self.band.site, self.band.mark
+        layout.addWidget(self.band)
         self._fields_layout = QVBoxLayout()
         self._fields_layout.setContentsMargins(24, 0, 24, 0)
         self._fields_layout.setSpacing(8)
