@@ -259,8 +259,10 @@ class VisitDesk(QObject):
         field = text_field_of(widget)
         if field is None or (field.window() is self.window and not self.panel.isAncestorOf(field)):
             return False  # the client's fields (a practice form) keep the client's menu
-        text_menu_for_worker(field, self.window.languages, where or field.mapToGlobal(field.rect().center()),
-                             from_keyboard=where is None)
+        keyboard = where is None  # (a QPoint at 0, 0 is false: test for None)
+        text_menu_for_worker(field, self.window.languages,
+                             field.mapToGlobal(field.rect().center()) if where is None else where,
+                             from_keyboard=keyboard)
         return True
 
     def _watch_input(self) -> None:
