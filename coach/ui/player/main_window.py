@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.reader = Reader(speech, self)
         self.setWindowTitle("Coach")
         self.setMinimumSize(QSize(640, 480))
+        # Fixed: the window draws nothing that depends on it (the player follows the client,
+        # the panel the worker); following the client's, it was repainted whole, panel included.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
         self.player_column = QWidget()
         column = QVBoxLayout(self.player_column)
