@@ -26,7 +26,7 @@ from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState
 from coach.ui.language_state import use_script_font as script_font
 from coach.ui.theme import px
-from coach.ui.widgets import PictureView, Tile, scrolling_page
+from coach.ui.widgets import PictureView, Tile, refresh_layouts, scrolling_page
 
 TILE_WIDTH = 220
 TILE_SPACING = 18
@@ -275,6 +275,19 @@ class LibraryPage(QWidget):
         if kind == QEvent.Type.Resize or (kind == QEvent.Type.LayoutRequest and watched is self._holder):
             self._fill_visible()  # a LayoutRequest reaches filters before the layout it activates
         return False
+
+    def prepare_to_show(self) -> None:
+        """The client's fonts and texts, and the page measured again, before it is shown.
+
+        Qt lays a page out as it shows it, before its showEvent: shown first, the library
+        was laid out with the last language's fonts, texts and heights, then again with
+        the new ones (about 2 ms of a language chosen on the picker).
+        """
+        self.ensurePolished()  # the application's style sheet, as the first show would apply it
+        self.use_script_font(self._languages.client)
+        if self._stale:
+            self._apply_texts()
+        refresh_layouts(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -282,8 +282,7 @@ class MainWindow(QMainWindow):
         self.picker.focus_current()
 
     def show_library(self) -> None:
-        self.stack.setCurrentWidget(self.library)
-        self.library.focus_first()
+        self.screens.show_library().focus_first()
 
     def show_packs(self) -> None:
         self.stack.setCurrentWidget(self.packs_page)
@@ -399,7 +398,7 @@ class MainWindow(QMainWindow):
         refresh_layouts(changed or self)
 
     def _page_shown(self) -> None:
-        self.screens.apply_client_font(self.stack.currentWidget())
         page = self.stack.currentWidget()
-        if page is not None:
+        if page is not None and page is not self.screens.prepared:
+            self.screens.apply_client_font(page)
             refresh_layouts(page)
