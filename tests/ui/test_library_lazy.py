@@ -123,3 +123,32 @@ def test_library_tiles_take_the_clients_script_font_even_when_built_later(make_w
     late = window.library.sections[-1]
     assert "Noto Sans Arabic" in families(late.built_tiles()[0].title)
     assert "Noto Sans Arabic" in families(late.title)
+
+
+def test_the_library_is_shown_already_in_the_chosen_language(make_window, many: Library) -> None:
+    """Qt lays a page out as it shows it: the tiles have their new words and fonts by then, so
+    the library is laid out once with them, not first with the last language's."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window(Settings(client_language="fr"), lib=many)
+    window.show_languages()
+    QApplication.processEvents()
+    seen: list[tuple[str, str, list[str]]] = []
+
+    class AtShow(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Show and watched is window.library:
+                title = window.library.sections[0].built_tiles()[0].title
+                seen.append((title.text(), title.styleSheet(), title.geometry().size().toTuple()))
+            return False
+
+    at_show = AtShow()
+    window.library.installEventFilter(at_show)
+    next(b for b in window.picker.buttons if b.language.tag == "ar").click()
+    QApplication.processEvents()
+    window.library.removeEventFilter(at_show)
+    assert len(seen) == 1
+    text, sheet, size_at_show = seen[0]
+    title = window.library.sections[0].built_tiles()[0].title
+    assert arabic(text) and "Noto Sans Arabic" in sheet
+    assert size_at_show == title.geometry().size().toTuple(), "laid out as shown, not again after"

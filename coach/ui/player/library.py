@@ -26,7 +26,7 @@ from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState
 from coach.ui.language_state import use_script_font as script_font
 from coach.ui.theme import px
-from coach.ui.widgets import PictureView, Tile, scrolling_page
+from coach.ui.widgets import PictureView, Tile, refresh_layouts, scrolling_page
 
 TILE_WIDTH = 220
 TILE_SPACING = 18
@@ -66,11 +66,16 @@ class PackSection(QWidget):
     sixty (header, and the picture and title of every tile), and the scroll bar is right.
     """
 
-    def __init__(self, pack: Pack, tile_size: Callable[[], QSize], parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, tile_size: Callable[[], QSize], estimate: Callable[[int, int], int],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
         self._tile_size = tile_size
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._estimate = estimate
+        """The height of `count` lessons' tiles at a width (the page's, kept per tile size)."""
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # Qt's answer until built (then its layout's), asked of no Python
+        self.setSizePolicy(policy)
         self.icon: PictureView | None = None
         self.title: QLabel | None = None
         self._tiles: list[LessonTile] = []
@@ -84,16 +89,10 @@ class PackSection(QWidget):
         return self.holder is not None
 
     # -- the estimate, until built ------------------------------------------------------
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        if self.built:
+        if self.holder is not None:
             return super().heightForWidth(width)
-        tile = self._tile_size()
-        per_row = max(1, (width + TILE_SPACING) // (tile.width() + TILE_SPACING))
-        rows = -(-len(self.pack.lessons) // per_row)
-        return HEADER_HEIGHT + SECTION_SPACING + max(0, rows * (tile.height() + TILE_SPACING) - TILE_SPACING)
+        return self._estimate(len(self.pack.lessons), width)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         if self.built:
@@ -185,7 +184,8 @@ class LibraryPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setVisible(not packs)
         layout.addWidget(self.empty)
-        self.sections = [PackSection(pack, self._estimated_tile) for pack in packs]
+        self._estimates: dict[tuple[int, int], int] = {}
+        self.sections = [PackSection(pack, self._estimated_tile, self._estimated_height) for pack in packs]
         for section in self.sections:
             section.on_build = self._build
             layout.addWidget(section)
@@ -205,6 +205,7 @@ class LibraryPage(QWidget):
         Kept until the next build or scale change: every section not built asks, many times a layout.
         """
         if self._tile_size is None:
+            self._estimates.clear()
             built = next((t for s in self.sections for t in s.built_tiles()), None)
             if built is not None:
                 self._tile_size = built.sizeHint()
@@ -212,6 +213,21 @@ class LibraryPage(QWidget):
                 text = 2 * self.fontMetrics().lineSpacing()
                 self._tile_size = QSize(self._tile_width, round(self._tile_width * 0.6) + 30 + text)
         return self._tile_size
+
+    def _estimated_height(self, count: int, width: int) -> int:
+        """A section not built yet: as tall as its header and `count` tiles at `width`.
+
+        Kept with the tile size: a layout pass asks every section not built about ten
+        times (some 1,000 answers in Python for a language chosen at 100 packs).
+        """
+        tile = self._tile_size if self._tile_size is not None else self._estimated_tile()  # a new size: none kept
+        height = self._estimates.get((count, width))
+        if height is None:
+            per_row = max(1, (width + TILE_SPACING) // (tile.width() + TILE_SPACING))
+            rows = -(-count // per_row)
+            height = HEADER_HEIGHT + SECTION_SPACING + max(0, rows * (tile.height() + TILE_SPACING) - TILE_SPACING)
+            self._estimates[(count, width)] = height
+        return height
 
     def _build(self, section: PackSection) -> None:
         if section.built:
@@ -275,6 +291,19 @@ class LibraryPage(QWidget):
         if kind == QEvent.Type.Resize or (kind == QEvent.Type.LayoutRequest and watched is self._holder):
             self._fill_visible()  # a LayoutRequest reaches filters before the layout it activates
         return False
+
+    def prepare_to_show(self) -> None:
+        """The client's fonts and texts, and the page measured again, before it is shown.
+
+        Qt lays a page out as it shows it, before its showEvent: shown first, the library
+        was laid out with the last language's fonts, texts and heights, then again with
+        the new ones (about 2 ms of a language chosen on the picker).
+        """
+        self.ensurePolished()  # the application's style sheet, as the first show would apply it
+        self.use_script_font(self._languages.client)
+        if self._stale:
+            self._apply_texts()
+        refresh_layouts(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

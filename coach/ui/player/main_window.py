@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.reader = Reader(speech, self)
         self.setWindowTitle("Coach")
         self.setMinimumSize(QSize(640, 480))
+        # Fixed: the window draws nothing that depends on it (the player follows the client,
+        # the panel the worker); following the client's, it was repainted whole, panel included.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
         self.player_column = QWidget()
         column = QVBoxLayout(self.player_column)
@@ -279,8 +282,7 @@ class MainWindow(QMainWindow):
         self.picker.focus_current()
 
     def show_library(self) -> None:
-        self.stack.setCurrentWidget(self.library)
-        self.library.focus_first()
+        self.screens.show_library().focus_first()
 
     def show_packs(self) -> None:
         self.stack.setCurrentWidget(self.packs_page)
@@ -396,7 +398,7 @@ class MainWindow(QMainWindow):
         refresh_layouts(changed or self)
 
     def _page_shown(self) -> None:
-        self.screens.apply_client_font(self.stack.currentWidget())
         page = self.stack.currentWidget()
-        if page is not None:
+        if page is not None and page is not self.screens.prepared:
+            self.screens.apply_client_font(page)
             refresh_layouts(page)

@@ -73,6 +73,8 @@ class Screens:
         self._installer: PackInstaller | None = None
         self.leaving: QWidget | None = None
         """The screen the client is leaving (the picker, as a language is chosen): not restyled."""
+        self.prepared: QWidget | None = None
+        """The screen being shown, already given its fonts and measured again: not re-measured."""
 
     def built(self, name: str) -> QWidget | None:
         """The screen `name` ("picker", "library", "lesson", "end", "packs") if it was built."""
@@ -191,6 +193,17 @@ class Screens:
         if anchor is not None:
             tab_after(anchor, page)
         return page
+
+    def show_library(self) -> LibraryPage:
+        """The library on screen, its fonts, texts and measures set while it is hidden."""
+        library = self.library
+        library.prepare_to_show()
+        self.prepared = library
+        try:
+            self._window.stack.setCurrentWidget(library)
+        finally:
+            self.prepared = None
+        return library
 
     def apply_client_font(self, page: QWidget | None) -> None:
         """Give the visible client page the client's script fonts.
