@@ -92,6 +92,12 @@ class Desk:
         self.window.activateWindow()
         drain()
         resume_after_start()  # run_app does so once the first frame is painted
+        try:  # and prepares the other client languages in idle time (a tree from before does not)
+            from coach.ui.app import warm_languages
+        except ImportError:
+            pass
+        else:
+            warm_languages(self.window)
         self.clock = FrameClock(self.window)
         if unlock:
             self._unlock_and_visit()

@@ -60,6 +60,15 @@ def build_window(
     return MainWindow(list(library.packs), list(library.broken), settings, path, speech)
 
 
+def warm_languages(window: MainWindow) -> None:
+    """Prepare the other client languages in idle time, once the window is up (language_warmup.py)."""
+    from coach.ui.language_warmup import LanguageWarmup
+    from coach.ui.player.screens import offered_languages
+
+    LanguageWarmup(window.languages, offered_languages(window.packs), lambda: window.settings.text_scale,
+                   window).start()
+
+
 def open_desk(window: MainWindow, settings_set_aside: Path | None = None) -> VisitDesk:
     """The worker's panel beside the player; a damaged settings file is told to the worker there."""
     desk = VisitDesk(window, app_dirs().records_file)  # the records (and SQLCipher) open when unlocked
@@ -104,6 +113,7 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
     # QtMultimedia loads once the window is painted, before the client can press Listen.
     after_first_frame(window, window.reader.prepare)
     after_first_frame(window, resume_after_start)
+    after_first_frame(window, lambda: warm_languages(window))
     window.show()
     # Ask for the keyboard focus: without it a screen reader hears nothing until a click
     # (under a window manager this is what it does anyway; without one, nothing else will).

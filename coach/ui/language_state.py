@@ -53,6 +53,15 @@ class LanguageState(QObject):
     def worker_strings(self) -> gettext.NullTranslations:
         return ui_strings(self._worker.tag)
 
+    def strings_of(self, lang: Language) -> gettext.NullTranslations:
+        """Coach's own interface strings in `lang`."""
+        return ui_strings(lang.tag)
+
+    def prepare(self, lang: Language) -> None:
+        """Load `lang`'s catalogues now (idle time), so that its first use does not wait for them."""
+        ui_strings(lang.tag)
+        self._qt_catalogue(lang)
+
     def set_client(self, tag: str) -> None:
         new = language(normalize_tag(tag))
         if new == self._client:

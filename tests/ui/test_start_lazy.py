@@ -29,7 +29,8 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
          "coach.records.store", "coach.handouts.sheet", "coach.ui.handouts.dialog", "coach.packs.install",
          "coach.ui.player.lesson_view", "coach.ui.player.exercises", "coach.ui.panel.stats_dialog",
          # packs all taken from the pack cache: no pack reader, TOML or XML (the icons are checked by the tests)
-         "coach.packs.reading", "tomllib", "xml.etree.ElementTree", "coach.ui.worker_dialogs")
+         "coach.packs.reading", "tomllib", "xml.etree.ElementTree", "coach.ui.worker_dialogs",
+         "coach.ui.language_warmup")
 
 # `coach`'s own start (run_app) in a child process; at the first painted frame of the
 # window it prints which heavy modules are loaded and what the window has built, and
