@@ -55,21 +55,21 @@ def _is_menu_key(event: QEvent) -> bool:
 
 def _menu_request(watched: QObject, event: QEvent) -> tuple[QWidget | None, QPoint | None] | None:
     """Where `event` asks for a context menu: the widget under the pointer and the point, or the
-    focused widget (the menu goes at its centre); None when it asks for none."""
-    if QApplication.activePopupWidget() is not None:
-        return None  # a key or click for the menu already open (X11 sends the Menu key to it too)
+    focused widget (the menu goes at its centre); None when it asks for none, or when a menu is
+    already open (the key or click is that menu's: X11 sends the Menu key on to it too)."""
+    asked: tuple[QWidget | None, QPoint | None] | None = None
     if isinstance(event, QMouseEvent):
         # The click that opens a context menu: the press on Linux, the release on Windows.
         trigger = (QEvent.Type.MouseButtonPress if QGuiApplication.styleHints().contextMenuTrigger()
                    == Qt.ContextMenuTrigger.Press else QEvent.Type.MouseButtonRelease)
-        if event.button() != Qt.MouseButton.RightButton or event.type() != trigger:
-            return None
-        return _widget_at(watched, event.position().toPoint()), event.globalPosition().toPoint()
-    if isinstance(event, QContextMenuEvent):  # the platform's own: X11 sends it for the Menu key
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            return _widget_at(watched, event.pos()), event.globalPos()
-        return QApplication.focusWidget(), None
-    return (QApplication.focusWidget(), None) if _is_menu_key(event) else None
+        if event.button() == Qt.MouseButton.RightButton and event.type() == trigger:
+            asked = _widget_at(watched, event.position().toPoint()), event.globalPosition().toPoint()
+    elif isinstance(event, QContextMenuEvent):  # the platform's own: X11 sends it for the Menu key
+        asked = ((_widget_at(watched, event.pos()), event.globalPos())
+                 if event.reason() == QContextMenuEvent.Reason.Mouse else (QApplication.focusWidget(), None))
+    elif _is_menu_key(event):
+        asked = QApplication.focusWidget(), None
+    return asked if asked is not None and QApplication.activePopupWidget() is None else None
 
 
 def _widget_at(window: QObject, point: QPoint) -> QWidget | None:
@@ -259,10 +259,11 @@ class VisitDesk(QObject):
         field = text_field_of(widget)
         if field is None or (field.window() is self.window and not self.panel.isAncestorOf(field)):
             return False  # the client's fields (a practice form) keep the client's menu
-        keyboard = where is None  # (a QPoint at 0, 0 is false: test for None)
-        text_menu_for_worker(field, self.window.languages,
-                             field.mapToGlobal(field.rect().center()) if where is None else where,
-                             from_keyboard=keyboard)
+        if where is None:  # from the keyboard (not `not where`: a QPoint at 0, 0 is false)
+            text_menu_for_worker(field, self.window.languages, field.mapToGlobal(field.rect().center()),
+                                 from_keyboard=True)
+        else:
+            text_menu_for_worker(field, self.window.languages, where)
         return True
 
     def _watch_input(self) -> None:

@@ -162,7 +162,8 @@ def test_the_window_brings_none_of_coach_s_qt_free_modules_after_qt() -> None:
              "before_qt()\n"
              "first = set(sys.modules)\n"
              "import coach.ui.app\n"
-             "print(sorted(m for m in set(sys.modules) - first if m.startswith('coach.') and not m.startswith('coach.ui')))")
+             "late = set(sys.modules) - first\n"
+             "print(sorted(m for m in late if m.startswith('coach.') and not m.startswith('coach.ui')))")
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert ran.stdout.strip() == "[]", f"add these to coach.gui_start.QT_FREE_FIRST: {ran.stdout.strip()}"

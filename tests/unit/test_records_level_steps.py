@@ -136,7 +136,8 @@ SCHEMA_8_STEPS = (
 
 @pytest.mark.parametrize("seed", range(4))
 def test_a_schema_8_file_is_migrated_to_steps_by_day(seed: int) -> None:
-    """A file as schema 8 left it (steps keyed by client) gets schema 9's steps, agreeing, and loses the three indexes no query reads."""
+    """A file as schema 8 left it (steps keyed by client) gets schema 9's steps, agreeing,
+    and loses the three indexes no query reads."""
     import random
 
     rng = random.Random(seed)
