@@ -6,7 +6,10 @@ Target (issue 13): at most 2x espeak-ng's own command. Each run says the same se
 with an empty speech cache (the cache folder is removed first, so synthesis is
 inside), then with `espeak-ng -v fr -w`, then with `coach speak` again (from the
 cache), then starts the bare interpreter as the `coach` script does (`import re`,
-nothing of Coach): the floor of any `coach` command. Every process is timed from spawn
+nothing of Coach): the floor of any `coach` command; then bench/lean_speaker.py, the
+leanest Python speaker there can be (the same library and voice, ctypes and wave, no
+check, cache or message), without and with pip's `import re`: the floor of any `coach
+speak` written in Python. Every process is timed from spawn
 to exit, wall clock and CPU (user + system; on a loaded shared machine the wall clock
 also holds the time spent waiting for a core). Prints median, min and max, the ratio
 of the medians, any run that failed (exit status, message), and how many lengths the
@@ -50,6 +53,8 @@ SENTENCE = "Touchez le bouton vert pour continuer, puis attendez la page suivant
 COLD, ESPEAK, CACHED, FLOOR = ("coach speak, empty cache", "espeak-ng -w", "coach speak, cached",
                                "python + import re (no Coach)")
 NO_HOME = "coach speak, no COACH_HOME"
+LEAN, LEAN_RE = "leanest Python speaker, no Coach", "leanest, with import re"
+LEAN_SPEAKER = Path(__file__).with_name("lean_speaker.py")
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -67,7 +72,7 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
     """The interleaved runs (with `also`, other installs' `coach` too); the lines of the table."""
     espeak = shutil.which("espeak-ng")
     others = {f"--also {i + 1}, empty cache": path for i, path in enumerate(also)}
-    labels = (COLD, ESPEAK, CACHED, FLOOR, NO_HOME, *others)
+    labels = (COLD, ESPEAK, CACHED, FLOOR, LEAN, LEAN_RE, NO_HOME, *others)
     times: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label in labels}
     failures: list[str] = []
     lengths: set[int] = set()
@@ -79,6 +84,9 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
         speak = [*COACH, "speak", "--lang", "fr", "--text", SENTENCE, "--out", str(out)]
         rounds = [(COLD, speak, env), (ESPEAK, [espeak or "espeak-ng", "-v", "fr", "-w", str(out), SENTENCE], env),
                   (CACHED, speak, env), (FLOOR, [sys.executable, "-c", "import re"], env)]
+        lean = lean_speaker(str(out))
+        if lean:
+            rounds.extend([(LEAN, lean, env), (LEAN_RE, [*lean, "--re"], env)])
         user_home = Path(folder) / "user"
         user_env = {name: value for name, value in env.items() if name != "COACH_HOME" and not name.startswith("XDG_")}
         rounds.append((NO_HOME, speak, {**user_env, "HOME": str(user_home)}))
@@ -119,6 +127,18 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
     lines.append(f"failed runs: {len(failures)}")
     lines.extend("  " + failure for failure in failures)
     return lines
+
+
+def lean_speaker(out: str) -> list[str]:
+    """bench/lean_speaker.py on the library and voice Coach uses for French; [] without the bundled espeak-ng."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from coach.speech.engines import bundled_espeak_paths
+
+    bundled = bundled_espeak_paths()
+    if bundled is None:
+        return []
+    library, data = bundled
+    return [sys.executable, str(LEAN_SPEAKER), str(library), str(data.parent), "roa/fr", SENTENCE, out]
 
 
 def import_times(runs: int) -> list[str]:
