@@ -30,7 +30,7 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
          "coach.ui.player.lesson_view", "coach.ui.player.exercises", "coach.ui.panel.stats_dialog",
          # packs all taken from the pack cache: no pack reader, TOML or XML (the icons are checked by the tests)
          "coach.packs.reading", "tomllib", "xml.etree.ElementTree", "coach.ui.worker_dialogs",
-         "coach.ui.language_warmup")
+         "coach.ui.language_warmup", "PySide6.QtDBus", "coach.ui.screen_reader")
 
 # `coach`'s own start (run_app) in a child process; at the first painted frame of the
 # window it prints which heavy modules are loaded and what the window has built, and
@@ -97,6 +97,7 @@ def test_the_first_frame_waits_for_no_heavy_module(coach_home: Path) -> None:
     # Speech audio is ready before the client can press Listen: loaded right after the frame;
     # the visit page is built then too, long before a lesson shows it.
     assert "PySide6.QtMultimedia" in seen["after"]["loaded"]
+    assert "coach.ui.screen_reader" in seen["after"]["loaded"]  # the screen-reader watch, on the bus after the frame
     assert seen["after"]["panel"] == ["_visit"]
 
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+
+from coach.ui.first_frame import after_first_frame
 
 if TYPE_CHECKING:
     from coach.ui.player.main_window import MainWindow
@@ -35,8 +37,9 @@ class ScreenReaderSpeech(QObject):
         window.worker_menu.addAction(self.action)  # right after "Read each step aloud…"
         window.languages.worker_changed.connect(lambda _tag: self.retranslate())
         self.retranslate()
-        # QtDBus and the bus call wait until the window is up (nothing on the way to the first paint).
-        QTimer.singleShot(0, self._watch)
+        # QtDBus and the bus call wait until the window is painted (a zero timer ran before the
+        # first paint: the first event-loop pass handles timers before the window's update).
+        after_first_frame(window, self._watch)
 
     def _watch(self) -> None:
         from coach.ui.screen_reader import ScreenReaderWatch
