@@ -31,7 +31,6 @@ run code in Coach. The cache holds pack contents only, never client data.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import stat
@@ -45,6 +44,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from coach import __version__
+from coach.digests import blake2b
 from coach.domain.pack import FORMAT_VERSION, Catalog, Pack, Resources
 from coach.domain.problems import Problem
 from coach.domain.steps import step_kinds
@@ -246,7 +246,7 @@ def _row(relative: str, st: os.stat_result) -> tuple[str, int, int, int, int]:
 
 
 def _digest(rows: list[tuple[str, int, int, int, int]]) -> str:
-    return hashlib.blake2b(repr(rows).encode("utf-8", "surrogateescape")).hexdigest()
+    return blake2b(repr(rows).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
@@ -297,7 +297,7 @@ def environment() -> str:
         except OSError:
             files = []
         parts += [repr(_row(f"{folder.name}/{name}", st)) for name, st in files]
-    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class PackCache:
@@ -311,7 +311,7 @@ class PackCache:
 
     def _file(self, location: str, builtin: bool) -> tuple[Path, tuple[str, ...]]:
         identity = (location, os.path.abspath(location), "builtin" if builtin else "installed")
-        name = hashlib.blake2b("\0".join(identity).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        name = blake2b("\0".join(identity).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
         self.used.add(name + SUFFIX)
         return self.folder / (name + SUFFIX), identity
 

@@ -26,16 +26,12 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from coach.digests import sha256 as _sha256
 from coach.paths import app_dirs
 from coach.speech.lazylog import LazyLogger
 from coach.speech.protocol import Utterance, WordTiming
 
 log = LazyLogger(__name__)
-
-try:  # Python's own SHA-256: hashlib loads OpenSSL first (3 ms at every start of `coach speak`)
-    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found]  # Python 3.11
-except ImportError:  # 3.12 and later name it _sha2; hashlib always works
-    from hashlib import sha256 as _sha256
 
 MAX_CACHE_BYTES = 200 * 1024 * 1024
 """The speech cache's size cap: about 80 hours of 22 kHz mono speech."""

@@ -9,13 +9,13 @@ Stop is instant: the sound stops and any answer still on its way is dropped.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from coach.digests import sha256
 from coach.packs.easy_read import sentence_spans
 from coach.paths import app_dirs
 from coach.records.private import write_private
@@ -193,7 +193,7 @@ def recorded_audio_file(data: bytes, suffix: str) -> Path:
     """A pack's recorded audio as a file QtMultimedia can open (zips hold no files)."""
     folder = app_dirs().cache / "recorded"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (hashlib.sha256(data).hexdigest()[:32] + suffix)
+    path = folder / (sha256(data).hexdigest()[:32] + suffix)
     if not path.exists():
         write_private(path, data)  # a unique temporary file: two Coach windows never share one
     return path
