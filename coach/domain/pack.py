@@ -6,7 +6,7 @@ field) and its source-language text. `Pack.translate` turns it into a language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -110,7 +110,8 @@ class Lesson:
     title: Text
     icon: str
     skills: tuple[str, ...]
-    steps: tuple[Step, ...]
+    steps: Sequence[Step]
+    """A tuple when read from the pack; taken from the pack cache, decoded when first read."""
     links: tuple[Link, ...] = ()
     file: str = ""
     """The lesson's file inside its pack, for error messages."""

@@ -37,15 +37,16 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from importlib.util import find_spec
 from pathlib import Path
 from types import MappingProxyType
 
 from coach import __version__
 from coach.digests import blake2b
-from coach.domain.pack import FORMAT_VERSION, Catalog, Pack, Resources
+from coach.domain.pack import FORMAT_VERSION, Catalog, Pack, Resources, Step
 from coach.domain.problems import Problem
 from coach.domain.steps import step_kinds
 from coach.packs import cache_codec as codec
@@ -105,10 +106,18 @@ class Entry:
         stored = replace(pack, resources=_NotOpened(), catalogs={})
         return cls(stored, problems, pack_id, manifest_id_line, codec.dumps([list(k) for k in index]), tuple(blobs))
 
-    def restore(self, resources: Resources) -> Pack:
-        """The pack again, reading from `resources`, with catalogs decoded on first use."""
+    def restore(self, resources: Resources, reread: Callable[[str], tuple[Step, ...]] | None = None) -> Pack:
+        """The pack again, reading from `resources`, with catalogs and steps decoded on first use.
+
+        `reread(lesson_id)` gives a lesson's steps from the pack's files should the stored
+        ones be refused when first read (cache_codec.StoredSteps).
+        """
         assert self.pack is not None, "a broken pack has nothing to restore"
         catalogs = LazyCatalogs(self.keys, self.catalogs) if self.catalogs else {}
+        if reread is not None:
+            for lesson in self.pack.lessons:
+                if isinstance(lesson.steps, codec.StoredSteps):
+                    lesson.steps.reread = partial(reread, lesson.id)
         return replace(self.pack, resources=resources, catalogs=catalogs)
 
     def encode(self) -> bytes:

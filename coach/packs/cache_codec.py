@@ -7,7 +7,8 @@ must not be able to make Coach run code, as a pickle could. An entry file is:
     line 2   the body: JSON object (the pack without catalogs, its problems, the catalog index)
     then     the catalogs' sections, raw UTF-8 JSON, at the offsets the body gives
 
-Catalog sections are decoded only when their language is first asked for, as before.
+Catalog sections are decoded only when their language is first asked for, and a lesson's
+steps only when one of them is first read (`StoredSteps`: a start reads none).
 `decode_body` checks the type of every value it builds and raises `ValueError` on
 anything it does not expect; the caller treats that as a miss.
 """
@@ -18,12 +19,11 @@ import dataclasses
 import functools
 import json
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from types import MappingProxyType, NoneType, UnionType
-from typing import Any
+from typing import Any, overload
 
-from coach.domain import exercises
 from coach.domain.pack import Lesson, Link, Pack, Skill, Step, Text
 from coach.domain.problems import Phrase, Problem, Severity
 
@@ -132,11 +132,19 @@ def _frozen_of(data: object) -> Mapping[str, Any]:
 
 # -- practice exercises: frozen dataclasses of coach.domain.exercises, rebuilt field by field --
 
-_EXERCISE_VALUES: dict[str, type] = {cls.__name__: cls for cls in (
-    Text, exercises.Area, exercises.TouchExercise, exercises.Choice, exercises.ChooseExercise,
-    exercises.FormField, exercises.TypeInExercise, exercises.SmsCodeExercise, exercises.OrderItem,
-    exercises.OrderExercise)}
-"""The only classes an entry may name: a forged entry cannot build anything else."""
+@functools.cache
+def _exercise_values() -> dict[str, type]:
+    """The only classes an entry may name: a forged entry cannot build anything else.
+
+    coach.domain.exercises (nine dataclasses, 4.6 ms of CPU) loads with the first step
+    decoded, when a lesson opens, not at start.
+    """
+    from coach.domain import exercises
+
+    return {cls.__name__: cls for cls in (
+        Text, exercises.Area, exercises.TouchExercise, exercises.Choice, exercises.ChooseExercise,
+        exercises.FormField, exercises.TypeInExercise, exercises.SmsCodeExercise, exercises.OrderItem,
+        exercises.OrderExercise)}
 
 
 def encode_exercise(value: Any) -> Any:
@@ -146,7 +154,7 @@ def encode_exercise(value: Any) -> Any:
     if isinstance(value, tuple):
         return ["tuple", *map(encode_exercise, value)]
     name = type(value).__name__
-    cls = _EXERCISE_VALUES.get(name)
+    cls = _exercise_values().get(name)
     if cls is not type(value):
         raise TypeError(f"a {name} cannot be cached")
     return [name, *(encode_exercise(getattr(value, f.name)) for f in dataclasses.fields(cls))]
@@ -173,7 +181,7 @@ def _fit(data: Any, hint: Any) -> Any:
         if not isinstance(data, hint):
             raise Refused(f"expected a {hint.__name__}")
         return data
-    if isinstance(hint, type) and _EXERCISE_VALUES.get(hint.__name__) is hint:
+    if isinstance(hint, type) and _exercise_values().get(hint.__name__) is hint:
         return decode_exercise(data, hint)
     raise Refused(f"a field of type {hint} cannot be cached")
 
@@ -183,7 +191,7 @@ def decode_exercise(data: Any, expected: type | None = None) -> Any:
     if data is None and expected is None:
         return None
     tagged = items(data)
-    cls = _EXERCISE_VALUES.get(text(tagged[0])) if tagged else None
+    cls = _exercise_values().get(text(tagged[0])) if tagged else None
     if cls is None or (expected is not None and cls is not expected) or (expected is None and cls is Text):
         raise Refused("not an exercise value")
     fields = _fields(cls)
@@ -237,10 +245,63 @@ def _lesson(lesson: Lesson) -> list[Any]:
 
 def _lesson_of(data: object) -> Lesson:
     id_, title, icon, skills, steps, links, file = items(data)
-    return Lesson(text(id_), _text_of(title), text(icon), _strs(skills),
-                  tuple(_step_of(step) for step in items(steps)),
+    return Lesson(text(id_), _text_of(title), text(icon), _strs(skills), StoredSteps(items(steps)),
                   tuple(_link_of(link) for link in items(links)),
                   text(file))
+
+
+class StoredSteps(Sequence[Step]):
+    """A cached lesson's steps, decoded the first time one is read: a start decodes none.
+
+    Before a lesson opens only their number is asked for (the library's tiles). They are
+    checked as the rest of the entry is, when decoded; should the check refuse them (a
+    planted or damaged entry), `reread`, set by the loader when it restores the pack,
+    gives them from the pack's own files instead. They equal, and hash as, the tuple of
+    their steps.
+    """
+
+    __slots__ = ("_data", "_steps", "reread")
+
+    def __init__(self, data: list[Any]) -> None:
+        self._data: list[Any] | None = data
+        self._steps: tuple[Step, ...] | None = None
+        self.reread: Callable[[], tuple[Step, ...]] | None = None
+
+    def decoded(self) -> tuple[Step, ...]:
+        """The steps (decoded now if they were not yet)."""
+        if self._steps is None:
+            try:
+                self._steps = tuple(_step_of(step) for step in self._data or ())
+            except (ValueError, KeyError, TypeError, IndexError, RecursionError):
+                if self.reread is None:
+                    raise
+                self._steps = self.reread()
+            self._data = None
+        return self._steps
+
+    def __len__(self) -> int:
+        return len(self._steps) if self._steps is not None else len(self._data or ())
+
+    @overload
+    def __getitem__(self, index: int) -> Step: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Step, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Step | tuple[Step, ...]:
+        return self.decoded()[index]
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.decoded())
+
+    def __eq__(self, other: object) -> bool:
+        return self.decoded() == (other.decoded() if isinstance(other, StoredSteps) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.decoded())
+
+    def __repr__(self) -> str:
+        return f"StoredSteps({self.decoded()!r})"
 
 
 def encode_pack(pack: Pack) -> dict[str, Any]:

@@ -16,20 +16,24 @@ is really read, so a start with every pack cached does without them.
 from __future__ import annotations
 
 import gc
+import logging
 import time
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from pathlib import Path
 
-from coach.domain.pack import Pack
+from coach.domain.pack import Pack, Step
 from coach.domain.problems import Problem, Severity
 from coach.i18n.ui_strings import N_
 from coach.packs.bounded_zip import ZipRefused
 from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
 from coach.packs.resources import MANIFEST, NotAPackError, open_resources
 from coach.packs.sources import Sources
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,25 @@ def _from_entry(entry: Entry, path: Path, location: str) -> LoadResult | None:
     sources = Sources()
     if entry.manifest_id_line is not None:
         sources.id_lines[MANIFEST] = entry.manifest_id_line
-    return LoadResult(entry.restore(resources), entry.problems, location, entry.pack_id, sources)
+    return LoadResult(entry.restore(resources, partial(_steps_from_pack, path, entry.pack.builtin)), entry.problems,
+                      location, entry.pack_id, sources)
+
+
+def _steps_from_pack(path: Path, builtin: bool, lesson_id: str) -> tuple[Step, ...]:
+    """A lesson's steps read from the pack's files: the cache's copy was refused (cache_codec.StoredSteps).
+
+    Raises ValueError when the pack, unchanged since the start, no longer reads as valid.
+    """
+    log.warning("the pack cache's steps of lesson %s in %s were refused: reading the pack", lesson_id, path)
+    result = load_pack(path, builtin=builtin)
+    if result.pack is None:
+        raise ValueError(f"{path}: the pack no longer reads as valid ({len(result.problems)} problems)")
+    try:
+        return tuple(result.pack.lesson(lesson_id).steps)
+    except KeyError:
+        raise ValueError(f"{path}: the pack no longer has the lesson {lesson_id!r}") from None
+    finally:
+        _close(result.pack)
 
 
 def library_from(results: Iterable[LoadResult]) -> Library:

@@ -31,6 +31,7 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
          # packs all taken from the pack cache: no pack reader, TOML or XML (the icons are checked by the tests)
          "coach.packs.reading", "tomllib", "xml.etree.ElementTree", "coach.ui.worker_dialogs",
          "coach.ui.language_warmup", "PySide6.QtDBus", "coach.ui.screen_reader",
+         "coach.domain.exercises",  # a lesson's steps are decoded from the pack cache when it opens
          "_hashlib")  # OpenSSL: coach.digests has the pack cache's and reader's digests without it
 
 # `coach`'s own start (run_app) in a child process; at the first painted frame of the
