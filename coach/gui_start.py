@@ -16,10 +16,9 @@ from importlib import import_module
 from coach.collector import rest_during_start
 
 QT_FREE_FIRST = (
-    "coach.packs.loader", "coach.settings", "coach.visit", "coach.values", "coach.paths",
-    "coach.i18n.languages", "coach.i18n.ui_strings", "coach.domain.autonomy", "coach.domain.progress",
-    "coach.domain.rules", "coach.domain.practice", "coach.packs.easy_read", "coach.speech.cache",
-    "coach.speech.protocol",
+    "coach.packs.loader", "coach.settings", "coach.values", "coach.paths",
+    "coach.i18n.languages", "coach.i18n.ui_strings", "coach.domain.autonomy",
+    "coach.domain.rules", "coach.speech.cache", "coach.speech.protocol",
     "coach.records.errors", "coach.records.private", "logging", "gettext", "queue",
 )
 

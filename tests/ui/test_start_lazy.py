@@ -32,7 +32,8 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
          "coach.packs.reading", "tomllib", "xml.etree.ElementTree", "coach.ui.worker_dialogs",
          "coach.ui.language_warmup", "PySide6.QtDBus", "coach.ui.screen_reader",
          "coach.domain.exercises",  # a lesson's steps are decoded from the pack cache when it opens
-         "_hashlib")  # OpenSSL: coach.digests has the pack cache's and reader's digests without it
+         "_hashlib",  # OpenSSL: coach.digests has the pack cache's and reader's digests without it
+         "coach.visit", "coach.packs.easy_read")  # the panel's visit and the reader's sentence rules: when used
 
 # `coach`'s own start (run_app) in a child process; at the first painted frame of the
 # window it prints which heavy modules are loaded and what the window has built, and

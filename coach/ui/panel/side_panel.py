@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.autonomy import SelfRating
 from coach.domain.pack import Lesson, Pack
-from coach.domain.practice import ExerciseResult
-from coach.domain.progress import PlayerEvent
 from coach.i18n.languages import Language
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.panel.failure_bar import FailureBar
@@ -28,14 +26,16 @@ from coach.ui.panel.gate import RecordsGate
 from coach.ui.panel.page_fit import PageStack, refit_now, size_to_shown
 from coach.ui.panel.records_access import RecordsAccess
 from coach.ui.panel.rights_actions import RightsActions
-from coach.visit import UnrecordedStore, VisitSession
 
 if TYPE_CHECKING:
+    from coach.domain.practice import ExerciseResult
+    from coach.domain.progress import PlayerEvent
     from coach.records.records import Records
     from coach.ui.panel.lock_view import LockView
     from coach.ui.panel.practice_results import PracticeResults
     from coach.ui.panel.visit_start import VisitStart
     from coach.ui.panel.visit_view import VisitView
+    from coach.visit import VisitSession
 
 log = logging.getLogger(__name__)
 BUSY_DELAY_MS = 250
@@ -237,7 +237,9 @@ class SidePanel(QWidget):
     # -- visits -------------------------------------------------------------------
     def start_unrecorded(self) -> None:
         """Help someone without the passphrase: the panel works, nothing is stored."""
-        self._begin(VisitSession(UnrecordedStore(), 0, None), None, "", None)
+        from coach.visit import UnrecordedStore, VisitSession  # the visit's modules: not before the first frame
+
+        self._begin(VisitSession(UnrecordedStore(), 0, None), None, "", None, recorded=False)
 
     def start_visit(self, client_id: int | None) -> None:
         if not self.unlocked:
@@ -256,18 +258,19 @@ class SidePanel(QWidget):
 
         self.access.call(work, _("The visit could not be started."),
                          lambda found: self._begin(self._recorded_session(found[0], client_id), client_id,
-                                                   found[1], found[2]))
+                                                   found[1], found[2], recorded=True))
 
     def _recorded_session(self, visit_id: int, client_id: int | None) -> VisitSession:
         from coach.ui.panel.visit_store import QueuedVisitStore
+        from coach.visit import VisitSession
 
         store = QueuedVisitStore(self.access, self._languages, note_saved=self.visit.note_was_saved,
                                  rated=self._refresh_chart)
         return VisitSession(store, visit_id, client_id)
 
-    def _begin(self, session: VisitSession, client_id: int | None, who: str, history: Any) -> None:
+    def _begin(self, session: VisitSession, client_id: int | None, who: str, history: Any, recorded: bool) -> None:
         self.session = session
-        self.visit.set_visit(who, client_id is None, recorded=not isinstance(session.store, UnrecordedStore))
+        self.visit.set_visit(who, client_id is None, recorded=recorded)
         if history is not None:
             self.visit.chart.show_history(history, self.skill_names())
         self.stack.setCurrentWidget(self.visit)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.digests import sha256
-from coach.packs.easy_read import sentence_spans
 from coach.paths import app_dirs
 from coach.records.private import write_private
 from coach.speech.cache import discard_private
@@ -39,6 +38,8 @@ class ReaderState(StrEnum):
 
 def sentence_timings(text: str, duration_ms: int) -> tuple[WordTiming, ...]:
     """Without word timings: each sentence starts in proportion to the characters before it."""
+    from coach.packs.easy_read import sentence_spans  # its rules compile when first read, not at start
+
     spans = sentence_spans(text) or [(0, len(text))]
     total = max(1, len(text))
     return tuple(WordTiming(start, length, duration_ms * start // total) for start, length in spans)
