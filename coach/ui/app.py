@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +26,9 @@ from coach.ui.icons import icon
 from coach.ui.player.main_window import MainWindow
 from coach.ui.speech_service import SpeechService
 from coach.ui.visit_desk import VisitDesk
+
+if TYPE_CHECKING:
+    from coach.ui.panel.handouts_menu import HandoutsMenu
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,13 @@ def open_desk(window: MainWindow, settings_set_aside: Path | None = None) -> Vis
     return desk
 
 
+def handouts_menu(window: MainWindow, desk: VisitDesk) -> HandoutsMenu:
+    """The take-home sheets in the worker's menu (printing support loads only here)."""
+    from coach.ui.panel.handouts_menu import HandoutsMenu
+
+    return HandoutsMenu(window, desk.panel)
+
+
 def run_app(client_language: str | None = None, worker_language: str | None = None) -> int:
     logging.basicConfig(level=os.environ.get("COACH_LOG", "WARNING"))
     problem = binding_problem()
@@ -106,11 +117,11 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
         log.warning("pack %s was not loaded: %d problems", broken.location, len(broken.problems))
     window = build_window(library, settings, speech=speech)
     desk = open_desk(window, damaged)
-    from coach.ui.panel.handouts_menu import HandoutsMenu  # printing support loads only here
-
-    sheets = HandoutsMenu(window, desk.panel)
     window.resize(1280, 800)
-    # QtMultimedia loads once the window is painted, before the client can press Listen.
+    # The worker's sheets join the worker's menu (closed until someone opens it) once the
+    # window is painted; QtMultimedia loads then too, before the client can press Listen.
+    sheets: list[HandoutsMenu] = []
+    after_first_frame(window, lambda: sheets.append(handouts_menu(window, desk)))
     after_first_frame(window, window.reader.prepare)
     after_first_frame(window, resume_after_start)
     after_first_frame(window, lambda: warm_languages(window))
@@ -122,5 +133,6 @@ def run_app(client_language: str | None = None, worker_language: str | None = No
         return app.exec()
     finally:
         desk.close()  # ends the visit and closes the records cleanly
-        sheets.close()
+        for menu in sheets:
+            menu.close()
         speech.stop()

@@ -33,7 +33,8 @@ HEAVY = ("PySide6.QtMultimedia", "PySide6.QtNetwork", "PySide6.QtCharts", "sqlci
          "coach.ui.language_warmup", "PySide6.QtDBus", "coach.ui.screen_reader",
          "coach.domain.exercises",  # a lesson's steps are decoded from the pack cache when it opens
          "_hashlib",  # OpenSSL: coach.digests has the pack cache's and reader's digests without it
-         "coach.visit", "coach.packs.easy_read")  # the panel's visit and the reader's sentence rules: when used
+         "coach.visit", "coach.packs.easy_read",  # the panel's visit and the reader's sentence rules: when used
+         "coach.ui.panel.handouts_menu")  # the sheets join the worker's menu after the frame
 
 # `coach`'s own start (run_app) in a child process; at the first painted frame of the
 # window it prints which heavy modules are loaded and what the window has built, and
@@ -100,7 +101,8 @@ def test_the_first_frame_waits_for_no_heavy_module(coach_home: Path) -> None:
     # Speech audio is ready before the client can press Listen: loaded right after the frame;
     # the visit page is built then too, long before a lesson shows it.
     assert "PySide6.QtMultimedia" in seen["after"]["loaded"]
-    assert "coach.ui.screen_reader" in seen["after"]["loaded"]  # the screen-reader watch, on the bus after the frame
+    assert "coach.ui.screen_reader" in seen["after"]["loaded"]
+    assert "coach.ui.panel.handouts_menu" in seen["after"]["loaded"]  # the screen-reader watch, on the bus after the frame
     assert seen["after"]["panel"] == ["_visit"]
 
 
