@@ -268,19 +268,29 @@ class StoredSteps(Sequence[Step]):
         self.reread: Callable[[], tuple[Step, ...]] | None = None
 
     def decoded(self) -> tuple[Step, ...]:
-        """The steps (decoded now if they were not yet)."""
-        if self._steps is None:
-            try:
-                self._steps = tuple(_step_of(step) for step in self._data or ())
-            except (ValueError, KeyError, TypeError, IndexError, RecursionError):
-                if self.reread is None:
-                    raise
-                self._steps = self.reread()
-            self._data = None
-        return self._steps
+        """The steps (decoded now if they were not yet).
+
+        The sheets' thread may read a lesson as the GUI thread does: the steps are set
+        before the data is dropped, so a reader sees one or the other, never neither.
+        """
+        steps, data = self._steps, self._data
+        if steps is not None:
+            return steps
+        if data is None:  # decoded by another thread since
+            return self._steps or ()
+        try:
+            steps = tuple(_step_of(step) for step in data)
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError):
+            if self.reread is None:
+                raise
+            steps = self.reread()
+        self._steps = steps
+        self._data = None
+        return steps
 
     def __len__(self) -> int:
-        return len(self._steps) if self._steps is not None else len(self._data or ())
+        data = self._data
+        return len(data) if data is not None else len(self._steps or ())
 
     @overload
     def __getitem__(self, index: int) -> Step: ...
