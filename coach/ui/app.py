@@ -70,7 +70,7 @@ def warm_languages(window: MainWindow) -> None:
     from coach.ui.player.screens import offered_languages
 
     LanguageWarmup(window.languages, offered_languages(window.packs), lambda: window.settings.text_scale,
-                   window).start()
+                   window, lambda: window.settings.high_contrast).start()
 
 
 def open_desk(window: MainWindow, settings_set_aside: Path | None = None) -> VisitDesk:

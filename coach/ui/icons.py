@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from coach.paths import assets_dir
+from coach.ui.theme import colours
 
 ICON_INK = "#1f2933"
 
@@ -47,6 +48,12 @@ def icon(name: str, colour: str = ICON_INK, size: int = 128, on_colour: str | No
         if pixmap is not None and not pixmap.isNull():
             result.addPixmap(pixmap, QIcon.Mode.Normal, state)  # hover (Active) falls back to Normal
     return result
+
+
+def lesson_arrows(rtl: bool, high_contrast: bool) -> tuple[QIcon, QIcon]:
+    """The lesson's Back and Next arrows for a client's direction: each pointing where it goes."""
+    c = colours(high_contrast)
+    return icon("next" if rtl else "back", c.icon), icon("back" if rtl else "next", c.accent_text)
 
 
 def is_svg(data: bytes) -> bool:

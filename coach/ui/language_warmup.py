@@ -5,8 +5,10 @@ and Qt's) and the first drawing of its script's glyphs: 18-20 ms for Arabic agai
 the next time (docs/performance.md, "The first Arabic pick of a process"). Once the window
 is up and the speech child warm, one language at a time, with the GUI thread free between
 them: its catalogues are loaded and a few of its words drawn, off screen, in its script's
-first font at the sizes the picker, the library and a step use. No pack catalogue is
-loaded (with 300 packs that would be the memory the library saves).
+first font at the sizes the picker, the library and a step use, and for the first
+right-to-left language the lesson's mirrored arrows (a first switch to Arabic in a lesson
+drew them: 2-3 ms). No pack catalogue is loaded (with 300 packs that would be the memory
+the library saves).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont, QImage, QPainter
 
 from coach.i18n.languages import Language
+from coach.ui.icons import lesson_arrows
 from coach.ui.language_state import LanguageState
 from coach.ui.theme import px
 
@@ -34,11 +37,12 @@ class LanguageWarmup(QObject):
     """Prepares the offered languages but the one on screen, one at a time."""
 
     def __init__(self, languages: LanguageState, offered: Sequence[Language], scale: Callable[[], int],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, high_contrast: Callable[[], bool] = lambda: False) -> None:
         super().__init__(parent)
         self._languages = languages
         self._pending = list(offered)
         self._scale = scale
+        self._high_contrast = high_contrast
         self.prepared: list[str] = []
         """The tags prepared so far, in order."""
 
@@ -50,16 +54,18 @@ class LanguageWarmup(QObject):
             lang = self._pending.pop(0)
             if lang.tag == self._languages.client.tag:
                 continue  # on screen already: nothing left to prepare
-            prepare(self._languages, lang, self._scale())
+            prepare(self._languages, lang, self._scale(), self._high_contrast())
             self.prepared.append(lang.tag)
             break
         if self._pending:
             QTimer.singleShot(EACH_MS, self._next)
 
 
-def prepare(languages: LanguageState, lang: Language, scale: int) -> None:
-    """Load `lang`'s catalogues and draw some of its words once, off screen."""
+def prepare(languages: LanguageState, lang: Language, scale: int, high_contrast: bool = False) -> None:
+    """Load `lang`'s catalogues and draw some of its words once, off screen (and its arrows, right to left)."""
     languages.prepare(lang)
+    if lang.rtl:
+        lesson_arrows(True, high_contrast)  # kept by icons.icon's cache
     _ = languages.strings_of(lang).gettext
     words = " ".join((lang.endonym, *(_(word) for word in _WORDS)))
     image = QImage(64, 64, QImage.Format.Format_ARGB32_Premultiplied)

@@ -29,3 +29,17 @@ def test_a_prepared_language_shows_as_before(qtbot, make_window) -> None:
     prepare(window.languages, language("ar"), 200)
     assert window.languages.client.tag == "fr"
     assert window.grab().toImage() == before
+
+
+def test_a_right_to_left_language_has_the_lessons_arrows_drawn_before_its_first_switch(qtbot, make_window) -> None:
+    """A first switch to Arabic in a lesson drew the mirrored Back and Next arrows (2-3 ms)."""
+    from coach.ui.icons import icon, lesson_arrows
+    from coach.ui.language_warmup import prepare
+
+    window = make_window(Settings(client_language="fr", worker_language="fr", auto_read=False))
+    icon.cache_clear()
+    prepare(window.languages, language("ar"), 100, high_contrast=True)
+    drawn = icon.cache_info().misses
+    back, forward = lesson_arrows(True, True)
+    assert icon.cache_info().misses == drawn  # both taken from the cache
+    assert not back.isNull() and not forward.isNull()

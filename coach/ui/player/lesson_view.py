@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
@@ -20,7 +20,7 @@ from coach.domain.progress import LessonProgress, PlayerEvent
 from coach.i18n.languages import display_name
 from coach.ui.accessibility import announce
 from coach.ui.focus_chain import put_before
-from coach.ui.icons import icon
+from coach.ui.icons import icon, lesson_arrows
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
 from coach.ui.player.library import read_picture
@@ -67,7 +67,6 @@ class LessonPage(QWidget):
         self._notice_icon_name = ""
         self._icons_for: tuple[bool, bool] | None = None
         """(right-to-left, high contrast) the buttons' icons were drawn for: a step keeps them."""
-        self._arrow_icons: dict[tuple[bool, bool], tuple[QIcon, QIcon]] = {}
         self._auto_read_due = False
         self.screen_reader_reads = False
         """A screen reader is running and reads each step (from its announcement): no auto-read."""
@@ -409,11 +408,7 @@ class LessonPage(QWidget):
             return  # drawing them again (SVG) and setting them re-measures and repaints the buttons
         contrast_changed = self._icons_for is None or self._icons_for[1] != high
         self._icons_for = (rtl, high)
-        arrows = self._arrow_icons.get((rtl, high))
-        if arrows is None:  # a client's switch flips them: each direction is drawn once
-            arrows = self._arrow_icons[(rtl, high)] = (
-                icon("next" if rtl else "back", colours(high).icon),
-                icon("back" if rtl else "next", colours(high).accent_text))
+        arrows = lesson_arrows(rtl, high)  # each direction drawn once (a right-to-left one in idle time)
         self.back_button.setIcon(arrows[0])
         self.next_button.setIcon(arrows[1])
         if contrast_changed:  # these point nowhere: a switch keeps them
