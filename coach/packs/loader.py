@@ -29,7 +29,8 @@ from coach.domain.pack import Pack, Step
 from coach.domain.problems import Problem, Severity
 from coach.i18n.ui_strings import N_
 from coach.packs.bounded_zip import ZipRefused
-from coach.packs.cache import Entry, PackCache, default_cache_dir, fingerprint
+from coach.packs.cache import Entry, PackCache, default_cache_dir
+from coach.packs.cache_keys import fingerprint
 from coach.packs.resources import MANIFEST, NotAPackError, open_resources
 from coach.packs.sources import Sources
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from coach.domain.problems import Problem
-from coach.packs.cache import fingerprint
+from coach.packs.cache_keys import fingerprint
 from coach.packs.loader import BrokenPack, load_pack
 from coach.ui.language_state import direction, use_script_font
 from coach.ui.player.main_window import MainWindow

@@ -18,7 +18,8 @@ import pytest
 from coach.domain.pack import Pack, Resources
 from coach.packs import cache as pack_cache
 from coach.packs import loader
-from coach.packs.cache import LazyCatalogs, default_cache_dir, fingerprint
+from coach.packs.cache import LazyCatalogs, default_cache_dir
+from coach.packs.cache_keys import fingerprint
 from coach.packs.check import check_paths
 from coach.packs.loader import Library, load_library
 
@@ -330,7 +331,7 @@ def test_the_cache_key_is_the_same_in_every_process() -> None:
     """Each start is a new process with new string hashes: the key must not follow them."""
     import subprocess
 
-    code = "from coach.packs.cache import environment; print(environment())"
+    code = "from coach.packs.cache_keys import environment; print(environment())"
     keys = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert len(keys) == 1
