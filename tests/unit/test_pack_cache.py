@@ -17,6 +17,7 @@ import pytest
 
 from coach.domain.pack import Pack, Resources
 from coach.packs import cache as pack_cache
+from coach.packs import cache_keys
 from coach.packs import loader
 from coach.packs.cache import LazyCatalogs, default_cache_dir
 from coach.packs.cache_keys import fingerprint
@@ -187,7 +188,7 @@ def test_damaged_cache_files_are_ignored_and_rewritten(library_dirs: tuple[Path,
         elif damage == "foreign":
             entry.write_bytes(pickle.dumps({"something": "else"}) + pickle.dumps([1, 2, 3]))
     if damage == "other-version":
-        monkeypatch.setattr(pack_cache, "__version__", "99.0")
+        monkeypatch.setattr(cache_keys, "__version__", "99.0")
     spy = LoadSpy(monkeypatch)
     assert comparable(load_library(builtin, installed, cache_dir=cache_dir)) == expected
     assert sorted(spy.loaded) == ["pack-001", "pack-002", "pack-003", "zipped.zip", "zz-broken"]
