@@ -190,7 +190,7 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QLineEdit {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border};
         border-radius: 8px; padding: {px(8, scale)}px; font-size: {px(22, scale)}px;
         min-height: {MIN_TOUCH - 8}px; }}
-    QLineEdit[role="practice-field"] {{ padding: {px(6, scale)}px {px(8, scale)}px; }}
+    QLineEdit[role="practice-field"] {{ padding: {px(6, min(scale, 125))}px {px(8, scale)}px; }}
     QLineEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
     QLineEdit[invalid="yes"] {{ border: {border + 3}px solid {c.help}; }}
     QPushButton[role="choice"], QPushButton[role="order-place"] {{ background: {c.surface}; border-radius: 14px;

@@ -89,3 +89,19 @@ def test_no_arrow_when_the_form_fits(qtbot, make_window, tmp_path_factory) -> No
     view = window.lesson.exercise
     assert view.scroll_area.verticalScrollBar().maximum() == 0
     assert not view.more_below.shown()
+
+
+def test_both_fields_show_without_scrolling_at_200_percent_without_the_panel(qtbot, make_window,
+                                                                          tmp_path_factory) -> None:
+    """In Tigrinya (a short practice mark: the band is 57 px) the password line was 3 px below the edge; the
+    fields' padding now grows to 125 % only, as the buttons' does (8 px less a field). In French, German
+    and Spanish the band takes two lines and the password stays 31 px (es: 10) below: the arrow shows it."""
+    window = make_window(Settings(client_language="ti", text_scale=200, auto_read=False),
+                         lib=builtin_library(tmp_path_factory, "practice-portal"))
+    window.open_lesson("practice-portal", "create-account", 2)
+    qtbot.wait(100)
+    settle()
+    view = window.lesson.exercise
+    assert view.scroll_area.verticalScrollBar().value() == 0
+    for field in view.inputs.values():
+        assert on_screen(field.label, view.scroll_area) and on_screen(field.edit, view.scroll_area), field.field_id
