@@ -69,8 +69,9 @@ def test_an_arrow_shows_that_the_form_goes_on_below_and_scrolls_on(qtbot, form_b
     bar.setValue(0)
     assert cue.shown() and cue.arrow.isVisible()
     area = view.scroll_area
-    port, arrow = area.viewport().geometry(), cue.arrow.geometry()  # both in the scroll area
-    assert port.contains(arrow) and arrow.bottom() > port.bottom() - arrow.height() - 8  # at the bottom edge
+    port = area.viewport().geometry()
+    arrow = QRect(area.mapFrom(view, cue.arrow.pos()), cue.arrow.size())  # in the view, over the area's corner
+    assert area.rect().contains(arrow) and arrow.bottom() == port.bottom()  # at the bottom edge, over the bar
     for field in view.inputs.values():  # in the form's margin, over no field's line
         edit = QRect(field.edit.mapTo(area, QPoint(0, 0)), field.edit.size())
         assert not edit.intersects(arrow), field.field_id

@@ -1,15 +1,15 @@
 """The sign that a practice goes on below the edge of its place (200 % text beside the worker's panel).
 
 While more of the practice is below its scroll area's bottom edge, that edge fades into the
-window's colour and a round arrow pointing down sits in its corner at the end of the reading
-direction (beside a form's fields, in its margin, not over them): what is cut off is seen to
-go on. A click or a tap on the arrow scrolls on; the keyboard needs none (the focus brings each
+window's colour and a round arrow pointing down sits at the end of the scroll bar (on the side
+where the reading ends; beside a form's fields, in its margin, not over them): what is cut off
+is seen to go on. A click or a tap on the arrow scrolls on; the keyboard needs none (the focus brings each
 field into view). The fade lets clicks through to what is under it; neither takes the focus.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QWidget
 
@@ -71,11 +71,13 @@ class MoreBelow(QObject):
         super().__init__(area)
         self._area = area
         self.fade = _Fade(area)
-        self.arrow = _Arrow(self, area)
+        # Above the scroll bar, which the area keeps above its other children: beside it, in its parent.
+        self.arrow = _Arrow(self, area.parentWidget() or area)
         bar = area.verticalScrollBar()
         bar.valueChanged.connect(self.refresh)
         bar.rangeChanged.connect(self.refresh)
         area.viewport().installEventFilter(self)
+        area.installEventFilter(self)
         self.refresh()
 
     def set_colours(self, c: Colours) -> None:
@@ -85,7 +87,7 @@ class MoreBelow(QObject):
         self.arrow.update()
 
     def shown(self) -> bool:
-        return self.arrow.isVisibleTo(self._area)
+        return not self.arrow.isHidden()
 
     def scroll_on(self) -> None:
         """On by what fits above the fade: what was under it comes to the top."""
@@ -109,8 +111,12 @@ class MoreBelow(QObject):
         side = max(MIN_TOUCH, round(text * 1.4))
         fade = min(port.height() // 6, side // 2)
         self.fade.setGeometry(QRect(port.left(), port.bottom() + 1 - fade, port.width(), fade))
+        # At the end of the scroll bar, over its own arrow down (which does the same), as far from
+        # the practice's middle as it can be.
         rtl = area.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        x = port.left() + 4 if rtl else port.right() + 1 - side - 4
-        self.arrow.setGeometry(QRect(x, port.bottom() + 1 - side - 4, side, side))
+        corner = QPoint(0 if rtl else area.width() - side, port.bottom() + 1 - side)
+        if self.arrow.parentWidget() is not area:
+            corner = area.mapTo(self.arrow.parentWidget(), corner)
+        self.arrow.setGeometry(QRect(corner, QSize(side, side)))
         self.fade.raise_()
         self.arrow.raise_()
