@@ -200,8 +200,10 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QPushButton[answer="right"] {{ border: {border + 4}px solid {c.done}; }}
     QLabel[role="choice-text"] {{ font-size: {px(22, scale)}px; }}
     QLabel[role="order-number"] {{ font-size: {px(24, scale)}px; font-weight: bold; color: {c.accent}; }}
-    QFrame[role="practice-page"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
-    QFrame[role="practice-band"] {{ background: {c.accent}; border-top-left-radius: 10px; border-top-right-radius: 10px; }}
+    QFrame[role="practice-page"] {{ background: {c.surface}; border: {border}px solid {c.border};
+        border-radius: 12px; }}
+    QFrame[role="practice-band"] {{ background: {c.accent}; border-top-left-radius: 10px;
+        border-top-right-radius: 10px; }}
     QLabel[role="practice-site"] {{ color: {c.accent_text}; font-size: {px(22, band)}px; font-weight: bold; }}
     QLabel[role="practice-mark"] {{ color: {c.accent_text}; font-size: {px(15, band)}px; }}
     QStackedWidget[role="phone-screen"], QStackedWidget[role="phone-screen"] > QWidget {{ background: {c.surface}; }}
