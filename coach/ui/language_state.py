@@ -86,6 +86,7 @@ class LanguageState(QObject):
             QCoreApplication.installTranslator(self._qt_strings)
         self._qt_translator = self._qt_catalogue(self._client)
         self._qt_strings.current = self._qt_translator
+        self._qt_strings.own = self.client_strings()
         if isinstance(app, QGuiApplication):
             app.setLayoutDirection(direction(self._client))
 
@@ -106,16 +107,30 @@ class LanguageState(QObject):
         if self._qt_strings is None:
             yield
             return
-        client = self._qt_strings.current
-        self._qt_strings.current = self._qt_catalogue(self._worker)
+        client, own = self._qt_strings.current, self._qt_strings.own
+        self._qt_strings.current, self._qt_strings.own = self._qt_catalogue(self._worker), self.worker_strings()
         try:
             yield
         finally:
-            self._qt_strings.current = client
+            self._qt_strings.current, self._qt_strings.own = client, own
+
+
+def _qt_texts_qt_lacks(_: Gettext) -> dict[tuple[str, str], str]:
+    """Qt's own texts that some of Qt's catalogues lack, from Coach's catalogue of the same language:
+    a folder's type in a file dialog ("Folder": Qt's French, Spanish, Italian, Arabic, Persian and
+    Ukrainian catalogues have none, so a French worker read it in English)."""
+    return {
+        # Translators: a folder's type, in the Type column of the worker's file dialog.
+        ("QAbstractFileIconProvider", "Folder"): _("Folder"),
+    }
+
+
+_LACKED = frozenset(_qt_texts_qt_lacks(str))
 
 
 class _CurrentCatalogue(QTranslator):
-    """The one translator installed for Coach's life: it answers from the client's qtbase catalogue.
+    """The one translator installed for Coach's life: it answers from the client's qtbase catalogue,
+    and for the few texts that catalogue lacks (`_qt_texts_qt_lacks`), from Coach's own.
 
     Qt's standard texts (context menus, dialog buttons) are looked up when they are made,
     so swapping the catalogue inside is enough. Removing and installing a translator
@@ -125,13 +140,19 @@ class _CurrentCatalogue(QTranslator):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.current: QTranslator | None = None
+        self.own: gettext.NullTranslations | None = None
+        """Coach's catalogue of the same language."""
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         if self.current is None:
             return None
         # None, not "": an empty string would be taken as the translation.
-        return self.current.translate(context, source_text, disambiguation, n) or None
+        answer = self.current.translate(context, source_text, disambiguation, n) or None
+        if answer is None and (context, source_text) in _LACKED and self.own is not None:
+            own = _qt_texts_qt_lacks(self.own.gettext)[(context, source_text)]
+            return own if own != source_text else None
+        return answer
 
     def isEmpty(self) -> bool:  # noqa: N802
         return self.current is None or self.current.isEmpty()

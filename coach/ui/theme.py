@@ -150,7 +150,8 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QPushButton[role="answer-yes"], QPushButton[role="answer-no"] {{ font-size: {px(26, scale)}px;
         font-weight: bold; min-height: {px(64, scale)}px; min-width: {px(140, scale)}px; }}
     QPushButton[role="answer-yes"] {{ background: {c.done}; color: {c.done_text}; border-color: {c.done}; }}
-    QToolButton[role="face"] {{ min-width: {px(100, scale)}px; font-size: {px(20, scale)}px; }}
+    QToolButton[role="face"] {{ min-width: {px(100, scale)}px; font-size: {px(20, scale)}px;
+        padding: {px(6, min(scale, 125))}px {px(8, min(scale, 125))}px; }}
     QPushButton[role="tile"] {{ background: {c.surface}; border-radius: 14px; padding: {px(10, scale)}px; }}
     QPushButton[role="language"] {{ padding: {px(12, scale)}px; }}
     QLabel[role="language-name"] {{ font-size: {px(32, scale)}px; font-weight: bold; }}
@@ -158,6 +159,8 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QPushButton:focus, QToolButton:focus {{ border: {border + 3}px solid {c.focus}; }}
     QPushButton:focus {{ padding: {max(0, px(6, min(scale, 125)) - 3)}px {max(0, px(14, min(scale, 125)) - 3)}px; }}
     QToolButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(8, scale) - 3)}px; }}
+    QToolButton[role="face"]:focus {{ padding: {max(0, px(6, min(scale, 125)) - 3)}px
+        {max(0, px(8, min(scale, 125)) - 3)}px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
     QToolButton:checked, QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
     QPlainTextEdit {{ background: {c.surface}; border: {border}px solid {c.border}; font-family: monospace;
@@ -187,7 +190,7 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QLineEdit {{ background: {c.surface}; color: {c.text}; border: {border}px solid {c.border};
         border-radius: 8px; padding: {px(8, scale)}px; font-size: {px(22, scale)}px;
         min-height: {MIN_TOUCH - 8}px; }}
-    QLineEdit[role="practice-field"] {{ padding: {px(6, scale)}px {px(8, scale)}px; }}
+    QLineEdit[role="practice-field"] {{ padding: {px(6, min(scale, 125))}px {px(8, scale)}px; }}
     QLineEdit:focus {{ border: {border + 3}px solid {c.focus}; }}
     QLineEdit[invalid="yes"] {{ border: {border + 3}px solid {c.help}; }}
     QPushButton[role="choice"], QPushButton[role="order-place"] {{ background: {c.surface}; border-radius: 14px;
@@ -197,8 +200,10 @@ def practice_style(c: Colours, scale: int, border: int) -> str:
     QPushButton[answer="right"] {{ border: {border + 4}px solid {c.done}; }}
     QLabel[role="choice-text"] {{ font-size: {px(22, scale)}px; }}
     QLabel[role="order-number"] {{ font-size: {px(24, scale)}px; font-weight: bold; color: {c.accent}; }}
-    QFrame[role="practice-page"] {{ background: {c.surface}; border: {border}px solid {c.border}; border-radius: 12px; }}
-    QFrame[role="practice-band"] {{ background: {c.accent}; border-top-left-radius: 10px; border-top-right-radius: 10px; }}
+    QFrame[role="practice-page"] {{ background: {c.surface}; border: {border}px solid {c.border};
+        border-radius: 12px; }}
+    QFrame[role="practice-band"] {{ background: {c.accent}; border-top-left-radius: 10px;
+        border-top-right-radius: 10px; }}
     QLabel[role="practice-site"] {{ color: {c.accent_text}; font-size: {px(22, band)}px; font-weight: bold; }}
     QLabel[role="practice-mark"] {{ color: {c.accent_text}; font-size: {px(15, band)}px; }}
     QStackedWidget[role="phone-screen"], QStackedWidget[role="phone-screen"] > QWidget {{ background: {c.surface}; }}

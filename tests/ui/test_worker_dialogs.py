@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
+    QFileSystemModel,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -194,3 +195,22 @@ def test_the_menu_key_and_shift_f10_open_a_field_s_menu_in_its_reader_s_language
     assert client["direction"] == Qt.LayoutDirection.RightToLeft and "Tout sélectionner" not in client["texts"]
     assert client["texts"], "the practice field's own menu opened"
     desk.close()
+
+
+@pytest.mark.parametrize("client", ["ar", "fr"])
+def test_a_folder_s_type_in_the_worker_s_file_dialog_is_french(qtbot, make_window, tmp_path: Path, client) -> None:
+    """Qt's French catalogue has no "Folder" (a folder's type, in the dialog's Type column): Coach's has."""
+    window = make_window(Settings(client_language=client, worker_language="fr", auto_read=False))
+    (tmp_path / "Attestations").mkdir()
+    seen: list[str] = []
+
+    def act(dialog: QWidget) -> None:
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        folder = model.index(str(tmp_path / "Attestations"))
+        qtbot.waitUntil(lambda: bool(model.index(folder.row(), 2, folder.parent()).data()))
+        seen.append(model.index(folder.row(), 2, folder.parent()).data())
+        dialog.reject()
+    when_modal(QFileDialog, act)
+    save_file(window, window.languages, "Enregistrer les chiffres", str(tmp_path / "coach-figures.csv"), "CSV (*.csv)")
+    assert seen == ["Dossier"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QStyleOptionToolButton, QVBoxLayout, QWidget
 
 from coach.domain.autonomy import SelfRating
 from coach.ui.accessibility import ChoiceGroup, ExclusiveChoice, announce
@@ -20,13 +20,15 @@ from coach.visit import CLIENT_SELF_RATINGS
 class FaceButton(ExclusiveChoice, BarButton):
     """One of the three faces: a radio button to a screen reader; arrows go to the next face.
 
-    Its icon is the size the window gives it (with the text), or half that when compact.
+    Its icon is the size the window gives it (with the text), or half that when compact; a
+    compact face may also put its icon beside its word instead of above it (`beside`).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full_icon = QSize(self.iconSize())
         self.compact = False
+        self.beside = False
 
     def setIconSize(self, size: QSize) -> None:  # noqa: N802 - the window sizes icons with the text
         self._full_icon = QSize(size)
@@ -40,6 +42,31 @@ class FaceButton(ExclusiveChoice, BarButton):
     def compact_saving(self) -> int:
         """How many pixels lower a compact face is."""
         return self._full_icon.height() - self._full_icon.height() // 2
+
+    def set_beside(self, beside: bool) -> None:
+        if beside != self.beside:
+            self.beside = beside
+            self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if beside
+                                    else Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+
+    def full_icon(self) -> QSize:
+        """The icon's size when not compact (the window's, which grows with the text)."""
+        return QSize(self._full_icon)
+
+    def hint_for(self, style: Qt.ToolButtonStyle, icon_size: QSize) -> QSize:
+        """The size hint this face would have with `style` and `icon_size` (QToolButton::sizeHint's sum)."""
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = metrics.size(Qt.TextFlag.TextShowMnemonic, self.text())
+        text.setWidth(text.width() + metrics.horizontalAdvance(" ") * 2)
+        if style == Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
+            size = QSize(icon_size.width() + 4 + text.width(), max(icon_size.height(), text.height()))
+        else:
+            size = QSize(max(icon_size.width(), text.width()), icon_size.height() + 4 + text.height())
+        option.toolButtonStyle, option.iconSize = style, icon_size
+        option.rect.setSize(size)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option, size, self)
 
     def _icon_shown(self) -> QSize:
         return self._full_icon / 2 if self.compact else self._full_icon
@@ -63,6 +90,7 @@ class EndPage(QWidget):
         self._languages = languages
         self._lesson_title = ""
         self._high_contrast = False
+        self._fit_due = False
         # The faces and the buttons are never in a scroll area (coach.ui.player.step_layout).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -99,7 +127,8 @@ class EndPage(QWidget):
             faces.addWidget(face)
             self.faces[answer] = face
         layout.addWidget(self.faces_row)
-        for watched in (self.body, self.body.text_area):  # the body's room, or its texts, changed
+        # The body's room or its texts changed, or the faces got the size last asked of them.
+        for watched in (self.body, self.body.text_area, self.faces_row):
             watched.installEventFilter(self)
         self.buttons_row, row = control_row()
         self.back_button = QPushButton()
@@ -121,24 +150,52 @@ class EndPage(QWidget):
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and watched in (self.body, self.body.text_area):
-            self._fit_faces()
+        if event.type() == QEvent.Type.Resize and not self._fit_due:
+            self._fit_due = True  # once the layout's passes are done: the body is resized after the row
+            QTimer.singleShot(0, self, self._fit_faces)
         return False
 
     def _fit_faces(self) -> None:
         """Half-size faces' icons when the texts above them would have to scroll (200 % text beside
-        the panel); full size again once that leaves the texts room."""
+        the panel); if the texts would still scroll, each half-size icon beside its word, when the
+        three faces still fit on one row so (a two-line title in de, es and ti: 39 px short, 46 px
+        saved). Full size again once that leaves the texts room.
+
+        Decided from the room the texts would have beside full-size faces, so each size follows
+        from the page's size alone; and only once the page has laid the faces' row out at the size
+        last asked of it (the row's resize comes back here)."""
+        self._fit_due = False
         faces = list(self.faces.values())
-        if not faces:
+        row = self.faces_row
+        layout = row.layout()
+        if not faces or layout is None or row.height() != layout.heightForWidth(row.width()):
             return
-        room = self.body.height() - self.body.texts_needed(self.body.width()) - SPACING
-        compact = faces[0].compact
-        if not compact and room < 0:
-            compact = True
-        elif compact and room >= faces[0].compact_saving():
-            compact = False
+        first, under = faces[0], Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+        spacing = layout.spacing()
+        # Full or half-size, a face above its word is as wide (its word, or its least width, is wider
+        # than its icon): as many rows of them either way.
+        rows = _rows([face.hint_for(under, face.full_icon()).width() for face in faces], row.width(), spacing)
+
+        def row_height(face_height: int) -> int:
+            return rows * face_height + (rows - 1) * spacing
+
+        full = row_height(first.hint_for(under, first.full_icon()).height())
+        half = row_height(first.hint_for(under, first.full_icon() / 2).height())
+        room = self.body.height() - self.body.texts_needed(self.body.width()) - SPACING - (full - row.height())
+        compact = room < 0
+        beside = compact and room + full - half < 0 and self._beside_fits()
         for face in faces:
             face.set_compact(compact)
+            face.set_beside(beside)
+
+    def _beside_fits(self) -> bool:
+        """The three compact faces, each icon beside its word, on one row of the faces' width."""
+        faces = list(self.faces.values())
+        layout = self.faces_row.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        beside = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        widths = [face.hint_for(beside, face.full_icon() / 2).width() for face in faces]
+        return _rows(widths, self.faces_row.contentsRect().width(), spacing) == 1
 
     def show_for(self, lesson_title: str, reset: bool = True) -> None:
         if reset:
@@ -193,6 +250,16 @@ class EndPage(QWidget):
             button.setIcon(icon(name, ink))
             button.setAccessibleName(label)
             button.setAccessibleDescription(description)
+
+
+def _rows(widths: list[int], width: int, spacing: int) -> int:
+    """How many rows items of these widths take in `width`, each row filled in turn."""
+    rows, used = 1, -spacing
+    for item in widths:
+        if used >= 0 and used + spacing + item > width:
+            rows, used = rows + 1, -spacing
+        used += spacing + item
+    return rows
 
 
 def _done_picture(colour: str) -> bytes:

@@ -15,10 +15,12 @@ from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from coach.domain.practice import ExerciseResult
 from coach.ui.accessibility import announce
 from coach.ui.focus_chain import put_last
 from coach.ui.icons import icon
+from coach.ui.player.exercises.more_below import MoreBelow
 from coach.ui.player.reader import Reader
 from coach.ui.player.speech_controls import SpokenText
 from coach.ui.player.step_layout import control_row
@@ -98,6 +101,8 @@ class ExerciseView(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._bring_feedback_into_view)
         outer.addWidget(self.scroll_area, 1)
+        self.more_below = MoreBelow(self.scroll_area)
+        """The sign, over the area's bottom edge, that the practice goes on below it."""
         inner = QWidget()
         inner.setProperty("role", "exercise")
         self.scroll_area.setWidget(inner)
@@ -133,6 +138,9 @@ class ExerciseView(QWidget):
         self._action_home: QBoxLayout | None = None
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._place_action)
         context.reader.word_changed.connect(self._on_word)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
 
     def pin_action(self, button: QPushButton, home: QBoxLayout) -> None:
         """Keep the practice's own button (a form's submit) in sight.
@@ -145,7 +153,44 @@ class ExerciseView(QWidget):
         page = home.parentWidget()
         if page is not None:  # a site's button is made before its fields: Tab meets it after them
             put_last(page, button)
+            for edit in page.findChildren(QLineEdit):  # typing in a field scrolled out of sight brings it back
+                edit.textEdited.connect(lambda _text, e=edit: self.show_in_view(e))
         self._place_action()
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Wherever the focus goes in the part that scrolls, it scrolls to show it: Qt's scroll area does
+        so only for Tab from inside it, not for Shift+Tab from the pinned button, a wrong field given the
+        focus, or a click on a field's visible edge."""
+        content = self.scroll_area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.show_in_view(new)
+            QTimer.singleShot(0, self, self._show_focus)  # again once a step just shown is laid out
+
+    def _show_focus(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            self.show_in_view(focused)
+
+    def show_in_view(self, widget: QWidget) -> None:
+        """Scroll the practice so `widget` is on screen whole with what goes with it (its nearest ancestor
+        marked "shown-whole": a field's label and line), or `widget` alone when those do not fit."""
+        content = self.scroll_area.widget()
+        if content is None or not content.isAncestorOf(widget):
+            return
+        unit, ancestor = widget, widget.parentWidget()
+        while ancestor is not None and ancestor is not content:
+            if ancestor.property("shown-whole"):
+                unit = ancestor
+                break
+            ancestor = ancestor.parentWidget()
+        bar, view, margin = self.scroll_area.verticalScrollBar(), self.scroll_area.viewport().height(), 8
+        target = unit if unit.height() + 2 * margin <= view else widget
+        top = target.mapTo(content, QPoint(0, 0)).y() - margin
+        bottom = top + target.height() + 2 * margin
+        if top < bar.value() or bottom - top > view:
+            bar.setValue(top)
+        elif bottom > bar.value() + view:
+            bar.setValue(bottom - view)
 
     def _place_action(self, *_range: int) -> None:
         button, home = self._action, self._action_home
@@ -291,6 +336,7 @@ class ExerciseView(QWidget):
         self.hint_button.setAccessibleDescription(_("Hear a hint for this exercise."))
         self.hint_button.setIcon(icon("hint", colours(context.high_contrast).icon))
         self.feedback.set_high_contrast(context.high_contrast)
+        self.more_below.set_colours(colours(context.high_contrast))
         self._render_feedback()
         for button in self.findChildren(QAbstractButton):
             button.setIconSize(context.icon_size)

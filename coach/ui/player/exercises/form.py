@@ -77,6 +77,7 @@ class PracticeField(QWidget):
     def __init__(self, field_id: str, password: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field_id = field_id
+        self.setProperty("shown-whole", True)  # the focus in it scrolls it into view with its label
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -1,0 +1,122 @@
+"""The sign that a practice goes on below the edge of its place (200 % text beside the worker's panel).
+
+While more of the practice is below its scroll area's bottom edge, that edge fades into the
+window's colour and a round arrow pointing down sits at the end of the scroll bar (on the side
+where the reading ends; beside a form's fields, in its margin, not over them): what is cut off
+is seen to go on. A click or a tap on the arrow scrolls on; the keyboard needs none (the focus brings each
+field into view). The fade lets clicks through to what is under it; neither takes the focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from coach.ui.theme import MIN_TOUCH, Colours
+
+
+class _Fade(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.colour = QColor("#ffffff")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        clear = QColor(self.colour)
+        clear.setAlpha(0)
+        gradient.setColorAt(0.0, clear)
+        gradient.setColorAt(0.8, self.colour)
+        QPainter(self).fillRect(self.rect(), gradient)
+
+
+class _Arrow(QWidget):
+    def __init__(self, cue: MoreBelow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._cue = cue
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fill, self.ink = QColor("#1c5fa8"), QColor("#ffffff")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event.accept()
+        self._cue.scroll_on()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.fill)
+        circle = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.drawEllipse(circle)
+        size = circle.width()
+        pen = QPen(self.ink, max(3.0, size / 10))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        centre = circle.center()
+        half, drop = size * 0.22, size * 0.12
+        chevron = QPainterPath(QPointF(centre.x() - half, centre.y() - drop))
+        chevron.lineTo(QPointF(centre.x(), centre.y() + drop + size * 0.06))
+        chevron.lineTo(QPointF(centre.x() + half, centre.y() - drop))
+        p.drawPath(chevron)
+
+
+class MoreBelow(QObject):
+    """Keeps the fade and the arrow over `area`'s viewport's bottom edge, shown while more is below."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        self.fade = _Fade(area)
+        # Above the scroll bar, which the area keeps above its other children: beside it, in its parent.
+        self.arrow = _Arrow(self, area.parentWidget() or area)
+        bar = area.verticalScrollBar()
+        bar.valueChanged.connect(self.refresh)
+        bar.rangeChanged.connect(self.refresh)
+        area.viewport().installEventFilter(self)
+        area.installEventFilter(self)
+        self.refresh()
+
+    def set_colours(self, c: Colours) -> None:
+        self.fade.colour = QColor(c.window)
+        self.arrow.fill, self.arrow.ink = QColor(c.accent), QColor(c.accent_text)
+        self.fade.update()
+        self.arrow.update()
+
+    def shown(self) -> bool:
+        return not self.arrow.isHidden()
+
+    def scroll_on(self) -> None:
+        """On by what fits above the fade: what was under it comes to the top."""
+        bar = self._area.verticalScrollBar()
+        bar.setValue(bar.value() + max(bar.singleStep(), self._area.viewport().height() - self.fade.height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.FontChange):
+            self.refresh()
+        return False
+
+    def refresh(self, *_args: int) -> None:
+        area, bar = self._area, self._area.verticalScrollBar()
+        more = bar.value() < bar.maximum()
+        self.fade.setVisible(more)
+        self.arrow.setVisible(more)
+        if not more:
+            return
+        port = area.viewport().geometry()
+        text = area.font().pixelSize()  # the text's size (a script's line height would be half as much again)
+        side = max(MIN_TOUCH, round(text * 1.4))
+        fade = min(port.height() // 6, side // 2)
+        self.fade.setGeometry(QRect(port.left(), port.bottom() + 1 - fade, port.width(), fade))
+        # At the end of the scroll bar, over its own arrow down (which does the same), as far from
+        # the practice's middle as it can be.
+        rtl = area.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        corner = QPoint(0 if rtl else area.width() - side, port.bottom() + 1 - side)
+        if self.arrow.parentWidget() is not area:
+            corner = area.mapTo(self.arrow.parentWidget(), corner)
+        self.arrow.setGeometry(QRect(corner, QSize(side, side)))
+        self.fade.raise_()
+        self.arrow.raise_()
