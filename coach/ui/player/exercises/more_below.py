@@ -115,8 +115,9 @@ class MoreBelow(QObject):
         # the practice's middle as it can be.
         rtl = area.layoutDirection() == Qt.LayoutDirection.RightToLeft
         corner = QPoint(0 if rtl else area.width() - side, port.bottom() + 1 - side)
-        if self.arrow.parentWidget() is not area:
-            corner = area.mapTo(self.arrow.parentWidget(), corner)
+        holder = self.arrow.parentWidget()
+        if holder is not None and holder is not area:
+            corner = area.mapTo(holder, corner)
         self.arrow.setGeometry(QRect(corner, QSize(side, side)))
         self.fade.raise_()
         self.arrow.raise_()
