@@ -239,13 +239,18 @@ def _step_of(data: object) -> Step:
 
 
 def _lesson(lesson: Lesson) -> list[Any]:
-    return [lesson.id, _text(lesson.title), lesson.icon, list(lesson.skills), [_step(s) for s in lesson.steps],
+    # The steps as one JSON text, with their count: a start reads neither (StoredSteps), and a
+    # string is one object where their lists were tens of thousands for the collector to walk.
+    steps = [len(lesson.steps), json.dumps([_step(s) for s in lesson.steps], ensure_ascii=False,
+                                           separators=(",", ":"), allow_nan=True)]
+    return [lesson.id, _text(lesson.title), lesson.icon, list(lesson.skills), steps,
             [_link(link) for link in lesson.links], lesson.file]
 
 
 def _lesson_of(data: object) -> Lesson:
     id_, title, icon, skills, steps, links, file = items(data)
-    return Lesson(text(id_), _text_of(title), text(icon), _strs(skills), StoredSteps(items(steps)),
+    count, stored = items(steps)
+    return Lesson(text(id_), _text_of(title), text(icon), _strs(skills), StoredSteps(text(stored), whole(count)),
                   tuple(_link_of(link) for link in items(links)),
                   text(file))
 
@@ -253,17 +258,18 @@ def _lesson_of(data: object) -> Lesson:
 class StoredSteps(Sequence[Step]):
     """A cached lesson's steps, decoded the first time one is read: a start decodes none.
 
-    Before a lesson opens only their number is asked for (the library's tiles). They are
-    checked as the rest of the entry is, when decoded; should the check refuse them (a
-    planted or damaged entry), `reread`, set by the loader when it restores the pack,
-    gives them from the pack's own files instead. They equal, and hash as, the tuple of
-    their steps.
+    The entry keeps them as one JSON text and their count: before a lesson opens only the
+    count is asked for (the library's tiles). They are checked as the rest of the entry is,
+    when decoded; should the check refuse them (a planted or damaged entry), `reread`, set
+    by the loader when it restores the pack, gives them from the pack's own files instead.
+    They equal, and hash as, the tuple of their steps.
     """
 
-    __slots__ = ("_data", "_steps", "reread")
+    __slots__ = ("_data", "_count", "_steps", "reread")
 
-    def __init__(self, data: list[Any]) -> None:
-        self._data: list[Any] | None = data
+    def __init__(self, data: str, count: int) -> None:
+        self._data: str | None = data
+        self._count = count
         self._steps: tuple[Step, ...] | None = None
         self.reread: Callable[[], tuple[Step, ...]] | None = None
 
@@ -279,7 +285,7 @@ class StoredSteps(Sequence[Step]):
         if data is None:  # decoded by another thread since
             return self._steps or ()
         try:
-            steps = tuple(_step_of(step) for step in data)
+            steps = tuple(_step_of(step) for step in items(loads(data.encode("utf-8"))))
         except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             if self.reread is None:
                 raise
@@ -289,8 +295,8 @@ class StoredSteps(Sequence[Step]):
         return steps
 
     def __len__(self) -> int:
-        data = self._data
-        return len(data) if data is not None else len(self._steps or ())
+        steps = self._steps
+        return len(steps) if steps is not None else self._count
 
     @overload
     def __getitem__(self, index: int) -> Step: ...

@@ -20,10 +20,10 @@ from coach.digests import blake2b
 from coach.domain.pack import FORMAT_VERSION
 from coach.domain.steps import step_kinds
 
-CACHE_SCHEMA = 4
+CACHE_SCHEMA = 5
 """Bump when the layout of an entry changes (2: problems keep a message template and its values;
 3: JSON instead of pickles, and broken packs' verdicts; 4: steps keep their exercise and links,
-links their countries)."""
+links their countries; 5: a lesson's steps are one JSON text and their count, read when it opens)."""
 MAGIC = "coach-pack-cache"
 MAX_FILES = 20_000
 """A pack folder with more files than this has no fingerprint (it is read, never cached)."""

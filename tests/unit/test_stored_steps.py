@@ -38,7 +38,7 @@ def test_cached_steps_equal_the_packs_own_and_are_counted_without_being_decoded(
 
 
 def test_stored_steps_are_counted_before_any_is_checked() -> None:
-    steps = StoredSteps([["not", "a", "step"], 7])
+    steps = StoredSteps(json.dumps([["not", "a", "step"], 7]), 2)
     assert len(steps) == 2  # the library's tiles count steps: no decoding, no check yet
     with pytest.raises(ValueError):  # Refused, or a list of the wrong length
         steps[0]
@@ -59,7 +59,8 @@ def test_forged_steps_behind_the_right_header_are_read_from_the_pack(tmp_path: P
         line, _, sections = rest.partition(b"\n")
         body = json.loads(line)
         for lesson in body["pack"]["lessons"]:
-            lesson[4] = [[7, "forged"] for _ in lesson[4]]  # as many steps, none of them a step
+            count, _steps = lesson[4]
+            lesson[4] = [count, json.dumps([[7, "forged"]] * count)]  # as many steps, none of them a step
         entry.write_bytes(header + b"\n" + json.dumps(body).encode() + b"\n" + sections)
     read: list[str] = []
     real = loader.load_pack
