@@ -20,16 +20,21 @@ def on_screen(widget: QWidget, area) -> bool:
     return port.rect().contains(QRect(widget.mapTo(port, QPoint(0, 0)), widget.size()))
 
 
+def the_form(qtbot, window):
+    """The create-account step's form (e-mail, password), its layout settled."""
+    window.open_lesson("practice-portal", "create-account", 2)
+    qtbot.wait(100)  # the layout's passes: the practice's place, the site's button pinned under the form
+    settle()
+    return window.lesson.exercise
+
+
 @pytest.fixture
 def form_beside_panel(qtbot, make_window, tmp_path_factory, request):
     """The create-account form (e-mail, password) at 200 % beside the panel: it cannot show whole."""
     window = make_window(Settings(client_language=request.param, worker_language="fr", text_scale=200,
                                   auto_read=False), lib=builtin_library(tmp_path_factory, "practice-portal"))
     desk = VisitDesk(window, records_path())
-    window.open_lesson("practice-portal", "create-account", 2)
-    qtbot.wait(100)  # the layout's passes: the practice's place, the site's button pinned under the form
-    settle()
-    view = window.lesson.exercise
+    view = the_form(qtbot, window)
     assert view.footer.isVisible(), "the form must be taller than its place here"
     yield view
     desk.close()
@@ -82,12 +87,8 @@ def test_an_arrow_shows_that_the_form_goes_on_below_and_scrolls_on(qtbot, form_b
 
 
 def test_no_arrow_when_the_form_fits(qtbot, make_window, tmp_path_factory) -> None:
-    window = make_window(Settings(client_language="fr", text_scale=100, auto_read=False),
-                         lib=builtin_library(tmp_path_factory, "practice-portal"))
-    window.open_lesson("practice-portal", "create-account", 2)
-    qtbot.wait(100)
-    settle()
-    view = window.lesson.exercise
+    view = the_form(qtbot, make_window(Settings(client_language="fr", text_scale=100, auto_read=False),
+                                       lib=builtin_library(tmp_path_factory, "practice-portal")))
     assert view.scroll_area.verticalScrollBar().maximum() == 0
     assert not view.more_below.shown()
 
@@ -97,12 +98,8 @@ def test_both_fields_show_without_scrolling_at_200_percent_without_the_panel(qtb
     """In Tigrinya (a short practice mark: the band is 57 px) the password line was 3 px below the edge; the
     fields' padding now grows to 125 % only, as the buttons' does (8 px less a field). In French, German
     and Spanish the band takes two lines and the password stays 31 px (es: 10) below: the arrow shows it."""
-    window = make_window(Settings(client_language="ti", text_scale=200, auto_read=False),
-                         lib=builtin_library(tmp_path_factory, "practice-portal"))
-    window.open_lesson("practice-portal", "create-account", 2)
-    qtbot.wait(100)
-    settle()
-    view = window.lesson.exercise
+    view = the_form(qtbot, make_window(Settings(client_language="ti", text_scale=200, auto_read=False),
+                                       lib=builtin_library(tmp_path_factory, "practice-portal")))
     assert view.scroll_area.verticalScrollBar().value() == 0
     for field in view.inputs.values():
         assert on_screen(field.label, view.scroll_area) and on_screen(field.edit, view.scroll_area), field.field_id
