@@ -32,7 +32,7 @@ from coach.domain.practice import ExerciseResult
 from coach.ui.accessibility import announce
 from coach.ui.focus_chain import put_last
 from coach.ui.icons import icon
-from coach.ui.player.exercises.more_below import MoreBelow
+from coach.ui.player.more_below import MoreBelow
 from coach.ui.player.reader import Reader
 from coach.ui.player.speech_controls import SpokenText
 from coach.ui.player.step_layout import control_row
