@@ -337,6 +337,7 @@ class ExerciseView(QWidget):
         self.hint_button.setIcon(icon("hint", colours(context.high_contrast).icon))
         self.feedback.set_high_contrast(context.high_contrast)
         self.more_below.set_colours(colours(context.high_contrast))
+        self.more_below.retranslate(_)
         self._render_feedback()
         for button in self.findChildren(QAbstractButton):
             button.setIconSize(context.icon_size)
