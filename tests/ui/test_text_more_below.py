@@ -48,13 +48,32 @@ def test_an_arrow_shows_that_the_step_text_goes_on_and_scrolls_on(step_beside_pa
     rtl = step_beside_panel.lesson.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert (arrow.left() == column.left()) if rtl else (arrow.right() == column.right())  # on the scroll bar's side
     assert cue.arrow.focusPolicy() == Qt.FocusPolicy.NoFocus
-    assert cue.arrow.accessibleName() == {"fr": "Faire défiler pour voir la suite",
-                                          "de": "Nach unten scrollen, um mehr zu sehen",
-                                          "ar": "مرّر إلى الأسفل لرؤية المزيد"}[step_beside_panel.settings.client_language]
+    names = {"fr": "Faire défiler pour voir la suite", "de": "Nach unten scrollen, um mehr zu sehen",
+             "ar": "مرّر إلى الأسفل لرؤية المزيد"}  # in the client's language
+    assert cue.arrow.accessibleName() == names[step_beside_panel.settings.client_language]
     QTest.mouseClick(cue.arrow, Qt.MouseButton.LeftButton)
     assert bar.value() > 0
     bar.setValue(bar.maximum())
     assert not cue.shown(), "nothing more below"
+
+
+@pytest.mark.parametrize("step_beside_panel", [("fr", 2), ("de", 0)], indirect=True)
+def test_the_word_being_read_below_the_edge_comes_into_view(step_beside_panel) -> None:
+    lesson = step_beside_panel.lesson
+    area, text = lesson.body.text_area, lesson.text
+    bar = area.verticalScrollBar()
+    bar.setValue(0)
+    words = text.plain_text().split()
+    last = text.plain_text().rindex(words[-1])
+    text.highlight(last, len(words[-1]))
+    assert bar.value() > 0
+    word = text.span_rect()
+    top = text.mapTo(area.viewport(), word.topLeft()).y()
+    below_fade = area.viewport().height() - (lesson.body.more_below.fade.height() if lesson.body.more_below.shown()
+                                             else 0)
+    assert 0 <= top and top + word.height() <= below_fade
+    text.highlight(0, len(words[0]))  # back to the first word, above the edge again
+    assert bar.value() == 0
 
 
 @pytest.mark.parametrize("language", ["fr", "ar", "de", "ti"])

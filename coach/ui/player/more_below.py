@@ -100,6 +100,20 @@ class MoreBelow(QObject):
         bar = self._area.verticalScrollBar()
         bar.setValue(bar.value() + max(bar.singleStep(), self._area.viewport().height() - self.fade.height()))
 
+    def show_part(self, widget: QWidget, part: QRect) -> None:
+        """Scroll so that `part` of `widget` (the word being read) is in view above the fade, if it is not."""
+        content = self._area.widget()
+        if content is None or not content.isAncestorOf(widget) or part.isEmpty():
+            return
+        top = widget.mapTo(content, part.topLeft()).y()
+        bottom = top + part.height()
+        bar, view = self._area.verticalScrollBar(), self._area.viewport().height()
+        below = bar.value() + view - (self.fade.height() if bar.value() < bar.maximum() else 0)
+        if top < bar.value():
+            bar.setValue(top)
+        elif bottom > below:
+            bar.setValue(min(top, bottom - view + self.fade.height()))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.FontChange):
             self.refresh()

@@ -13,7 +13,7 @@ height instead, its texts beside it at the start of the reading direction, when 
 is wide enough; in a narrow body the picture keeps that minimum and the texts scroll.
 
 Where the texts scroll, a fade and a round arrow at the column's bottom edge (`MoreBelow`, as
-under a practice) show that they go on.
+under a practice) show that they go on, and the word being read is kept in view above them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.player.more_below import MoreBelow
+from coach.ui.player.speech_controls import SpokenText
 
 SPACING = 12
 BESIDE_MIN_WIDTH = 700
@@ -63,6 +64,9 @@ class StepBody(QWidget):
         self._texts.installEventFilter(self)
         self.more_below = MoreBelow(self.text_area)
         """The sign, over the column's bottom edge, that the texts go on below it."""
+        for widget in texts:
+            if isinstance(widget, SpokenText):  # Listen's word, below the edge, comes into view
+                widget.highlight_moved.connect(lambda w=widget: self.more_below.show_part(w, w.span_rect()))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     @property
