@@ -73,6 +73,9 @@ def test_an_arrow_shows_that_the_form_goes_on_below_and_scrolls_on(qtbot, form_b
     bar, cue = view.scroll_area.verticalScrollBar(), view.more_below
     bar.setValue(0)
     assert cue.shown() and cue.arrow.isVisible()
+    assert cue.arrow.accessibleName() == {"fr": "Faire défiler pour voir la suite",  # for a mouse or touch user;
+                                          "ar": "مرّر إلى الأسفل لرؤية المزيد"}[view.context.language]
+    assert cue.arrow.focusPolicy() == Qt.FocusPolicy.NoFocus  # not on the Tab path (a screen reader reads on)
     area = view.scroll_area
     port = area.viewport().geometry()
     arrow = QRect(area.mapFrom(view, cue.arrow.pos()), cue.arrow.size())  # in the view, over the area's corner

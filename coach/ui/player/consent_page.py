@@ -96,6 +96,8 @@ class ConsentPage(QWidget):
         self.picture.setAccessibleName(_("A closed lock"))
         self.picture.setAccessibleDescription(_("Your record is locked on this computer."))
         c = colours(self._high_contrast)
+        self.body.more_below.set_colours(c)
+        self.body.more_below.retranslate(_)
         for button, label, description, name, ink in (
             (self.listen_button, _("Listen"), _("Hear this question read aloud."), "listen", c.icon),
             (self.no_button, _("No"), _("Do not keep a record. You can still learn."), "stop", c.icon),

@@ -222,6 +222,8 @@ class EndPage(QWidget):
         _ = self._languages.client_strings().gettext
         c = colours(self._high_contrast)
         rtl = self._languages.client.rtl
+        self.body.more_below.set_colours(c)
+        self.body.more_below.retranslate(_)
         self.picture.set_picture(_done_picture(c.done))
         self.picture.setAccessibleName(_("Well done"))
         self.picture.setAccessibleDescription(_("A big green tick."))

@@ -307,6 +307,7 @@ class LessonPage(QWidget):
             self.exercise.retranslate(self._exercise_context())
         c = colours(high)
         self.dots.set_colours(c.accent, c.border)
+        self.body.more_below.set_colours(c)
         self._update_icons()
 
     def _emit(self, events: list[PlayerEvent]) -> None:
@@ -455,6 +456,7 @@ class LessonPage(QWidget):
             _("Finish the lesson.") if last else _("Go to the next step.")
         )
         self._update_icons()
+        self.body.more_below.retranslate(_)
         lesson = self.lesson
         if step is None or progress is None or pack is None or lesson is None:
             return

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.ui.accessibility import caret_moved
@@ -21,6 +22,9 @@ class SpokenText(QLabel):
     A screen reader reads it through the Text interface, its caret on the highlighted word
     (coach.ui.accessibility.SpokenTextAccessible).
     """
+
+    highlight_moved = Signal()
+    """Another word is highlighted: a scroll area holding the text keeps it in view (`span_rect`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +62,39 @@ class SpokenText(QLabel):
             self._span = span
             self._render()
             caret_moved(self, max(span[0], 0))
+            self.highlight_moved.emit()
+
+    def span_rect(self) -> QRect:
+        """Where the highlighted part's lines are in the label (their full width); empty when none.
+
+        Laid out as the label lays out its rich text: the same markup, font, width and wrapping."""
+        start, length = self._span
+        box = self.contentsRect()
+        if start < 0 or box.width() <= 0:
+            return QRect()
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.font())
+        option = QTextOption(self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTextDirection(self.layoutDirection())
+        document.setDefaultTextOption(option)
+        document.setHtml(_markup(self._plain))
+        document.setTextWidth(box.width())
+        height = round(document.size().height())  # lays it out: a block's lines exist only after
+        lines = []
+        for position in (start, start + length - 1):  # the markup's <br> is one character, as the text's "\n"
+            cursor = QTextCursor(document)
+            cursor.setPosition(min(position, document.characterCount() - 1))
+            block = cursor.block()
+            layout = block.layout()
+            line = layout.lineForTextPosition(cursor.positionInBlock())
+            y = document.documentLayout().blockBoundingRect(block).top()
+            lines.append((round(y + line.y()), round(y + line.y() + line.height())) if line.isValid() else (0, 0))
+        offset = box.top()
+        if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
+            offset += max(0, (box.height() - height) // 2)
+        return QRect(box.left(), offset + lines[0][0], box.width(), lines[1][1] - lines[0][0])
 
     def _render(self) -> None:
         start, length = self._span

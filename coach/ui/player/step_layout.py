@@ -11,6 +11,9 @@ recognised (`PICTURE_MIN`: a phone's screen and the button to touch on it), and 
 is not cut under its texts (to be scrolled before it can be done): either gets the whole
 height instead, its texts beside it at the start of the reading direction, when the body
 is wide enough; in a narrow body the picture keeps that minimum and the texts scroll.
+
+Where the texts scroll, a fade and a round arrow at the column's bottom edge (`MoreBelow`, as
+under a practice) show that they go on, and the word being read is kept in view above them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.ui.flow_layout import FlowLayout
+from coach.ui.player.more_below import MoreBelow
+from coach.ui.player.speech_controls import SpokenText
 
 SPACING = 12
 BESIDE_MIN_WIDTH = 700
@@ -57,6 +62,11 @@ class StepBody(QWidget):
         column.addStretch(1)  # beside the visual, the texts stay together at the top
         self.text_area.setWidget(self._texts)
         self._texts.installEventFilter(self)
+        self.more_below = MoreBelow(self.text_area)
+        """The sign, over the column's bottom edge, that the texts go on below it."""
+        for widget in texts:
+            if isinstance(widget, SpokenText):  # Listen's word, below the edge, comes into view
+                widget.highlight_moved.connect(lambda w=widget: self.more_below.show_part(w, w.span_rect()))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     @property

@@ -32,7 +32,7 @@ from coach.domain.practice import ExerciseResult
 from coach.ui.accessibility import announce
 from coach.ui.focus_chain import put_last
 from coach.ui.icons import icon
-from coach.ui.player.exercises.more_below import MoreBelow
+from coach.ui.player.more_below import MoreBelow
 from coach.ui.player.reader import Reader
 from coach.ui.player.speech_controls import SpokenText
 from coach.ui.player.step_layout import control_row
@@ -120,6 +120,8 @@ class ExerciseView(QWidget):
         self.feedback = SpokenText()
         self.feedback.setProperty("role", "notice-text")
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.feedback.highlight_moved.connect(  # a long hint being read: its word, below the edge, into view
+            lambda: self.more_below.show_part(self.feedback, self.feedback.span_rect()))
         row.addWidget(self.feedback_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.feedback, 1)
         self.feedback_box.setVisible(False)
@@ -337,6 +339,7 @@ class ExerciseView(QWidget):
         self.hint_button.setIcon(icon("hint", colours(context.high_contrast).icon))
         self.feedback.set_high_contrast(context.high_contrast)
         self.more_below.set_colours(colours(context.high_contrast))
+        self.more_below.retranslate(_)
         self._render_feedback()
         for button in self.findChildren(QAbstractButton):
             button.setIconSize(context.icon_size)

@@ -1,26 +1,31 @@
-"""The sign that a practice goes on below the edge of its place (200 % text beside the worker's panel).
+"""The sign that a step's text or a practice goes on below the edge of its place (200 % text beside
+the worker's panel).
 
-While more of the practice is below its scroll area's bottom edge, that edge fades into the
+While more of the text or practice is below its scroll area's bottom edge, that edge fades into the
 window's colour and a round arrow pointing down sits at the end of the scroll bar (on the side
 where the reading ends; beside a form's fields, in its margin, not over them): what is cut off
 is seen to go on. A click or a tap on the arrow scrolls on; the keyboard needs none (the focus brings each
-field into view). The fade lets clicks through to what is under it; neither takes the focus.
+field into view; a screen reader reads the whole text). The fade lets clicks through to what is under it;
+neither takes the focus. The arrow is a button with a name in the client's language (`retranslate`),
+pressable from a screen reader's list of controls but not on the Tab path.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QScrollArea, QWidget
+from collections.abc import Callable
 
-from coach.ui.theme import MIN_TOUCH, Colours
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
+
+from coach.ui.theme import MIN_TOUCH, Colours, colours
 
 
 class _Fade(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.colour = QColor("#ffffff")
+        self.colour = QColor(colours(False).window)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         gradient = QLinearGradient(0, 0, 0, self.height())
@@ -31,17 +36,13 @@ class _Fade(QWidget):
         QPainter(self).fillRect(self.rect(), gradient)
 
 
-class _Arrow(QWidget):
+class _Arrow(QAbstractButton):
     def __init__(self, cue: MoreBelow, parent: QWidget) -> None:
         super().__init__(parent)
-        self._cue = cue
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.fill, self.ink = QColor("#1c5fa8"), QColor("#ffffff")
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        event.accept()
-        self._cue.scroll_on()
+        self.fill, self.ink = QColor(colours(False).accent), QColor(colours(False).accent_text)
+        self.pressed.connect(cue.scroll_on)  # on the press, as before: a tap need not be held still
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
@@ -86,6 +87,11 @@ class MoreBelow(QObject):
         self.fade.update()
         self.arrow.update()
 
+    def retranslate(self, gettext: Callable[[str], str]) -> None:
+        """The arrow's name for a screen reader, in the client's language."""
+        _ = gettext
+        self.arrow.setAccessibleName(_("Scroll down to see more"))
+
     def shown(self) -> bool:
         return not self.arrow.isHidden()
 
@@ -93,6 +99,20 @@ class MoreBelow(QObject):
         """On by what fits above the fade: what was under it comes to the top."""
         bar = self._area.verticalScrollBar()
         bar.setValue(bar.value() + max(bar.singleStep(), self._area.viewport().height() - self.fade.height()))
+
+    def show_part(self, widget: QWidget, part: QRect) -> None:
+        """Scroll so that `part` of `widget` (the word being read) is in view above the fade, if it is not."""
+        content = self._area.widget()
+        if content is None or not content.isAncestorOf(widget) or part.isEmpty():
+            return
+        top = widget.mapTo(content, part.topLeft()).y()
+        bottom = top + part.height()
+        bar, view = self._area.verticalScrollBar(), self._area.viewport().height()
+        below = bar.value() + view - (self.fade.height() if bar.value() < bar.maximum() else 0)
+        if top < bar.value():
+            bar.setValue(top)
+        elif bottom > below:
+            bar.setValue(min(top, bottom - view + self.fade.height()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.FontChange):
