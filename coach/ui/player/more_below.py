@@ -100,14 +100,18 @@ class MoreBelow(QObject):
         bar = self._area.verticalScrollBar()
         bar.setValue(bar.value() + max(bar.singleStep(), self._area.viewport().height() - self.fade.height()))
 
-    def show_part(self, widget: QWidget, part: QRect) -> None:
-        """Scroll so that `part` of `widget` (the word being read) is in view above the fade, if it is not."""
-        content = self._area.widget()
-        if content is None or not content.isAncestorOf(widget) or part.isEmpty():
+    def show_part(self, widget: QWidget, where: Callable[[], QRect]) -> None:
+        """Scroll so that the part of `widget` `where()` gives (the word being read) is in view above the
+        fade, if it is not; `where` (a text layout) is asked only when the area scrolls at all."""
+        content, bar = self._area.widget(), self._area.verticalScrollBar()
+        if content is None or bar.maximum() == 0 or not content.isAncestorOf(widget):
+            return
+        part = where()
+        if part.isEmpty():
             return
         top = widget.mapTo(content, part.topLeft()).y()
         bottom = top + part.height()
-        bar, view = self._area.verticalScrollBar(), self._area.viewport().height()
+        view = self._area.viewport().height()
         below = bar.value() + view - (self.fade.height() if bar.value() < bar.maximum() else 0)
         if top < bar.value():
             bar.setValue(top)

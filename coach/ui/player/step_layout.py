@@ -66,7 +66,7 @@ class StepBody(QWidget):
         """The sign, over the column's bottom edge, that the texts go on below it."""
         for widget in texts:
             if isinstance(widget, SpokenText):  # Listen's word, below the edge, comes into view
-                widget.highlight_moved.connect(lambda w=widget: self.more_below.show_part(w, w.span_rect()))
+                widget.highlight_moved.connect(lambda w=widget: self.more_below.show_part(w, w.span_rect))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     @property

@@ -121,7 +121,7 @@ class ExerciseView(QWidget):
         self.feedback.setProperty("role", "notice-text")
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.feedback.highlight_moved.connect(  # a long hint being read: its word, below the edge, into view
-            lambda: self.more_below.show_part(self.feedback, self.feedback.span_rect()))
+            lambda: self.more_below.show_part(self.feedback, self.feedback.span_rect))
         row.addWidget(self.feedback_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.feedback, 1)
         self.feedback_box.setVisible(False)
