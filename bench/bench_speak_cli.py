@@ -3,17 +3,18 @@
     .venv/bin/python bench/bench_speak_cli.py [--runs 15]
 
 Target (issue 13): at most 2x espeak-ng's own command. Each run says the same sentence
-with an empty speech cache (the cache folder is removed first, so synthesis is
-inside), then with `espeak-ng -v fr -w`, then with `coach speak` again (from the
-cache), then starts the bare interpreter as the `coach` script does (`import re`,
-nothing of Coach): the floor of any `coach` command; then bench/lean_speaker.py, the
-leanest Python speaker there can be (the same library and voice, ctypes and wave, no
-check, cache or message), without and with pip's `import re`: the floor of any `coach
-speak` written in Python. Every process is timed from spawn
-to exit, wall clock and CPU (user + system; on a loaded shared machine the wall clock
-also holds the time spent waiting for a core). Prints median, min and max, the ratio
-of the medians, any run that failed (exit status, message), and how many lengths the
-uncached WAVs had (issue 13: the same text at the same rate, one length, always).
+with `coach speak` (the speech cache folder removed first: espeak-ng's `coach speak`
+does not use it, another engine's would), then with `espeak-ng -v fr -w`, then with
+`coach speak` in a French environment (LANGUAGE=fr: its line is translated, which
+imports `gettext`), then starts the bare interpreter (nothing of Coach): the floor of
+any `coach` command; then bench/lean_speaker.py, the leanest Python speaker there can
+be (the same library and voice, ctypes and wave, no check or message): the floor of
+any `coach speak` written in Python. Every process is timed from spawn to exit, wall
+clock and CPU (user + system; on a loaded shared machine the wall clock also holds the
+time spent waiting for a core). Prints median, min and max, the ratio of the medians,
+any run that failed (exit status, message), and how many lengths the WAVs had (issue
+13: the same text at the same rate, one length, always). It says so when the `coach`
+script imports `re` (pip before 26 wrote it so: 5 ms; `./dev.sh` upgrades pip).
 
 `--also PATH` (repeatable) adds another install's `coach` (say the main branch's
 .venv/bin/coach, or a non-editable `pip install .`) to every round, with its own
@@ -21,8 +22,7 @@ COACH_HOME: a before and after in one interleaved run. One more row runs this `c
 speak` without COACH_HOME, as a user's desk does: the per-user folders of platformdirs
 (HOME pointed at a temporary folder, the XDG_* variables removed), empty speech cache.
 
-`--imports N` instead runs `coach speak` N times under `python -X importtime` (empty
-cache) and prints each module's median self and cumulative import time, nested as
+`--imports N` instead runs `coach speak` N times under `python -X importtime` and prints each module's median self and cumulative import time, nested as
 imported, from the first module after the interpreter's own start: what is left of
 Coach's imports, module by module (-X importtime adds its own overhead: shares, not
 absolute figures).
@@ -50,10 +50,9 @@ from pathlib import Path
 
 COACH = [str(Path(sys.executable).parent / "coach")]
 SENTENCE = "Touchez le bouton vert pour continuer, puis attendez la page suivante."
-COLD, ESPEAK, CACHED, FLOOR = ("coach speak, empty cache", "espeak-ng -w", "coach speak, cached",
-                               "python + import re (no Coach)")
+COLD, ESPEAK, FRENCH, FLOOR = ("coach speak", "espeak-ng -w", "coach speak, LANGUAGE=fr", "python, bare (no Coach)")
 NO_HOME = "coach speak, no COACH_HOME"
-LEAN, LEAN_RE = "leanest Python speaker, no Coach", "leanest, with import re"
+LEAN = "leanest Python speaker, no Coach"
 LEAN_SPEAKER = Path(__file__).with_name("lean_speaker.py")
 
 
@@ -72,7 +71,7 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
     """The interleaved runs (with `also`, other installs' `coach` too); the lines of the table."""
     espeak = shutil.which("espeak-ng")
     others = {f"--also {i + 1}, empty cache": path for i, path in enumerate(also)}
-    labels = (COLD, ESPEAK, CACHED, FLOOR, LEAN, LEAN_RE, NO_HOME, *others)
+    labels = (COLD, ESPEAK, FRENCH, FLOOR, LEAN, NO_HOME, *others)
     times: dict[str, tuple[list[float], list[float]]] = {label: ([], []) for label in labels}
     failures: list[str] = []
     lengths: set[int] = set()
@@ -82,11 +81,12 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         out = Path(folder) / "out.wav"
         speak = [*COACH, "speak", "--lang", "fr", "--text", SENTENCE, "--out", str(out)]
+        french = {**env, "LANGUAGE": "fr"}
         rounds = [(COLD, speak, env), (ESPEAK, [espeak or "espeak-ng", "-v", "fr", "-w", str(out), SENTENCE], env),
-                  (CACHED, speak, env), (FLOOR, [sys.executable, "-c", "import re"], env)]
+                  (FRENCH, speak, french), (FLOOR, [sys.executable, "-c", "pass"], env)]
         lean = lean_speaker(str(out))
         if lean:
-            rounds.extend([(LEAN, lean, env), (LEAN_RE, [*lean, "--re"], env)])
+            rounds.append((LEAN, lean, env))
         user_home = Path(folder) / "user"
         user_env = {name: value for name, value in env.items() if name != "COACH_HOME" and not name.startswith("XDG_")}
         rounds.append((NO_HOME, speak, {**user_env, "HOME": str(user_home)}))
@@ -120,13 +120,23 @@ def measure(runs: int, also: Sequence[str] = ()) -> list[str]:
     if times[ESPEAK][0]:
         for name, index in (("wall", 0), ("CPU", 1)):
             ratio = statistics.median(times[COLD][index]) / statistics.median(times[ESPEAK][index])
-            lines.append(f"ratio of the medians, empty cache / espeak-ng, {name}: {ratio:.1f}x (target 2x)")
+            lines.append(f"ratio of the medians, coach speak / espeak-ng, {name}: {ratio:.2f}x (target 2x)")
     lines.extend(f"{label[:len(label) - len(', empty cache')]}: {path}" for label, path in others.items())
-    lines.append(f"uncached WAV lengths of the same sentence: {len(lengths)} distinct over {runs + 1} runs"
+    lines.append(f"WAV lengths of the same sentence: {len(lengths)} distinct over {runs + 1} runs"
                  + (f" ({sorted(lengths)} frames)" if len(lengths) > 1 else ""))
+    if _script_imports_re(COACH[0]):
+        lines.append(f"{COACH[0]} starts with `import re` (written by pip before 26): run ./dev.sh to upgrade pip")
     lines.append(f"failed runs: {len(failures)}")
     lines.extend("  " + failure for failure in failures)
     return lines
+
+
+def _script_imports_re(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as script:
+            return "import re" in script.read(1000).splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def lean_speaker(out: str) -> list[str]:
@@ -138,7 +148,7 @@ def lean_speaker(out: str) -> list[str]:
     if bundled is None:
         return []
     library, data = bundled
-    return [sys.executable, str(LEAN_SPEAKER), str(library), str(data.parent), "roa/fr", SENTENCE, out]
+    return [sys.executable, str(LEAN_SPEAKER), library, os.path.dirname(data), "roa/fr", SENTENCE, out]
 
 
 def import_times(runs: int) -> list[str]:
@@ -169,8 +179,8 @@ def import_times(runs: int) -> list[str]:
                 cumulative[module].append(int(fields[1]))
     first = next((i for i, (module, _) in enumerate(order) if module == "coach"), 0)
     lines = [f"`coach speak` under -X importtime, {runs} runs, load average {os.getloadavg()[0]:.1f}: "
-             "median self and cumulative ms, from the first module of Coach on (`re` and the interpreter's start "
-             "come before it)", f"{'self':>7s}{'cumul.':>8s}  module"]
+             "median self and cumulative ms, from the first module of Coach on (the interpreter's start "
+             "comes before it)", f"{'self':>7s}{'cumul.':>8s}  module"]
     for module, indent in order[first:]:
         lines.append(f"{statistics.median(selfs[module]) / 1000:7.2f}{statistics.median(cumulative[module]) / 1000:8.2f}"
                      f"  {' ' * (indent - 1)}{module}")

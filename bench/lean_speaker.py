@@ -1,18 +1,14 @@
 """The leanest Python `coach speak` could be: a floor for bench_speak_cli.py, not part of Coach.
 
-    python bench/lean_speaker.py LIBRARY DATA_DIR VOICE TEXT OUT.wav [--re]
+    python bench/lean_speaker.py LIBRARY DATA_DIR VOICE TEXT OUT.wav
 
 The work every `coach speak` must do, in as few modules as Python allows (ctypes, wave):
 load the espeak-ng library Coach loads, initialise it in synchronous mode, set the
 voice, synthesise TEXT and write the WAV, then leave without the interpreter's clean-up.
-No language check, no voice choice, no speech cache, no message. With `--re` it first
-imports `re`, as the `coach` script pip writes does before any of Coach.
+No language check, no voice choice, no speech cache, no message.
 """
 
 import sys
-
-if sys.argv[-1] == "--re":
-    import re  # noqa: F401  (pip's launcher: `import re`, then `from coach.cli import run`)
 
 import ctypes
 import os

@@ -26,11 +26,11 @@ trainers, and Python's own start-up is already most of what it may cost.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
     from datetime import date
 
 SPEAK_OPTIONS = ("--lang", "--text", "--out")
@@ -259,9 +259,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     speak = speak_arguments(arguments)
     if speak is not None:
-        from coach.speech.commands import speak_command
+        from coach.collector import rest_during_start, resume
 
-        return speak_command(*speak, sys.stdout, sys.stderr)
+        rest_during_start()  # the whole command: no garbage worth a collection (collector.py)
+        try:
+            from coach.speech.commands import speak_command
+
+            return speak_command(*speak, sys.stdout, sys.stderr)
+        finally:
+            resume()
     args = build_parser().parse_args(arguments)
     if args.command in (None, "run"):
         from coach.collector import resume_after_start

@@ -6,18 +6,25 @@ usual per-user folders otherwise. On Linux, in a plain environment, those are th
 Base Directory folders, worked out here as platformdirs works them out, because
 importing platformdirs (its Linux module imports `tempfile`, with `shutil`, `bz2`,
 `lzma` and `random`) was about 8 ms of every desk's `coach speak` (docs/performance.md).
+For the same reason `pathlib` (with `re`, `urllib.parse` and `ipaddress`, about 8 ms) is
+imported by the functions that answer a `Path`, not by this module: `cache_folder` gives
+the speech cache's parent as a string without it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from coach.values import Value, set_fields
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from pathlib import Path
+
 APP_NAME = "coach"
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
+_FOLDERS = ("data", "cache", "config", "logs")
 
 
 class AppDirs(Value):
@@ -51,7 +58,7 @@ _XDG_HOMES = (("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache"), (
               ("XDG_STATE_HOME", ".local/state"))
 
 
-def _xdg_dirs() -> AppDirs | None:
+def _xdg_folders() -> tuple[str, str, str, str] | None:
     """Linux's per-user folders as platformdirs gives them, when the environment is plain; else None.
 
     Plain: not Android, HOME absolute, and each XDG_*_HOME unset, empty or absolute.
@@ -73,9 +80,9 @@ def _xdg_dirs() -> AppDirs | None:
         value = environ.get(variable, "")
         if value and not os.path.isabs(value):
             return None
-        bases.append(Path(value) if value else Path(home) / default)
-    data, cache, config, state = (base / APP_NAME for base in bases)
-    return AppDirs(data, cache, config, state / "log")
+        bases.append(os.path.join(value or os.path.join(home, default), APP_NAME))
+    data, cache, config, state = bases
+    return data, cache, config, os.path.join(state, "log")
 
 
 def app_dirs(environ: dict[str, str] | None = None) -> AppDirs:
@@ -84,14 +91,11 @@ def app_dirs(environ: dict[str, str] | None = None) -> AppDirs:
     >>> app_dirs({"COACH_HOME": "/tmp/c"}).cache
     PosixPath('/tmp/c/cache')
     """
-    env = os.environ if environ is None else environ
-    home = env.get("COACH_HOME")
-    if home:
-        root = Path(home).expanduser()
-        return AppDirs(root / "data", root / "cache", root / "config", root / "logs")
-    xdg = _xdg_dirs()
-    if xdg is not None:
-        return xdg
+    from pathlib import Path
+
+    folders = _writable_folders(environ)
+    if folders is not None:
+        return AppDirs(*(Path(folder) for folder in folders))
     import platformdirs
 
     return AppDirs(
@@ -102,16 +106,36 @@ def app_dirs(environ: dict[str, str] | None = None) -> AppDirs:
     )
 
 
+def _writable_folders(environ: dict[str, str] | None) -> tuple[str, str, str, str] | None:
+    """(data, cache, config, logs) from `COACH_HOME` or the plain XDG folders; None: platformdirs must say."""
+    env = os.environ if environ is None else environ
+    home = env.get("COACH_HOME")
+    if home:
+        root = os.path.expanduser(home)
+        data, cache, config, logs = (os.path.join(root, name) for name in _FOLDERS)
+        return data, cache, config, logs
+    return _xdg_folders()
+
+
+def cache_folder(environ: dict[str, str] | None = None) -> str:
+    """`app_dirs().cache` as a string, without importing pathlib where no platformdirs is needed (`coach speak`)."""
+    folders = _writable_folders(environ)
+    return folders[1] if folders is not None else str(app_dirs(environ).cache)
+
+
 def resource_dir(name: str) -> Path:
     """A read-only resource folder shipped with Coach: lessons, locales or assets.
 
     An installed wheel carries them in coach/_data/; a source checkout (editable
     install) has them at the top of the repository.
     """
-    bundled = _PACKAGE_DIR / "_data" / name
+    from pathlib import Path
+
+    package = Path(_PACKAGE_DIR)
+    bundled = package / "_data" / name
     if bundled.is_dir():
         return bundled
-    return _PACKAGE_DIR.parent / name
+    return package.parent / name
 
 
 def builtin_packs_dir() -> Path:

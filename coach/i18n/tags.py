@@ -9,7 +9,10 @@ what they always offered.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 # Interface and built-in content languages, in the order of the product brief.
 SUPPORTED_TAGS: tuple[str, ...] = (

@@ -41,7 +41,7 @@ from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
-from coach.digests import blake2b
+from coach.digests import blake2b_hex
 from coach.domain.pack import Catalog, Pack, Resources, Step
 from coach.domain.problems import Problem
 from coach.packs import cache_codec as codec
@@ -241,7 +241,7 @@ class PackCache:
 
     def _file(self, location: str, builtin: bool) -> tuple[Path, tuple[str, ...]]:
         identity = (location, os.path.abspath(location), "builtin" if builtin else "installed")
-        name = blake2b("\0".join(identity).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        name = blake2b_hex("\0".join(identity).encode("utf-8", "surrogateescape"), digest_size=16)
         self.used.add(name + SUFFIX)
         return self.folder / (name + SUFFIX), identity
 

@@ -16,7 +16,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from coach import __version__
-from coach.digests import blake2b
+from coach.digests import blake2b_hex
 from coach.domain.pack import FORMAT_VERSION
 from coach.domain.steps import step_kinds
 
@@ -43,7 +43,7 @@ def _row(relative: str, st: os.stat_result) -> tuple[str, int, int, int, int]:
 
 
 def _digest(rows: list[tuple[str, int, int, int, int]]) -> str:
-    return blake2b(repr(rows).encode("utf-8", "surrogateescape")).hexdigest()
+    return blake2b_hex(repr(rows).encode("utf-8", "surrogateescape"))
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
@@ -94,4 +94,4 @@ def environment() -> str:
         except OSError:
             files = []
         parts += [repr(_row(f"{folder.name}/{name}", st)) for name, st in files]
-    return blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return blake2b_hex("\n".join(parts).encode("utf-8", "surrogateescape"))

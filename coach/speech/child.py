@@ -13,13 +13,11 @@ import os
 import sys
 import time
 import wave
-from pathlib import Path
 
-from coach.speech import cache, engines
+from coach.speech import engines
 from coach.speech.lazylog import LazyLogger
 from coach.speech.protocol import BAD_REQUEST, ENGINE_ERROR, NO_VOICE, PROTOCOL_VERSION, decode, encode
 from coach.speech.voices import Voice, choose_voice, engine_languages
-from coach.speech.words import align_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
 if TYPE_CHECKING:
@@ -37,6 +35,10 @@ class Speaker:
     When the engine cannot start (no espeak-ng library, no SAPI), `error` says why,
     `voices` is empty and `speak` answers an "engine" error.
     """
+
+    writes_when_done = False
+    """True when `synthesise` writes its target only once the utterance is whole (espeak-ng's
+    samples are kept until then); pyttsx3's engines write the file as they go."""
 
     def __init__(self, driver: str | None = None) -> None:
         self.engine: Any = None
@@ -87,6 +89,9 @@ class Speaker:
         nor stored in the cache: it is synthesised under a random name in the private
         folder (`cache.private_dir()`), which the parent deletes once it has read it.
         """
+        from coach.speech import cache  # here: `coach speak` writes its WAV without the cache (Speakers.write)
+        from coach.speech.words import align_words
+
         if self.engine is None:
             return {"ok": False, "error": ENGINE_ERROR, "message": self.error}
         voice = voice or choose_voice(lang, self.voices)
@@ -100,7 +105,7 @@ class Speaker:
         tmp = cache.new_temp_wav(cache.private_dir() if private else None)
         try:
             started = time.perf_counter()
-            duration_ms = self._synthesise(text, voice, rate, tmp)
+            duration_ms = self.synthesise(text, voice, rate, tmp)
             words = align_words(text, self.word_events) if self.word_timings else ()
             if private:
                 utterance = cache.private_utterance(tmp, voice.id, duration_ms, words)
@@ -114,7 +119,7 @@ class Speaker:
             except Exception:
                 pass
             try:
-                tmp.unlink()
+                os.unlink(tmp)
             except OSError:
                 pass
             log.exception("synthesis failed")
@@ -125,7 +130,7 @@ class Speaker:
                 cache.trim()
         return _speak_answer(utterance)
 
-    def _synthesise(self, text: str, voice: Voice, rate: float, target: Path) -> int:
+    def synthesise(self, text: str, voice: Voice, rate: float, target: str) -> int:
         """Write `text` spoken by `voice` into `target` and return its duration; ValueError if unusable.
 
         pyttsx3's `runAndWait` may return before the engine is done: it queues its own
@@ -139,7 +144,7 @@ class Speaker:
         self._finished.clear()
         self.engine.setProperty("voice", voice.id)
         self.engine.setProperty("rate", max(1, round(self.default_rate * rate)))
-        self.engine.save_to_file(text, str(target))
+        self.engine.save_to_file(text, target)
         self.engine.runAndWait()
         deadline = time.monotonic() + FINISH_TIMEOUT_S
         notifies = self.name == "espeak"  # others may finish without a notification we see
@@ -155,7 +160,7 @@ class Speaker:
         return wav_duration_ms(target)
 
 
-def _usable_wav(path: Path) -> bool:
+def _usable_wav(path: str) -> bool:
     try:
         return wav_duration_ms(path) > 0
     except (ValueError, OSError):
@@ -185,13 +190,54 @@ class Speakers:
                 for s in self.speakers]
 
     def speak(self, text: str, lang: str, rate: float, private: bool = False) -> dict[str, Any]:
+        chosen = self._choose(lang)
+        if isinstance(chosen, dict):
+            return chosen
+        speaker, voice = chosen
+        return speaker.speak(text, lang, rate, private=private, voice=voice)
+
+    def write(self, text: str, lang: str, rate: float, target: str) -> dict[str, Any]:
+        """Say `text` into the WAV file `target` as `speak` would (`coach speak`); the answer, without "wav".
+
+        Not through the speech cache: for one sentence its key, sidecar, word timings and
+        copy cost a process as much as a hit saved (docs/performance.md, "`coach speak`").
+        espeak-ng writes `target` once the utterance is whole, so a failed synthesis leaves
+        it as it was; an engine that writes as it goes speaks into the cache, and its
+        finished WAV is copied. Raises OSError when `target` cannot be written.
+        """
+        chosen = self._choose(lang)
+        if isinstance(chosen, dict):
+            return chosen
+        speaker, voice = chosen
+        if not speaker.writes_when_done:
+            answer = speaker.speak(text, lang, rate, voice=voice)
+            if answer.get("ok"):
+                _copy(answer["wav"], target)
+            return answer
+        try:
+            duration_ms = speaker.synthesise(text, voice, rate, target)
+        except OSError:
+            raise
+        except Exception as exc:  # the engine's failure, as `speak` answers it
+            return {"ok": False, "error": ENGINE_ERROR, "message": f"synthesis failed: {exc}"}
+        return {"ok": True, "voice": voice.id, "duration_ms": duration_ms}
+
+    def _choose(self, lang: str) -> tuple[Speaker, Voice] | dict[str, Any]:
+        """The speaker and voice for `lang`, or the error answer when there is none."""
         if not self.speakers:
             return {"ok": False, "error": ENGINE_ERROR, "message": self.error}
         voice = choose_voice(lang, self.voices, self.order)
         if voice is None:
             return {"ok": False, "error": NO_VOICE, "message": f"no voice for {lang}"}
-        speaker = next(s for s in self.speakers if s.name == voice.engine)
-        return speaker.speak(text, lang, rate, private=private, voice=voice)
+        return next(s for s in self.speakers if s.name == voice.engine), voice
+
+
+def _copy(source: str, destination: str) -> None:
+    """Copy a WAV of the cache to `destination` (shutil, with its archive modules, is not needed for that)."""
+    with open(source, "rb") as wav:
+        data = wav.read()
+    with open(destination, "wb") as copy:
+        copy.write(data)
 
 
 def _speak_answer(utterance: Any) -> dict[str, Any]:
@@ -202,10 +248,10 @@ def _speak_answer(utterance: Any) -> dict[str, Any]:
     return answer
 
 
-def wav_duration_ms(path: Path) -> int:
+def wav_duration_ms(path: str) -> int:
     """The length of a WAV file in ms; raises ValueError when it is empty or not a WAV."""
     try:
-        with wave.open(str(path), "rb") as wav:
+        with wave.open(path, "rb") as wav:
             frames, framerate = wav.getnframes(), wav.getframerate()
     except (wave.Error, EOFError) as exc:
         raise ValueError(f"the engine wrote no usable WAV file ({exc})") from exc
@@ -269,6 +315,8 @@ def main() -> int:
 
     out = _protocol_stream()
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="coach.speech.child: %(message)s")
+    from coach.speech import cache
+
     speaker = Speakers(engines.driver_names())
     try:
         cache.trim()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from coach.speech.protocol import NO_VOICE, NORMAL_RATE, SLOW_RATE
 from coach.speech.voices import Voice, choose_voice
 
@@ -123,7 +121,11 @@ def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, 
     from coach.speech.lazylog import silence
 
     silence("coach.speech.child")  # the failure is told below, once
-    answer = Speakers(engines.driver_names()).speak(text, tag, SLOW_RATE if slow else NORMAL_RATE)
+    try:
+        answer = Speakers(engines.driver_names()).write(text, tag, SLOW_RATE if slow else NORMAL_RATE, out_path)
+    except OSError as exc:
+        print("coach speak: " + _("cannot write {path}: {reason}").format(path=out_path, reason=exc), file=err)
+        return 1
     if not answer.get("ok"):
         if answer.get("error") == NO_VOICE:
             print("coach speak: " + _("no voice is installed for {tag}; see docs/speech.md to add one").format(tag=tag),
@@ -131,20 +133,7 @@ def speak_command(lang: str, text: str, out_path: str, slow: bool, out: TextIO, 
         else:
             print(f"coach speak: {answer.get('message', '')}", file=err)
         return 1
-    destination = Path(out_path)
-    try:
-        _copy(Path(answer["wav"]), destination)
-    except OSError as exc:
-        print("coach speak: " + _("cannot write {path}: {reason}").format(path=destination, reason=exc), file=err)
-        return 1
     print(_("{path}: {seconds:.2f} s, voice {voice}").format(
-        path=destination, seconds=answer["duration_ms"] / 1000, voice=answer["voice"]), file=out)
+        path=out_path, seconds=answer["duration_ms"] / 1000, voice=answer["voice"]), file=out)
     return 0
 
-
-def _copy(source: Path, destination: Path) -> None:
-    """Copy a WAV of the cache to `destination` (shutil, with its archive modules, is not needed for that)."""
-    with source.open("rb") as wav:
-        data = wav.read()
-    with destination.open("wb") as copy:
-        copy.write(data)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from pathlib import Path
 
 from coach.speech.lazylog import LazyLogger
 from coach.values import Value, set_fields
@@ -102,7 +101,7 @@ def _find_spec(name: str) -> ModuleSpec | None:
     return None
 
 
-def bundled_espeak_paths() -> tuple[Path, Path] | None:
+def bundled_espeak_paths() -> tuple[str, str] | None:
     """(library, data folder) of the espeakng-loader wheel, or None when it is not installed or incomplete.
 
     The wheel's folder is found without importing the package: its __init__ imports
@@ -116,9 +115,10 @@ def bundled_espeak_paths() -> tuple[Path, Path] | None:
         spec = None
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    library, data = folder / _WHEEL_LIBRARY.get(sys.platform, "libespeak-ng.so"), folder / "espeak-ng-data"
-    if not library.is_file() or not (data / "phontab").is_file():
+    folder = next(iter(spec.submodule_search_locations))
+    library = os.path.join(folder, _WHEEL_LIBRARY.get(sys.platform, "libespeak-ng.so"))
+    data = os.path.join(folder, "espeak-ng-data")
+    if not os.path.isfile(library) or not os.path.isfile(os.path.join(data, "phontab")):
         log.warning("espeakng-loader lacks %s or its data: using the system's espeak-ng", library)
         return None
     return library, data
@@ -141,12 +141,12 @@ def load_espeak() -> EspeakLibrary:
     if bundled is not None:
         library, data = bundled
         try:
-            api = EspeakApi(ctypes.CDLL(str(library)))
+            api = EspeakApi(ctypes.CDLL(library))
         except (OSError, AttributeError) as exc:  # not loadable here, or not the library it should be
             log.warning("cannot load the bundled espeak-ng %s (%s): using the system's", library, exc)
         else:
-            os.environ["ESPEAK_DATA_PATH"] = str(data.parent)  # espeak-ng looks for <this>/espeak-ng-data
-            _loaded = EspeakLibrary("espeakng-loader", str(library), api.version(), api)
+            os.environ["ESPEAK_DATA_PATH"] = os.path.dirname(data)  # espeak-ng looks for <this>/espeak-ng-data
+            _loaded = EspeakLibrary("espeakng-loader", library, api.version(), api)
             return _loaded
     api = open_system_library()
     _loaded = EspeakLibrary("system", api.path, api.version(), api)

@@ -17,12 +17,12 @@ the wheel exists), called through espeak_api.py's bindings; pyttsx3 is not impor
 from __future__ import annotations
 
 import ctypes
+import os
 import wave
-from pathlib import Path
 
-from coach.paths import app_dirs
+from coach.paths import cache_folder
 from coach.speech import engines
-from coach.speech.child import Speaker, wav_duration_ms
+from coach.speech.child import Speaker
 from coach.speech.espeak_api import EE_OK, EVENT_LIST_TERMINATED, EVENT_WORD, EspeakApi
 from coach.speech.espeak_voices import FILE_NAME as VOICES_FILE
 from coach.speech.espeak_voices import cached_voices
@@ -44,6 +44,8 @@ BUFFER_MS = 500
 class EspeakSpeaker(Speaker):
     """A `Speaker` for espeak-ng without pyttsx3's engine; `error` says why when it cannot start."""
 
+    writes_when_done = True
+
     def __init__(self) -> None:  # no super().__init__: that starts a pyttsx3 engine
         self.engine: Any = None
         self.name = "none"
@@ -62,7 +64,7 @@ class EspeakSpeaker(Speaker):
             if self.sample_rate <= 0:
                 raise RuntimeError("espeak_Initialize failed (is its data folder there?)")
             api.set_synth_callback(self._on_synth)
-            self.voices = cached_voices(api, app_dirs().cache / VOICES_FILE)
+            self.voices = cached_voices(api, os.path.join(cache_folder(), VOICES_FILE))
         except Exception as exc:  # no library, no data, a binding that differs
             self.error = f"the speech engine espeak could not start: {exc}"
             log.error("%s", self.error)
@@ -84,7 +86,7 @@ class EspeakSpeaker(Speaker):
             self._samples.append(ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short)))
         return 0
 
-    def _synthesise(self, text: str, voice: Voice, rate: float, target: Path) -> int:
+    def synthesise(self, text: str, voice: Voice, rate: float, target: str) -> int:
         """Write `text` spoken by `voice` at `rate` (1.0 = normal) into `target`; its duration in ms."""
         api: EspeakApi = self.engine
         self.word_events.clear()
@@ -95,10 +97,14 @@ class EspeakSpeaker(Speaker):
         status = api.synth(text)
         if status != EE_OK:
             raise ValueError(f"espeak-ng refused the text (error {status})")
-        with wave.open(str(target), "wb") as out:
+        samples = b"".join(self._samples)
+        self._samples = []
+        if not samples:
+            raise ValueError("espeak-ng gave no audio for the text")
+        # The file first: a wave writer given a path it cannot open is left half made, to complain when collected.
+        with open(target, "wb") as file, wave.open(file, "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(self.sample_rate)
-            out.writeframes(b"".join(self._samples))
-        self._samples = []
-        return wav_duration_ms(target)
+            out.writeframes(samples)
+        return round(len(samples) // 2 * 1000 / self.sample_rate)  # what wav_duration_ms reads back

@@ -14,8 +14,11 @@ system's own voices (SAPI5, macOS) in the speech child.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable
 from ctypes import CFUNCTYPE, POINTER, Structure, Union, c_char_p, c_int, c_short, c_ubyte, c_uint, c_void_p
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 EVENT_LIST_TERMINATED = 0
 EVENT_WORD = 1

@@ -3,18 +3,20 @@
 `espeak_ListVoices` reads every voice file of espeak-ng-data (141 in 1.52) and each is
 turned into BCP 47 tags: about 5 ms at every start of the speech child and of
 `coach speak`, for a list that changes only when espeak-ng is installed, upgraded or
-given a voice. The list is kept as JSON in `<cache>/espeak-voices.json` with what it
-depends on: the library file and the data folder's voice folders (`voices`, `lang` and
-the folders in them), each by size and modification time. Adding or removing a voice
-file changes its folder's time; a voice file edited in place is not seen (remove the
-JSON file). A missing, damaged or outdated file is simply listed again and rewritten.
+given a voice. The list is kept in `<cache>/espeak-voices.txt` with what it depends on:
+the library file and the data folder's voice folders (`voices`, `lang` and the folders
+in them), each by size and modification time. Adding or removing a voice file changes
+its folder's time; a voice file edited in place is not seen (remove the file). A
+missing, damaged or outdated file is simply listed again and rewritten.
+
+The file is lines of text: its format, what it depends on (one line), then one voice a
+line, its id, name and tags apart by tabs. Not JSON: `json` imports `re`, a quarter of
+espeak-ng's own time for `coach speak` (cache.py says more).
 """
 
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
 
 from coach.speech import engines
 from coach.speech.espeak_api import EspeakApi
@@ -22,10 +24,10 @@ from coach.speech.voices import Voice, engine_languages
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
 if TYPE_CHECKING:
-    from typing import Any
+    from coach.speech.cache import StrPath
 
-FORMAT = 1
-FILE_NAME = "espeak-voices.json"
+FORMAT = "coach-espeak-voices 2"
+FILE_NAME = "espeak-voices.txt"
 
 
 def read_voices(api: EspeakApi) -> list[Voice]:
@@ -40,45 +42,66 @@ def read_voices(api: EspeakApi) -> list[Voice]:
     return voices
 
 
-def _stamp(path: Path) -> list[Any]:
+def _stamp(path: str) -> tuple[str, int, int] | tuple[str, None]:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
-        return [str(path), None]
-    return [str(path), stat.st_size, stat.st_mtime_ns]
+        return path, None
+    return path, stat.st_size, stat.st_mtime_ns
 
 
-def depends_on(library_path: str, data_path: str) -> list[Any]:
-    """What the voice list is read from: the library and the voice folders, by path, size and time."""
-    stamps = [FORMAT, _stamp(Path(library_path))]
-    data = Path(data_path)
-    for top in (data / "voices", data / "lang"):
+def depends_on(library_path: str, data_path: str) -> str:
+    """What the voice list is read from, on one line: the library and the voice folders, by path, size and time."""
+    stamps = [_stamp(library_path)]
+    for top in (os.path.join(data_path, "voices"), os.path.join(data_path, "lang")):
         stamps.append(_stamp(top))
         try:
-            stamps.extend(_stamp(Path(entry.path)) for entry in sorted(os.scandir(top), key=lambda e: e.name)
+            stamps.extend(_stamp(entry.path) for entry in sorted(os.scandir(top), key=lambda e: e.name)
                           if entry.is_dir())
         except OSError:
             pass
-    return stamps
+    return repr(stamps)  # one line: repr escapes any line break in a path
 
 
-def cached_voices(api: EspeakApi, cache_file: Path) -> list[Voice]:
+def _voice_line(voice: Voice) -> str | None:
+    fields = (voice.id, voice.name, " ".join(voice.languages))
+    return None if any(mark in field for field in fields for mark in "\t\n\r") else "\t".join(fields)
+
+
+def _read_back(text: str, key: str) -> list[Voice] | None:
+    """The voices of a kept list written for `key`; None when it is not one (outdated, damaged)."""
+    lines = text.split("\n")
+    if len(lines) < 3 or lines[0] != FORMAT or lines[1] != key or lines[-1] != "":
+        return None
+    voices = []
+    for line in lines[2:-1]:
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0]:
+            return None
+        voices.append(Voice(fields[0], fields[1], tuple(fields[2].split()), engines.ESPEAK))
+    return voices
+
+
+def cached_voices(api: EspeakApi, cache_file: StrPath) -> list[Voice]:
     """The library's voices: from `cache_file` when it was written for this library and data, else listed and kept."""
+    cache_file = os.fspath(cache_file)
     key = depends_on(api.path, api.data_path())
     try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-        if data["depends_on"] == key:
-            return [Voice(str(i), str(name), tuple(str(tag) for tag in tags), engines.ESPEAK)
-                    for i, name, tags in data["voices"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # missing, damaged or of another format: list again
+        with open(cache_file, encoding="utf-8") as handle:
+            kept = _read_back(handle.read(), key)
+        if kept is not None:
+            return kept
+    except (OSError, ValueError):
+        pass  # missing or not text: list again
     voices = read_voices(api)
-    text = json.dumps({"depends_on": key, "voices": [[v.id, v.name, list(v.languages)] for v in voices]},
-                      ensure_ascii=False)
+    lines = [_voice_line(voice) for voice in voices]
+    if None in lines:  # a tab or line break in a name: not kept, listed at each start
+        return voices
+    text = "\n".join([FORMAT, key, *(line for line in lines if line is not None)]) + "\n"
     try:
         from coach.speech.cache import atomic_write
 
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(cache_file), exist_ok=True)
         atomic_write(cache_file, text.encode("utf-8"))
     except OSError:
         pass

@@ -33,7 +33,7 @@ Requests (parent -> child):
 (Python string indices) begins `time_ms` after the start of the audio. It is empty
 when the engine gives no word timing; the player then highlights the sentence.
 WAV files live in the speech cache, named by a hash of (engine, voice, rate, text),
-with a .json beside each holding `voice`, `duration_ms` and `words`; a request
+with a sidecar beside each holding the voice, the duration and the words (cache.py); a request
 already in the cache is answered without synthesis (`"cached": true`).
 
 Errors: "no-voice" (nothing speaks this language), "bad-request" (malformed or
@@ -45,7 +45,6 @@ input the child exits with status 0. `child_command()` is the command that start
 
 from __future__ import annotations
 
-import json
 import sys
 
 from coach.values import Value, set_fields
@@ -117,11 +116,15 @@ class Utterance(Value):
 
 def encode(message: dict[str, Any]) -> bytes:
     """One protocol line: compact JSON, UTF-8, newline-terminated."""
+    import json  # here, not above: `coach speak` uses this module's values and never a line (cache.py says why)
+
     return (json.dumps(message, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def decode(line: bytes | str) -> dict[str, Any]:
     """Parse one protocol line; raises ValueError when it is not a JSON object."""
+    import json
+
     message = json.loads(line)
     if not isinstance(message, dict):
         raise ValueError("a protocol line must be a JSON object")

@@ -17,14 +17,19 @@ each into BCP 47 tags, and `choose_voice` ranks the voices for a tag:
 'roa/fr'
 >>> choose_voice("ti", voices) is None
 True
+
+`re` is imported by the SAPI5 and macOS normalizers alone: espeak-ng's voices and the
+choice need none, and `re` with `enum` is a quarter of espeak-ng's own time for `coach
+speak` (docs/performance.md).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-
 from coach.values import Value, set_fields
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 
 class Voice(Value):
@@ -42,7 +47,11 @@ class Voice(Value):
 
 # Languages whose own code differs from the tag Coach uses for them.
 _ALIASES = {"prs": "fa-AF", "iw": "he", "in": "id", "ji": "yi"}
-_SUBTAG = re.compile(r"^[A-Za-z0-9]{1,8}$")
+
+
+def _subtag(part: str) -> bool:
+    """One to eight ASCII letters and digits."""
+    return 1 <= len(part) <= 8 and part.isascii() and part.isalnum()
 
 
 def canonical_tag(raw: str) -> str | None:
@@ -52,7 +61,7 @@ def canonical_tag(raw: str) -> str | None:
     singleton ("x-…") lower case. Dari's own code "prs" becomes Coach's "fa-AF".
     """
     parts = raw.strip().replace("_", "-").split("-")
-    if not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3 or not all(_SUBTAG.match(p) for p in parts):
+    if not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3 or not all(_subtag(p) for p in parts):
         return None
     out = [parts[0].lower()]
     extension = False
@@ -183,6 +192,8 @@ def sapi5_languages(raw: str | Sequence[str] | None) -> tuple[str, ...]:
     """Tags of a SAPI5 voice: "409;9" -> ("en-US", "en"); "Unknown Locale: 1164" -> ("fa-AF",)."""
     if raw is None:
         return ()
+    import re
+
     items = [raw] if isinstance(raw, str) else list(raw)
     tags: list[str] = []
     for item in items:
@@ -204,7 +215,7 @@ def sapi5_languages(raw: str | Sequence[str] | None) -> tuple[str, ...]:
 # macOS: NSSpeechSynthesizer gives a locale "fr_FR", AVSpeechSynthesisVoice a language
 # "fr-FR"; identifiers such as "com.apple.voice.compact.fr-FR.Thomas" also carry it.
 
-_ID_LOCALE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})+$")
+_ID_LOCALE = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})+"
 
 
 def macos_languages(raw: str | Sequence[str | None] | None, voice_id: str = "") -> tuple[str, ...]:
@@ -213,7 +224,9 @@ def macos_languages(raw: str | Sequence[str | None] | None, voice_id: str = "") 
     tags = _tags(items)
     if tags:
         return tags
-    return _tags(part for part in voice_id.split(".") if _ID_LOCALE.match(part))
+    import re
+
+    return _tags(part for part in voice_id.split(".") if re.fullmatch(_ID_LOCALE, part))
 
 
 def engine_languages(engine: str, raw: object, voice_id: str = "") -> tuple[str, ...]:

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see coach/values.py)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 from coach.speech.protocol import WordTiming
 

@@ -65,10 +65,10 @@ def _words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _write_wav(path: Path, duration_ms: int) -> None:
+def _write_wav(path: str, duration_ms: int) -> None:
     frames = RATE * duration_ms // 1000
     samples = (int(600 * math.sin(2 * math.pi * 440 * i / RATE)) for i in range(frames))
-    with wave.open(str(path), "wb") as wav:
+    with wave.open(path, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(RATE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fakes.fake_speech_child import fake_child_command
@@ -41,20 +42,20 @@ def test_the_clients_record_is_read_privately_and_nothing_stays(qtbot, library, 
         with qtbot.waitSignal(speech.ready, timeout=10000) as answer:
             desk.panel.visit.about_button.click()
         utterance = answer.args[1]
-        assert utterance.private and Path(utterance.wav).parent == cache.private_dir()
+        assert utterance.private and Path(utterance.wav).parent == Path(cache.private_dir())
         qtbot.waitUntil(lambda: window.reader.state is ReaderState.PLAYING, timeout=5000)
         assert not Path(utterance.wav).exists(), "deleted once the audio is in memory"
         text = window.reader.text
         assert "Zainab Q." in text and NOTE in text
         key = cache.cache_key("fake", utterance.voice, 1.0, text)
-        assert not cache.wav_path(key).exists() and not cache.sidecar_path(key).exists()
+        assert not os.path.exists(cache.wav_path(key)) and not os.path.exists(cache.sidecar_path(key))
         needles = [NOTE.encode("utf-8"), b"Zainab Q.", client.code.encode("ascii")]
         assert files_holding(coach_home / "cache", needles) == []
         # A private file the reader never got to read (a stale answer, a crash) goes at erasure.
         leftover = cache.new_temp_wav(cache.private_dir())
         desk.panel.erase_current()
         settle(qtbot, desk)
-        assert not leftover.exists() and not list(cache.private_dir().iterdir())
+        assert not os.path.exists(leftover) and not os.listdir(cache.private_dir())
     finally:
         window.reader.stop()
         desk.close()

@@ -13,5 +13,5 @@ from coach import digests
 @given(st.binary(max_size=4096))
 def test_the_digests_are_hashlibs(data: bytes) -> None:
     assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
-    assert digests.blake2b(data).hexdigest() == hashlib.blake2b(data).hexdigest()
-    assert digests.blake2b(data, digest_size=16).hexdigest() == hashlib.blake2b(data, digest_size=16).hexdigest()
+    assert digests.blake2b_hex(data) == hashlib.blake2b(data).hexdigest()
+    assert digests.blake2b_hex(data, digest_size=16) == hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -31,7 +31,7 @@ def test_the_wheel_is_installed_with_its_data() -> None:
     """On this platform (Linux x86-64) dev.sh installs espeakng-loader: a library and espeak-ng-data with Tigrinya."""
     found = engines.bundled_espeak_paths()
     assert found is not None
-    library, data = found
+    library, data = (Path(path) for path in found)
     assert library.is_file() and (data / "phontab").is_file() and (data / "lang" / "sem" / "ti").is_file()
 
 
