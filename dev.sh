@@ -69,12 +69,16 @@ install_python_packages() {
     say "creating the virtual environment in $VENV"
     "$PYTHON" -m venv "$VENV"
   fi
-  # Reinstall only when the project's metadata changed since the last install.
+  # Reinstall only when the project's metadata or this setup changed since the last install.
+  # pip 26 first: the `coach` script older pips write starts with `import re`, 5 ms of
+  # every `coach` command (docs/performance.md, "`coach speak`"); a venv set up before
+  # that is upgraded once, as the stamp says.
   local stamp="$VENV/.coach-installed"
   local wanted
-  wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) pip>=26"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     say "installing Coach and its test tools into $VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=26'
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
     echo "$wanted" > "$stamp"
   fi
