@@ -1,0 +1,99 @@
+"""Room for the practice at 200 % text beside the worker's panel (1280×800): the step's buttons compact (their
+icon and word at 150 %, less padding) so that a form shows its two fields."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
+from ui_helpers import builtin_library, settle
+
+from coach.records.store import records_path
+from coach.settings import Settings
+from coach.ui.theme import MIN_TOUCH
+from coach.ui.visit_desk import VisitDesk
+
+LANGUAGES = ["fr", "ar", "de", "es", "ti"]
+
+
+def on_screen(widget: QWidget, area) -> bool:
+    port = area.viewport()
+    return port.rect().contains(QRect(widget.mapTo(port, QPoint(0, 0)), widget.size()))
+
+
+@pytest.fixture
+def step_at(qtbot, make_window, tmp_path_factory):
+    """Open create-account's step `index` at 200 % beside the panel; the desk closed after the test."""
+    desks: list[VisitDesk] = []
+
+    def open_step(language: str, index: int = 2, size=(1280, 800), scale: int = 200, worker: bool = False):
+        window = make_window(Settings(client_language=language, worker_language="fr", text_scale=scale,
+                                      auto_read=False, show_worker_text=worker),
+                             lib=builtin_library(tmp_path_factory, "practice-portal"), size=size)
+        desks.append(VisitDesk(window, records_path()))
+        assert desks[-1].panel.isVisible()
+        window.open_lesson("practice-portal", "create-account", index)
+        qtbot.wait(100)  # the layout's passes: the practice's place, the site's button pinned under the form
+        settle()
+        return window
+
+    yield open_step
+    for desk in desks:
+        desk.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_moves_and_the_answers_take_a_row_each(step_at, language: str) -> None:
+    """At 200 % beside the panel Back, Listen, Slower and Next wrapped onto 2 rows and "I need help" and
+    "I did it" onto 1 or 2 (de): 264 to 348 px of the 715 the page has. Now one row each, every button with its
+    icon and its word (the tortoise alone has none, as before), big enough for a finger, named as before."""
+    lesson = step_at(language).lesson
+    controls = lesson.controls
+    assert controls.compact
+    moves = [lesson.back_button, lesson.listen_button, lesson.slow_button, lesson.next_button]
+    answers = [lesson.help_button, lesson.done_button]
+    for row in (moves, answers):  # centred on the row's middle (the tortoise is lower than Arabic words)
+        assert len({button.geometry().center().y() for button in row}) == 1, [b.text() for b in row]
+    page = lesson.rect()
+    for button in moves + answers:
+        assert button.isVisible() and page.contains(QRect(button.mapTo(lesson, QPoint(0, 0)), button.size()))
+        assert button.height() >= MIN_TOUCH and button.width() >= MIN_TOUCH
+        assert not button.icon().isNull() and button.iconSize().height() >= 40
+        assert button.accessibleName()
+        if button is not lesson.slow_button:
+            assert button.text() == button.accessibleName()
+    assert lesson.nav_row.height() + lesson.actions_row.height() <= 180  # two rows of 80 and 76 (ar: 82, 76)
+    assert lesson.next_button.font().bold()
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es", "ti"])
+def test_both_fields_of_the_form_show_beside_the_panel(step_at, language: str) -> None:
+    """The e-mail alone showed (fr, de, es: the password 123 px below the edge, de 211; ti 31)."""
+    view = step_at(language).lesson.exercise
+    assert view.scroll_area.verticalScrollBar().value() == 0
+    for field in view.inputs.values():
+        assert on_screen(field.label, view.scroll_area) and on_screen(field.edit, view.scroll_area), field.field_id
+    assert view.form.button.isVisible()  # the site's own button, under the form
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_buttons_are_full_size_where_there_is_room(step_at, language: str) -> None:
+    """Compact follows from the page's size alone: on a taller page the same buttons are full size again, at
+    the size `full_size` foretold while they were compact; at 100 % they never are compact."""
+    window = step_at(language)
+    controls = window.lesson.controls
+    assert controls.compact
+    foretold = [controls.full_size(button) for button in controls.buttons() if not button.isHidden()]
+    window.resize(1280, 2100)
+    settle()
+    assert not controls.compact
+    assert [button.sizeHint() for button in controls.buttons() if not button.isHidden()] == foretold
+    assert all(not button.property("compact") for button in controls.buttons())
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_nothing_is_compact_at_100_percent(step_at, language: str) -> None:
+    lesson = step_at(language, scale=100).lesson
+    assert not lesson.controls.compact
+    assert lesson.next_button.font().pixelSize() == 22 and lesson.help_button.font().pixelSize() == 20
+    assert lesson.next_button.iconSize().height() == 28
