@@ -1,11 +1,12 @@
 """Room for the practice at 200 % text beside the worker's panel (1280×800): the step's buttons compact (their
-icon and word at 150 %, less padding) so that a form shows its two fields."""
+icon and word at 150 %, less padding) so that a form shows its two fields, and the site's band kept above the
+first field."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from ui_helpers import builtin_library, settle
 
 from coach.records.store import records_path
@@ -97,3 +98,27 @@ def test_nothing_is_compact_at_100_percent(step_at, language: str) -> None:
     assert not lesson.controls.compact
     assert lesson.next_button.font().pixelSize() == 22 and lesson.help_button.font().pixelSize() == 20
     assert lesson.next_button.iconSize().height() == 28
+
+
+@pytest.mark.parametrize(("language", "height"), [("de", 800), ("ar", 900)])
+def test_the_site_band_stays_above_the_first_field_when_both_fit(step_at, language: str, height: int) -> None:
+    """In Arabic the e-mail was brought into view from a layout pass where the form was taller: the band stayed
+    scrolled 126 px off the top once band and field fitted together (at 1280×900)."""
+    view = step_at(language, size=(1280, height)).lesson.exercise
+    area, email = view.scroll_area, view.inputs["e-mail"]
+    bottom = email.mapTo(area.widget(), QPoint(0, email.height())).y()
+    assert bottom <= area.viewport().height(), "band and first field must fit together here"
+    assert QApplication.focusWidget() is email.edit
+    assert area.verticalScrollBar().value() == 0
+    assert on_screen(view.form.band, area) and on_screen(email, area)
+
+
+def test_the_first_field_scrolls_no_more_than_it_needs(step_at) -> None:
+    """Where band and field do not fit together (Arabic, 1280×800), the field shows whole, the band as much
+    as it can above it."""
+    view = step_at("ar").lesson.exercise
+    area, email = view.scroll_area, view.inputs["e-mail"]
+    bottom = email.mapTo(area.widget(), QPoint(0, email.height())).y()
+    assert bottom > area.viewport().height()
+    assert on_screen(email, area)
+    assert area.verticalScrollBar().value() == bottom + 8 - area.viewport().height()
