@@ -1,6 +1,6 @@
 """Room for the practice at 200 % text beside the worker's panel (1280×800): the step's buttons compact (their
-icon and word at 150 %, less padding) so that a form shows its two fields, and the site's band kept above the
-first field."""
+icon and word at 150 %, less padding) so that a form shows its two fields, the site's band kept above the first
+field, and the step text's arrow over no line of it."""
 
 from __future__ import annotations
 
@@ -122,3 +122,32 @@ def test_the_first_field_scrolls_no_more_than_it_needs(step_at) -> None:
     assert bottom > area.viewport().height()
     assert on_screen(email, area)
     assert area.verticalScrollBar().value() == bottom + 8 - area.viewport().height()
+
+
+def _arrow_over_text(lesson) -> QRect:
+    """The part of the step text's arrow over the text's viewport (both in the window's coordinates)."""
+    window, port, arrow = lesson.window(), lesson.body.text_area.viewport(), lesson.body.more_below.arrow
+    port_rect = QRect(port.mapTo(window, QPoint(0, 0)), port.size())
+    return QRect(arrow.mapTo(window, QPoint(0, 0)), arrow.size()).intersected(port_rect)
+
+
+@pytest.mark.parametrize(("language", "index"), [("de", 2), ("ar", 2), ("es", 2), ("de", 1), ("fr", 1)])
+def test_the_step_text_arrow_covers_no_line(step_at, language: str, index: int) -> None:
+    """The round arrow sat over the text's viewport and hid the end of its last line seen (de). It has a strip
+    of its own under the text, or beside it in a column of a line or two (under the touch practice)."""
+    lesson = step_at(language, index, worker=True).lesson
+    bar = lesson.body.text_area.verticalScrollBar()
+    assert bar.maximum() > 0, "the text must be cut here"
+    for value in (0, bar.maximum() // 2):
+        bar.setValue(value)
+        assert lesson.body.more_below.shown()
+        assert _arrow_over_text(lesson).isEmpty(), (value, _arrow_over_text(lesson))
+
+
+def test_the_strip_goes_once_the_text_fits(step_at) -> None:
+    window = step_at("de", 2, worker=True)
+    area = window.lesson.body.text_area
+    assert area.viewportMargins().bottom() > 0
+    window.lesson.set_show_worker_text(False)  # Ctrl+Shift+W: the client's line alone fits
+    settle()
+    assert area.verticalScrollBar().maximum() == 0 and area.viewportMargins().isNull()

@@ -62,7 +62,7 @@ class StepBody(QWidget):
         column.addStretch(1)  # beside the visual, the texts stay together at the top
         self.text_area.setWidget(self._texts)
         self._texts.installEventFilter(self)
-        self.more_below = MoreBelow(self.text_area)
+        self.more_below = MoreBelow(self.text_area, keep_clear=True)
         """The sign, over the column's bottom edge, that the texts go on below it."""
         for widget in texts:
             if isinstance(widget, SpokenText):  # Listen's word, below the edge, comes into view
