@@ -1,11 +1,12 @@
 """Room for the practice at 200 % text beside the worker's panel (1280×800): the step's buttons compact (their
 icon and word at 150 %, less padding) so that a form shows its two fields, the site's band kept above the first
-field, and the step text's arrow over no line of it."""
+field, the step text's arrow over no line of it, and a cut step text scrolled by Down and Up."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_helpers import builtin_library, settle
 
@@ -151,3 +152,40 @@ def test_the_strip_goes_once_the_text_fits(step_at) -> None:
     window.lesson.set_show_worker_text(False)  # Ctrl+Shift+W: the client's line alone fits
     settle()
     assert area.verticalScrollBar().maximum() == 0 and area.viewportMargins().isNull()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_down_and_up_scroll_a_cut_step_text(step_at, language: str) -> None:
+    """Nothing but the mouse scrolled a cut step text. Down and Up scroll it by a line from the step's buttons
+    (which pass those keys on), with no new stop on the Tab path; the focus stays where it was."""
+    lesson = step_at(language, 2, worker=True).lesson
+    area = lesson.body.text_area
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    assert area.focusPolicy() == Qt.FocusPolicy.NoFocus and area.widget().focusPolicy() == Qt.FocusPolicy.NoFocus
+    lesson.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+    line = lesson.text.fontMetrics().lineSpacing()
+    QTest.keyClick(lesson.next_button, Qt.Key.Key_Down)
+    assert bar.value() == min(line, bar.maximum())
+    assert QApplication.focusWidget() is lesson.next_button
+    assert lesson.progress is not None and lesson.progress.index == 2  # not a move to another step
+    for _ in range(10):
+        QTest.keyClick(lesson.next_button, Qt.Key.Key_Down)
+    assert bar.value() == bar.maximum() and not lesson.body.more_below.shown()
+    QTest.keyClick(lesson.help_button, Qt.Key.Key_Up)
+    assert bar.value() == max(0, bar.maximum() - line)
+    for _ in range(10):
+        QTest.keyClick(lesson.next_button, Qt.Key.Key_Up)
+    assert bar.value() == 0
+
+
+def test_down_in_the_form_scrolls_the_form_not_the_text(step_at) -> None:
+    """A practice's own area keeps Qt's keys: Down in a field scrolls the form, the step text stays."""
+    lesson = step_at("de", 2, worker=True).lesson
+    view, text_bar = lesson.exercise, lesson.body.text_area.verticalScrollBar()
+    email = view.inputs["e-mail"].edit
+    assert QApplication.focusWidget() is email
+    form_bar = view.scroll_area.verticalScrollBar()
+    before = form_bar.value()
+    QTest.keyClick(email, Qt.Key.Key_Down)
+    assert text_bar.value() == 0 and form_bar.value() > before

@@ -131,6 +131,7 @@ class LessonPage(QWidget):
         self.phone_button = controls.phone_button
         layout.addWidget(self.nav_row)
         layout.addWidget(self.actions_row)
+        self.body.scroll_by_keys(controls.buttons())  # Down and Up on them: the step's text, when it is cut
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
