@@ -69,6 +69,23 @@ simulated phone's small print (clock, app names) grow to 150 %: at 200 % beside 
 band took 130 of the 300 px the practice has, and a row of app names was wider than it."""
 
 
+COMPACT_CONTROLS_SCALE = 150
+"""A step's compact buttons (coach.ui.player.step_controls: large text, a page short of room) keep
+their word and icon, at 150 % at most: at 200 % beside the worker's panel the full-size rows took
+3 or 4 rows of 80 px, and a practice form could not show its two fields."""
+
+COMPACT_PADDING = (4, 6)
+"""A compact button's padding (top and bottom, start and end), in pixels."""
+
+CONTROL_TEXT = {"nav": 22, "primary": 22, "help": 20, "done": 20}
+"""The step's buttons' text size at 100 %, by role (the style sheet's)."""
+
+
+def button_padding(scale: int) -> tuple[int, int]:
+    """A push button's padding (top and bottom, start and end): it grows with the text to 125 %."""
+    return px(6, min(scale, 125)), px(14, min(scale, 125))
+
+
 def tool_bar_scale(scale: int) -> int:
     return min(scale, TOOL_BAR_MAX_SCALE)
 
@@ -161,6 +178,7 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QToolButton:focus {{ padding: {max(0, px(6, scale) - 3)}px {max(0, px(8, scale) - 3)}px; }}
     QToolButton[role="face"]:focus {{ padding: {max(0, px(6, min(scale, 125)) - 3)}px
         {max(0, px(8, min(scale, 125)) - 3)}px; }}
+    {compact_controls_style(scale)}
     QPushButton:hover, QToolButton:hover {{ border-color: {c.focus}; }}
     QToolButton:checked, QPushButton:checked {{ background: {c.accent}; color: {c.accent_text}; }}
     QPlainTextEdit {{ background: {c.surface}; border: {border}px solid {c.border}; font-family: monospace;
@@ -181,6 +199,19 @@ def style_sheet(high_contrast: bool, scale: int) -> str:
     QComboBox, QAbstractItemView {{ selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     {practice_style(c, scale, border)}"""
+
+
+def compact_controls_style(scale: int) -> str:
+    """A step's compact buttons: words at 150 % at most, less padding (the focus frame inside it)."""
+    text = min(scale, COMPACT_CONTROLS_SCALE)
+    vertical, horizontal = COMPACT_PADDING
+    return f"""
+    QPushButton[compact="true"] {{ padding: {vertical}px {horizontal}px; }}
+    QPushButton[compact="true"]:focus {{ padding: {max(0, vertical - 3)}px {max(0, horizontal - 3)}px; }}
+    QPushButton[compact="true"][role="nav"], QPushButton[compact="true"][role="primary"] {{
+        font-size: {px(CONTROL_TEXT["nav"], text)}px; }}
+    QPushButton[compact="true"][role="help"], QPushButton[compact="true"][role="done"] {{
+        font-size: {px(CONTROL_TEXT["help"], text)}px; }}"""
 
 
 def practice_style(c: Colours, scale: int, border: int) -> str:

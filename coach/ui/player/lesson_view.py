@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coach.domain.pack import Lesson, Pack, Step
 from coach.domain.practice import ExerciseResult
@@ -24,20 +24,12 @@ from coach.ui.icons import icon, lesson_arrows
 from coach.ui.language_state import LanguageState, direction, speak_as, use_script_font
 from coach.ui.player.exercises import ExerciseContext, ExerciseView, exercise_view
 from coach.ui.player.library import read_picture
-from coach.ui.player.qr_view import PhoneButton
 from coach.ui.player.reader import Reader, ReaderState, recorded_audio_file
-from coach.ui.player.speech_controls import ListenControls, SpokenText
+from coach.ui.player.speech_controls import SpokenText
+from coach.ui.player.step_controls import StepControls
 from coach.ui.theme import colours
-from coach.ui.player.step_layout import StepBody, control_row
+from coach.ui.player.step_layout import StepBody
 from coach.ui.widgets import PictureView, StepDots, refresh_layouts
-
-
-def _button(role: str) -> QPushButton:
-    button = QPushButton()
-    button.setProperty("role", role)
-    button.setAutoDefault(True)  # Enter presses the focused button, as Space does
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    return button
 
 
 class LessonPage(QWidget):
@@ -129,24 +121,17 @@ class LessonPage(QWidget):
         self.body = StepBody(self.picture, [self.text, self.worker_text, self.notice_box], beside_when_short=True)
         layout.addWidget(self.body, 1)
 
-        self.nav_row, nav = control_row()
-        self.back_button = _button("nav")
-        self.listen_controls = ListenControls(self._languages, self._reader, self, own_row=False)
-        self.listen_button = self.listen_controls.listen_button
-        self.slow_button = self.listen_controls.slow_button
-        self.next_button = _button("primary")
-        for button in (self.back_button, self.listen_button, self.slow_button, self.next_button):
-            nav.addWidget(button)  # each on its own: at 200 % they wrap two by two
+        self.controls = StepControls(self, self._languages, self._reader)
+        controls = self.controls
+        self.nav_row, self.actions_row = controls.nav_row, controls.actions_row
+        self.back_button, self.next_button = controls.back_button, controls.next_button
+        self.listen_controls = controls.listen_controls
+        self.listen_button, self.slow_button = controls.listen_button, controls.slow_button
+        self.help_button, self.done_button = controls.help_button, controls.done_button
+        self.phone_button = controls.phone_button
         layout.addWidget(self.nav_row)
-
-        self.actions_row, actions = control_row(spread=False)
-        self.help_button = _button("help")
-        self.done_button = _button("done")
-        actions.addWidget(self.help_button)
-        actions.addWidget(self.done_button)
-        self.phone_button = PhoneButton(self._languages, self._reader)
-        actions.addWidget(self.phone_button)
         layout.addWidget(self.actions_row)
+        self.body.scroll_by_keys(controls.buttons())  # Down and Up on them: the step's text, when it is cut
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -156,13 +141,6 @@ class LessonPage(QWidget):
         self._reader.state_changed.connect(self._on_reader_state)
         self.help_button.clicked.connect(self.ask_for_help)
         self.done_button.clicked.connect(self.did_it)
-        for first, second in (
-            (self.back_button, self.listen_button), (self.listen_button, self.slow_button),
-            (self.slow_button, self.next_button),
-            (self.next_button, self.help_button), (self.help_button, self.done_button),
-            (self.done_button, self.phone_button),
-        ):
-            QWidget.setTabOrder(first, second)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -286,6 +264,7 @@ class LessonPage(QWidget):
     def set_text_scale(self, scale: int) -> None:
         """The text size in percent: the QR codes grow with it."""
         self.phone_button.scale = scale
+        self.controls.set_scale(scale)
 
     def set_desk_country(self, country: str) -> None:
         self.desk_country = country
@@ -366,7 +345,7 @@ class LessonPage(QWidget):
         client = self._languages.client
         return ExerciseContext(self.pack, self.step, client.tag, client.rtl, self._languages.client_strings().gettext,
                                self._reader, slow=self.slow, high_contrast=self._high_contrast,
-                               icon_size=self.next_button.iconSize())
+                               icon_size=self.controls.full_icon())
 
     def _on_exercise_result(self, result: ExerciseResult) -> None:
         if self.pack is None or self.lesson is None:

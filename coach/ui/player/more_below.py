@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 
@@ -68,9 +68,13 @@ class _Arrow(QAbstractButton):
 class MoreBelow(QObject):
     """Keeps the fade and the arrow over `area`'s viewport's bottom edge, shown while more is below."""
 
-    def __init__(self, area: QScrollArea) -> None:
+    def __init__(self, area: QScrollArea, keep_clear: bool = False) -> None:
         super().__init__(area)
         self._area = area
+        self._keep_clear = keep_clear
+        self._placing = False
+        """Give the arrow a strip of its own under the text while the text scrolls (a step's text column:
+        over it, the arrow hid the end of the last line seen), rather than over the area's content."""
         self.fade = _Fade(area)
         # Above the scroll bar, which the area keeps above its other children: beside it, in its parent.
         self.arrow = _Arrow(self, area.parentWidget() or area)
@@ -118,6 +122,35 @@ class MoreBelow(QObject):
         elif bottom > below:
             bar.setValue(min(top, bottom - view + self.fade.height()))
 
+    def _clear_strip(self, side: int) -> int:
+        """With `keep_clear`, the room kept for the arrow while the content is taller than the area (so,
+        whatever is scrolled, while it scrolls at all): a strip under the text as tall as the arrow, or, in
+        an area too short to give up that height (a line or two under a practice), a strip beside the text
+        at the reading's end, where the arrow and the scroll bar are. Returns the strip under the text."""
+        area, content = self._area, self._area.widget()
+        now = area.viewportMargins()
+        if not self._keep_clear or content is None or self._placing:
+            return now.bottom()
+        width = area.viewport().width()
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        room = area.contentsRect().height()
+        wanted = QMargins()
+        if needed > room and room >= 3 * side:
+            wanted.setBottom(side)
+        elif needed > room:
+            beside = max(0, side - area.verticalScrollBar().sizeHint().width())
+            if area.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                wanted.setLeft(beside)
+            else:
+                wanted.setRight(beside)
+        if wanted != now:
+            self._placing = True
+            try:
+                area.setViewportMargins(wanted)  # lays the area out again: the range follows
+            finally:
+                self._placing = False
+        return wanted.bottom()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.FontChange):
             self.refresh()
@@ -125,20 +158,21 @@ class MoreBelow(QObject):
 
     def refresh(self, *_args: int) -> None:
         area, bar = self._area, self._area.verticalScrollBar()
+        text = area.font().pixelSize()  # the text's size (a script's line height would be half as much again)
+        side = max(MIN_TOUCH, round(text * 1.4))
+        strip = self._clear_strip(side)
         more = bar.value() < bar.maximum()
         self.fade.setVisible(more)
         self.arrow.setVisible(more)
         if not more:
             return
         port = area.viewport().geometry()
-        text = area.font().pixelSize()  # the text's size (a script's line height would be half as much again)
-        side = max(MIN_TOUCH, round(text * 1.4))
         fade = min(port.height() // 6, side // 2)
         self.fade.setGeometry(QRect(port.left(), port.bottom() + 1 - fade, port.width(), fade))
         # At the end of the scroll bar, over its own arrow down (which does the same), as far from
         # the practice's middle as it can be.
         rtl = area.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        corner = QPoint(0 if rtl else area.width() - side, port.bottom() + 1 - side)
+        corner = QPoint(0 if rtl else area.width() - side, port.bottom() + 1 + strip - side)
         holder = self.arrow.parentWidget()
         if holder is not None and holder is not area:
             corner = area.mapTo(holder, corner)

@@ -18,7 +18,10 @@ under a practice) show that they go on, and the word being read is kept in view 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from coach.ui.flow_layout import FlowLayout
@@ -62,12 +65,32 @@ class StepBody(QWidget):
         column.addStretch(1)  # beside the visual, the texts stay together at the top
         self.text_area.setWidget(self._texts)
         self._texts.installEventFilter(self)
-        self.more_below = MoreBelow(self.text_area)
+        self.more_below = MoreBelow(self.text_area, keep_clear=True)
         """The sign, over the column's bottom edge, that the texts go on below it."""
         for widget in texts:
             if isinstance(widget, SpokenText):  # Listen's word, below the edge, comes into view
                 widget.highlight_moved.connect(lambda w=widget: self.more_below.show_part(w, w.span_rect))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._keys_from: list[QWidget] = []
+
+    def scroll_by_keys(self, buttons: Sequence[QWidget]) -> None:
+        """Down and Up, on any of `buttons` (the step's own), scroll the texts by a line while they are cut,
+        in place of Qt's moving the focus to the next or previous button (Tab does that too). No stop is
+        added to the Tab path: the texts hold nothing to press. A practice's area scrolls itself."""
+        self._keys_from = list(buttons)
+        for button in buttons:
+            button.installEventFilter(self)
+
+    def _scroll_by_key(self, event: QKeyEvent) -> bool:
+        bar, key = self.text_area.verticalScrollBar(), event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if not plain or key not in (Qt.Key.Key_Down, Qt.Key.Key_Up) or bar.maximum() == 0:
+            return False
+        first = self._column.itemAt(0)
+        widget = first.widget() if first is not None else None
+        line = widget.fontMetrics().lineSpacing() if widget is not None else bar.singleStep()
+        bar.setValue(bar.value() + (line if key == Qt.Key.Key_Down else -line))
+        return True
 
     @property
     def visual(self) -> QWidget:
@@ -91,6 +114,8 @@ class StepBody(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._texts and event.type() == QEvent.Type.LayoutRequest:
             self._place()
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and watched in self._keys_from:
+            return self._scroll_by_key(event)
         return False
 
     def resizeEvent(self, event) -> None:  # noqa: N802

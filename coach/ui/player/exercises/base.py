@@ -139,6 +139,9 @@ class ExerciseView(QWidget):
         self._action: QPushButton | None = None
         self._action_home: QBoxLayout | None = None
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._place_action)
+        self._focus_shown: tuple[QWidget, int, int] | None = None
+        """The widget the focus last scrolled into view, the scroll bar's value before and after."""
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._keep_focus_shown)
         context.reader.word_changed.connect(self._on_word)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -186,13 +189,30 @@ class ExerciseView(QWidget):
                 break
             ancestor = ancestor.parentWidget()
         bar, view, margin = self.scroll_area.verticalScrollBar(), self.scroll_area.viewport().height(), 8
+        start = bar.value()
         target = unit if unit.height() + 2 * margin <= view else widget
         top = target.mapTo(content, QPoint(0, 0)).y() - margin
         bottom = top + target.height() + 2 * margin
-        if top < bar.value() or bottom - top > view:
+        if bottom - margin <= view:  # shown with the practice's start: a site's band stays above its first field
+            bar.setValue(0)
+        elif top < bar.value() or bottom - top > view:
             bar.setValue(top)
         elif bottom > bar.value() + view:
             bar.setValue(bottom - view)
+        self._focus_shown = (widget, start, bar.value())
+
+    def _keep_focus_shown(self, *_range: int) -> None:
+        """The practice laid out again (a step just shown: the site's band on two lines, the form's button
+        pinned under it): the focused field shown as it now is, unless the client scrolled since or a
+        feedback is shown. In Arabic the e-mail was shown from a pass where the form was taller, and the band
+        above it stayed scrolled away once band and field fitted together."""
+        shown, bar = self._focus_shown, self.scroll_area.verticalScrollBar()
+        if (shown is None or shown[2] != bar.value()
+                or QApplication.focusWidget() is not shown[0] or self.feedback_box.isVisibleTo(self)):
+            return
+        widget, start, _value = shown
+        bar.setValue(start)  # from where it was, as the focus came: no more scrolled than the field needs
+        self.show_in_view(widget)
 
     def _place_action(self, *_range: int) -> None:
         button, home = self._action, self._action_home
