@@ -71,15 +71,20 @@ install_python_packages() {
   fi
   # Reinstall only when the project's metadata or this setup changed since the last install.
   # pip 26 first: the `coach` script older pips write starts with `import re`, 5 ms of
-  # every `coach` command (docs/performance.md, "`coach speak`"); a venv set up before
-  # that is upgraded once, as the stamp says.
+  # every `coach` command (docs/performance.md, "`coach speak`"). Then no setuptools: the
+  # venv of Python 3.11 brings it, nothing of Coach uses it (pip builds in isolation), and
+  # its distutils-precedence.pth costs every Python start in the venv 0.3 ms (Python 3.12
+  # and later make venvs without it). A venv set up before is redone once, as the stamp says.
   local stamp="$VENV/.coach-installed"
   local wanted
-  wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) pip>=26"
+  wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) pip>=26 no-setuptools"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     say "installing Coach and its test tools into $VENV"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=26'
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    if "$VENV/bin/python" -m pip show --quiet setuptools >/dev/null 2>&1; then
+      "$VENV/bin/python" -m pip uninstall --quiet --disable-pip-version-check --yes setuptools
+    fi
     echo "$wanted" > "$stamp"
   fi
 }
