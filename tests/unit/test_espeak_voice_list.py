@@ -62,3 +62,20 @@ def test_a_new_voice_folder_or_a_damaged_file_lists_again(tmp_path: Path) -> Non
     kept.write_text("{not json", encoding="utf-8")
     assert len(cached_voices(library, kept)) == 3 and library.listed == 3  # type: ignore[arg-type]
     assert len(cached_voices(library, kept)) == 3 and library.listed == 3  # type: ignore[arg-type]
+
+
+def test_names_in_any_script_read_back_and_a_name_with_a_tab_is_listed_each_time(tmp_path: Path) -> None:
+    """The kept list is lines of text apart by tabs: any name reads back as it was; one that holds a tab or a
+    line break cannot be kept, so the list is simply read from espeak-ng at each start (never misread)."""
+    library = Library(tmp_path)
+    library.entries = [VoiceEntry(name="Tigrinya ትግርኛ".encode(), languages=b"\x05ti", identifier=b"sem/ti"),
+                       VoiceEntry(name="فارسی (Persian)".encode(), languages=b"\x05fa", identifier=b"ira/fa")]
+    kept = tmp_path / "cache" / "espeak-voices.txt"
+    first = cached_voices(library, kept)  # type: ignore[arg-type]
+    library.listed = 0
+    assert cached_voices(library, kept) == first and library.listed == 0  # type: ignore[arg-type]
+    assert [v.name for v in first] == ["Tigrinya ትግርኛ", "فارسی (Persian)"]
+    library.entries.append(VoiceEntry(name=b"Odd\tname", languages=b"\x05so", identifier=b"cus/so"))
+    later(library.data / "voices")
+    assert len(cached_voices(library, kept)) == 3 and library.listed == 1  # type: ignore[arg-type]
+    assert len(cached_voices(library, kept)) == 3 and library.listed == 2  # type: ignore[arg-type]

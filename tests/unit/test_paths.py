@@ -11,7 +11,7 @@ import platformdirs
 import pytest
 
 from coach import paths
-from coach.paths import AppDirs, app_dirs, assets_dir, builtin_packs_dir, locales_dir, resource_dir
+from coach.paths import AppDirs, app_dirs, assets_dir, builtin_packs_dir, cache_folder, locales_dir, resource_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -119,6 +119,12 @@ def test_the_folders_are_platformdirs_folders_in_every_environment(
     for name, value in variables.items():
         monkeypatch.setenv(name, value.format(tmp=tmp_path))
     assert app_dirs() == _platformdirs_folders()
+    assert Path(cache_folder()) == app_dirs().cache  # the speech modules' string, without pathlib
+
+
+def test_the_cache_folder_string_is_the_cache_folder(tmp_path: Path) -> None:
+    for home in (str(tmp_path / "c"), str(tmp_path) + "//c/", "~/coach-home"):
+        assert Path(cache_folder({"COACH_HOME": home})) == app_dirs({"COACH_HOME": home}).cache
 
 
 _PROBE = """
