@@ -10,7 +10,7 @@ macOS arm64): it bundles libespeak-ng 1.52 with its data, which speaks Tigrinya
 or when the wheel is missing or broken, the system's libespeak-ng is loaded, from the
 names pyttsx3's driver tries (`libespeak-ng.so.1`, Homebrew's dylib,
 `C:\\Program Files\\eSpeak NG\\…`). The bundled library reads its data from the
-folder `ESPEAK_DATA_PATH` names, set here. The calls themselves are espeak_api.py's.
+folder it is given at its start (espeak_api.py), and `ESPEAK_DATA_PATH` is set to it too. The calls themselves are espeak_api.py's.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def load_espeak() -> EspeakLibrary:
     if bundled is not None:
         library, data = bundled
         try:
-            api = EspeakApi(ctypes.CDLL(library))
+            api = EspeakApi(ctypes.CDLL(library), data_folder=os.path.dirname(data))
         except (OSError, AttributeError) as exc:  # not loadable here, or not the library it should be
             log.warning("cannot load the bundled espeak-ng %s (%s): using the system's", library, exc)
         else:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 EVENT_LIST_TERMINATED = 0
 EVENT_WORD = 1
 AUDIO_OUTPUT_SYNCHRONOUS = 2
+INITIALIZE_DONT_EXIT = 0x8000
+"""espeakINITIALIZE_DONT_EXIT: a data folder espeak-ng cannot read is an error returned, not exit()."""
 EE_OK = 0
 RATE = 1
 POS_CHARACTER = 1
@@ -62,9 +64,12 @@ SynthCallback = CFUNCTYPE(c_int, POINTER(c_short), c_int, POINTER(Event))
 class EspeakApi:
     """One loaded libespeak-ng with the calls the synchronous speaker makes."""
 
-    def __init__(self, dll: ctypes.CDLL) -> None:
+    def __init__(self, dll: ctypes.CDLL, data_folder: str | None = None) -> None:
         self.dll = dll
         self.path = str(getattr(dll, "_name", ""))
+        self.data_folder = data_folder
+        """The folder that holds the espeak-ng-data this library reads (the bundled one's), or None: its own."""
+        self._sample_rate = 0
         dll.espeak_Initialize.argtypes = (c_int, c_int, c_char_p, c_int)
         dll.espeak_Initialize.restype = c_int
         dll.espeak_SetSynthCallback.argtypes = (SynthCallback,)
@@ -100,8 +105,20 @@ class EspeakApi:
         return path.value.decode("utf-8", errors="replace") if path.value else ""
 
     def initialize_synchronous(self, buffer_ms: int) -> int:
-        """Start espeak-ng in synchronous mode (data from ESPEAK_DATA_PATH or its default); the sample rate, or -1."""
-        return int(self.dll.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, buffer_ms, None, 0))
+        """Start espeak-ng in synchronous mode, once for this library; its sample rate, or 0 or less when it cannot.
+
+        The data folder is given to espeak-ng here (`data_folder`, else ESPEAK_DATA_PATH or the
+        library's default), not left to the environment of a later call, and an unreadable one is
+        an error returned (espeak-ng's default is to end the process). A second speaker in the same
+        process shares the first one's start, as the speech child and `coach speak` have one
+        each: started again, espeak-ng reloads its data under the voice already set (a CI test
+        process that started speakers one after another crashed in a synthesis after that).
+        """
+        if self._sample_rate <= 0:
+            folder = self.data_folder.encode("utf-8") if self.data_folder else None
+            self._sample_rate = int(self.dll.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, buffer_ms, folder,
+                                                               INITIALIZE_DONT_EXIT))
+        return self._sample_rate
 
     def set_synth_callback(self, function: Callable[..., int]) -> None:
         self._callback = SynthCallback(function)

@@ -65,6 +65,18 @@ def test_a_failed_synthesis_leaves_the_file_as_it_was(speakers: Speakers, tmp_pa
     assert target.read_bytes() == b"the trainer's earlier take"
 
 
+def test_a_second_speaker_in_the_process_shares_the_first_start(speakers: Speakers, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """espeak-ng is started once per process, from the data folder it was given: a later speaker works even when
+    the environment no longer names that folder (started again then, espeak-ng ended the whole process)."""
+    assert speakers.write(TEXT, "fr", 1.0, str(tmp_path / "first.wav"))["ok"]
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(tmp_path / "nowhere"))
+    second = Speakers([engines.ESPEAK])
+    assert second.speakers, second.error
+    answer = second.write(TEXT, "fr", 1.0, str(tmp_path / "second.wav"))
+    assert answer["ok"] and frames(tmp_path / "second.wav") > 0
+
+
 def test_a_folder_that_is_not_there_is_an_os_error(speakers: Speakers, tmp_path: Path) -> None:
     """Raised, for the command to say "cannot write" (tests/unit/test_speak_fast_path.py checks its one line)."""
     with pytest.raises(OSError):
