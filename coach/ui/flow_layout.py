@@ -24,6 +24,7 @@ class FlowLayout(QLayout):
         self._even_rows = False
         self._spread = False
         self._centred = False
+        self._centred_block = False
         self._heights: dict[int, int] = {}
         """Height needed at a width, until the next invalidate()."""
         self.setContentsMargins(QMargins(0, 0, 0, 0))
@@ -88,6 +89,12 @@ class FlowLayout(QLayout):
         self._centred = centred
         self.invalidate()
 
+    def set_centred_block(self, centred: bool) -> None:
+        """Centre the rows as one block, each row starting where the widest starts: a grid of tiles
+        under a centred title stays a grid, its last row short at the reading side's end."""
+        self._centred_block = centred
+        self.invalidate()
+
     def set_trailing_from(self, index: int | None) -> None:
         """Items from `index` on sit at the row's far end (a tool bar's right-hand group)."""
         self._trailing_from = index
@@ -111,6 +118,11 @@ class FlowLayout(QLayout):
             rows[-1].append((index, item, hint))
             used += hint.width() + self._spacing
         y = area.y()
+        block_slack = 0
+        if apply and self._centred_block:
+            widest = max((sum(hint.width() for _, _, hint in row) + self._spacing * (len(row) - 1)
+                          for row in rows if row), default=0)
+            block_slack = max(0, area.width() - widest) // 2
         for row in rows:
             if not row:
                 continue
@@ -124,6 +136,8 @@ class FlowLayout(QLayout):
                         offset = x + slack // 2
                     elif self._spread:
                         offset = x + (slack // 2 if len(row) == 1 else slack * position // (len(row) - 1))
+                    elif self._centred_block:
+                        offset = x + block_slack
                     else:
                         offset = x + (slack if trailing_from is not None and index >= trailing_from else 0)
                     left = area.right() + 1 - offset - hint.width() if rtl else area.x() + offset

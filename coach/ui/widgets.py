@@ -79,6 +79,8 @@ class Tile(QPushButton):
         self.setProperty("role", "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(True)  # Enter presses the focused button, as Space does
+        # A button is fixed in height; a tile may grow to its row's tallest neighbour.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         self._width = width
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.i18n.languages import Language, display_name
@@ -100,7 +100,8 @@ class LanguagePickerPage(QWidget):
     def __init__(self, languages: LanguageState, offered: Sequence[Language], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._languages = languages
-        scroll, layout = scrolling_page(self, (32, 24, 32, 24), 20)
+        self.scroll_area, layout = scrolling_page(self, (32, 24, 32, 24), 20)
+        self._page_layout = layout
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
@@ -108,6 +109,7 @@ class LanguagePickerPage(QWidget):
         layout.addWidget(self.title)
         grid_holder = QWidget()
         self.grid = FlowLayout(grid_holder, spacing=20)
+        self.grid.set_centred_block(True)  # under the centred title
         layout.addWidget(grid_holder)
         layout.addStretch(1)
         self.buttons: list[LanguageButton] = []
@@ -138,9 +140,16 @@ class LanguagePickerPage(QWidget):
             button.setToolTip(in_worker)
 
     def focus_current(self) -> None:
-        for button in self.buttons:
-            if button.language == self._languages.client:
-                button.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-        if self.buttons:
-            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        """Focus the client's language, scrolled into view once the page is laid out (at 200 % in
+        Arabic it is in the third row, below the fold)."""
+        current = next((b for b in self.buttons if b.language == self._languages.client),
+                       self.buttons[0] if self.buttons else None)
+        if current is None:
+            return
+        current.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self, lambda: self._keep_in_view(current))
+
+    def _keep_in_view(self, button: LanguageButton) -> None:
+        if self.isVisible() and self.window().focusWidget() is button:
+            self._page_layout.activate()  # the rows where they will be painted
+            self.scroll_area.ensureWidgetVisible(button, 0, 20)

@@ -126,6 +126,7 @@ class PackSection(QWidget):
         header.addWidget(self.title, 1)
         holder = QWidget()
         self.flow = FlowLayout(holder, spacing=TILE_SPACING)
+        self.flow.set_even_rows(True)  # a row's tiles as tall as its tallest, their tops in line
         self._tiles = [LessonTile(self.pack, lesson, width) for lesson in self.pack.lessons]
         for tile in self._tiles:
             self.flow.addWidget(tile)
